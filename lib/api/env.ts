@@ -1,0 +1,32 @@
+import type { IncomingMessage } from "node:http";
+import type { Actor } from "@/lib/context";
+import type { Config } from "@/lib/config";
+import type { Db } from "@/lib/db/client";
+import type { Tenant } from "@/lib/tenants/schema";
+import type { Limiter } from "./limiter";
+
+/** What the API is built from; tests build their own. */
+export interface ApiDeps {
+  db: Db;
+  dbKind: "pglite" | "postgres";
+  config: Pick<Config, "authSecret" | "accessTokenTtlSeconds" | "refreshTokenTtlSeconds" | "bodyLimitBytes" | "trustProxy" | "rateLimit">;
+  limiters: { api: Limiter; loginAccount: Limiter; loginIp: Limiter };
+  now: () => Date;
+  version: string;
+}
+
+export interface ApiEnv {
+  Bindings: {
+    /** Set by @hono/node-server for requests that came over a socket. */
+    incoming?: IncomingMessage;
+    /** Set by the SDK's in-process transport (trusted: it is our own code). */
+    inProcess?: true;
+  };
+  Variables: {
+    requestId: string;
+    deps: ApiDeps;
+    clientIp: string;
+    tenant: Tenant;
+    actor: Actor;
+  };
+}

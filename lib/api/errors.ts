@@ -1,0 +1,49 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HTTPException } from "hono/http-exception";
+import type { ZodError } from "zod";
+import { AppError, ValidationError, type FieldError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+/** The one error envelope of the Store API. */
+export interface ErrorBody {
+  detail: string;
+  type: string;
+  code: string;
+  errors?: FieldError[];
+  request_id?: string;
+}
+
+export function errorBody(err: AppError, requestId?: string): ErrorBody {
+  const body: ErrorBody = { detail: err.detail, type: err.type, code: err.code };
+  if (err.extra.errors?.length) body.errors = err.extra.errors;
+  if (requestId) body.request_id = requestId;
+  return body;
+}
+
+export function zodToValidationError(error: ZodError, where: "body" | "query" | "path" | "header") {
+  const errors: FieldError[] = error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join(".") : where,
+    message: issue.message,
+    code: issue.code,
+  }));
+  return new ValidationError("The request has invalid fields", errors);
+}
+
+export function respondWithError(c: Context, err: unknown): Response {
+  const requestId = c.get("requestId") as string | undefined;
+  let appError: AppError;
+  if (err instanceof AppError) {
+    appError = err;
+  } else if (err instanceof HTTPException && err.status < 500) {
+    // Hono raises these for malformed input it parses itself (e.g. a body that is not JSON).
+    appError = new AppError(err.status, "invalid_request_error", "BAD_REQUEST", err.message || "Bad request");
+  } else {
+    log.error("unhandled error", { requestId, path: c.req.path, err });
+    appError = new AppError(500, "api_error", "INTERNAL_ERROR", "Something went wrong on our side; it has been logged");
+  }
+  if (appError.extra.retryAfterSeconds !== undefined) {
+    c.header("Retry-After", String(appError.extra.retryAfterSeconds));
+  }
+  return c.json(errorBody(appError, requestId), appError.status as ContentfulStatusCode);
+}

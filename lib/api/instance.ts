@@ -1,0 +1,24 @@
+import type { Config } from "@/lib/config";
+import type { Database } from "@/lib/db/client";
+import { createApi } from "./app";
+import { memoryLimiters, redisLimiters, type LimiterFactory } from "./limiter";
+
+export const VERSION = process.env.npm_package_version ?? "0.1.0";
+
+/** Builds the production Store API from the configuration: shared by server.ts and benchmarks. */
+export function buildApi(config: Config, database: Database) {
+  const factory: LimiterFactory = config.redisUrl ? redisLimiters(config.redisUrl) : memoryLimiters();
+  const api = createApi({
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    limiters: {
+      api: factory.create("api", config.rateLimit.points, config.rateLimit.windowSeconds),
+      loginAccount: factory.create("login-account", 5, 15 * 60),
+      loginIp: factory.create("login-ip", 50, 15 * 60),
+    },
+    now: () => new Date(),
+    version: VERSION,
+  });
+  return { api, close: () => factory.close() };
+}

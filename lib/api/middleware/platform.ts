@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { createMiddleware } from "hono/factory";
+import { AuthenticationError, BadRequestError, NotFoundError, RateLimitError } from "@/lib/errors";
+import { findTenantBySlug } from "@/lib/tenants/service";
+import type { Tenant } from "@/lib/tenants/schema";
+import type { ApiDeps, ApiEnv } from "../env";
+import { RateLimiterRes } from "../limiter";
+
+export const provideDeps = (deps: ApiDeps) =>
+  createMiddleware<ApiEnv>(async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+
+/**
+ * The caller's address. X-Forwarded-For is believed only from a trusted proxy (TRUST_PROXY) or
+ * from our own in-process callers; a client on a socket cannot choose its bucket.
+ */
+export const clientIp = createMiddleware<ApiEnv>(async (c, next) => {
+  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+  const socket = c.env?.incoming?.socket?.remoteAddress;
+  let ip: string;
+  if (socket) ip = c.var.deps.config.trustProxy && forwarded ? forwarded : socket;
+  else ip = forwarded || "in-process";
+  c.set("clientIp", ip);
+  await next();
+});
+
+function setLimitHeaders(c: { header: (k: string, v: string) => void }, limit: number, res: RateLimiterRes) {
+  c.header("X-Rate-Limit-Limit", String(limit));
+  c.header("X-Rate-Limit-Remaining", String(Math.max(0, res.remainingPoints)));
+  c.header("X-Rate-Limit-Reset", String(Math.ceil((Date.now() + res.msBeforeNext) / 1000)));
+}
+
+/** Every response carries the X-Rate-Limit-* headers; over the limit is a 429 with Retry-After. */
+export const rateLimit = createMiddleware<ApiEnv>(async (c, next) => {
+  const { limiters, config } = c.var.deps;
+  const limit = config.rateLimit.points;
+  let res: RateLimiterRes;
+  try {
+    res = await limiters.api.consume(`ip:${c.var.clientIp}`);
+  } catch (rejected) {
+    if (!(rejected instanceof RateLimiterRes)) throw rejected;
+    setLimitHeaders(c, limit, rejected);
+    throw new RateLimitError(Math.max(1, Math.ceil(rejected.msBeforeNext / 1000)));
+  }
+  setLimitHeaders(c, limit, res);
+  await next();
+});
+
+/**
+ * Resolves X-Tenant-ID (the tenant's slug). A short cache keeps this off the database on the hot
+ * path; a renamed or deleted tenant is seen within a few seconds on every instance.
+ */
+export function tenantResolver(ttlMs = 5_000) {
+  const cache = new Map<string, { tenant: Tenant | undefined; expires: number }>();
+  return createMiddleware<ApiEnv>(async (c, next) => {
+    const slug = c.req.header("x-tenant-id")?.trim().toLowerCase();
+    if (!slug) throw new BadRequestError("The X-Tenant-ID header is required", "TENANT_REQUIRED");
+    const now = Date.now();
+    let hit = cache.get(slug);
+    if (!hit || hit.expires < now) {
+      if (cache.size > 10_000) cache.clear();
+      hit = { tenant: await findTenantBySlug(c.var.deps.db, slug), expires: now + ttlMs };
+      cache.set(slug, hit);
+    }
+    if (!hit.tenant) throw new NotFoundError(`No store with the ID "${slug}"`, "TENANT_NOT_FOUND");
+    c.set("tenant", hit.tenant);
+    await next();
+  });
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const [scheme, token] = header.split(" ");
+  if (scheme?.toLowerCase() !== "bearer" || !token) {
+    throw new AuthenticationError("Authorization must be 'Bearer <token>'", "AUTH_001");
+  }
+  return token.trim();
+}
+
+export function sha256Hex(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}

@@ -1,0 +1,107 @@
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import type { ApiEnv } from "@/lib/api/env";
+import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import { serviceContext } from "@/lib/api/context";
+import { authenticate } from "@/lib/api/middleware/authenticate";
+import { presentTenant } from "@/lib/tenants/service";
+import type { User } from "@/lib/users/schema";
+import { LoginRequest, LogoutRequest, MeResponse, RefreshRequest, TokenResponse } from "./contract";
+import * as auth from "./service";
+import type { AuthSettings, IssuedTokens } from "./service";
+
+const tags = ["Authentication"];
+
+const loginRoute = createRoute({
+  method: "post",
+  path: "/login",
+  tags,
+  summary: "Sign in with email and password",
+  request: { headers: tenantHeader, body: jsonBody(LoginRequest) },
+  responses: { 200: jsonResponse(TokenResponse, "Signed in"), ...commonErrors },
+});
+
+const refreshRoute = createRoute({
+  method: "post",
+  path: "/refresh",
+  tags,
+  summary: "Trade a refresh token for a new pair (the old one stops working)",
+  request: { headers: tenantHeader, body: jsonBody(RefreshRequest) },
+  responses: { 200: jsonResponse(TokenResponse, "New tokens"), ...commonErrors },
+});
+
+const logoutRoute = createRoute({
+  method: "post",
+  path: "/logout",
+  tags,
+  summary: "Sign out: revoke the refresh token's session (or the bearer token's session)",
+  request: { headers: tenantHeader, body: { content: { "application/json": { schema: LogoutRequest } }, required: false } },
+  responses: { 204: { description: "Signed out" }, ...commonErrors },
+});
+
+const meRoute = createRoute({
+  method: "get",
+  path: "/me",
+  tags,
+  summary: "The signed-in user and their store",
+  security: [{ bearerAuth: [] }],
+  middleware: [authenticate] as const,
+  request: { headers: tenantHeader },
+  responses: { 200: jsonResponse(MeResponse, "The current user"), ...commonErrors },
+});
+
+export const presentUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+
+const presentTokens = (t: IssuedTokens) => ({
+  access_token: t.accessToken,
+  refresh_token: t.refreshToken,
+  token_type: "bearer" as const,
+  expires_in: t.expiresIn,
+  user: presentUser(t.user),
+});
+
+export function authRoutes() {
+  const app = new OpenAPIHono<ApiEnv>();
+  const settings = (c: { var: ApiEnv["Variables"] }): AuthSettings => {
+    const { config, limiters } = c.var.deps;
+    return {
+      secret: config.authSecret,
+      accessTtlSeconds: config.accessTokenTtlSeconds,
+      refreshTtlSeconds: config.refreshTokenTtlSeconds,
+      throttle: { account: limiters.loginAccount, ip: limiters.loginIp },
+    };
+  };
+
+  app.openapi(loginRoute, async (c) => {
+    const tokens = await auth.login(serviceContext(c), c.req.valid("json"), settings(c));
+    c.header("Cache-Control", "no-store");
+    return c.json(presentTokens(tokens), 200);
+  });
+
+  app.openapi(refreshRoute, async (c) => {
+    const { refresh_token } = c.req.valid("json");
+    const tokens = await auth.refresh(serviceContext(c), { refreshToken: refresh_token }, settings(c));
+    c.header("Cache-Control", "no-store");
+    return c.json(presentTokens(tokens), 200);
+  });
+
+  app.openapi(logoutRoute, async (c) => {
+    // The body is optional; when absent the validator leaves nothing to read.
+    const body: { refresh_token?: string } = c.req.valid("json") ?? {};
+    let ctx = serviceContext(c);
+    if (!body.refresh_token) {
+      // Without a refresh token, the bearer token says which session to end.
+      await authenticate(c, async () => {});
+      ctx = serviceContext(c);
+    }
+    await auth.logout(ctx, { refreshToken: body.refresh_token });
+    return c.body(null, 204);
+  });
+
+  app.openapi(meRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const user = await auth.me(ctx);
+    return c.json({ user: presentUser(user), tenant: presentTenant(ctx.tenant) }, 200);
+  });
+
+  return app;
+}

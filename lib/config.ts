@@ -1,0 +1,78 @@
+import { randomBytes, createHmac } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import path from "node:path";
+
+/** Everything the server reads from the environment, read once. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** Root secret; per-purpose keys are derived from it (see deriveKey). */
+  authSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  rateLimit: { points: number; windowSeconds: number };
+  bodyLimitBytes: number;
+  /** Trust X-Forwarded-For from the socket peer (set behind a load balancer). */
+  trustProxy: boolean;
+  publicUrl: string;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer`);
+  return n;
+}
+
+/**
+ * One machine (PGlite) may keep a generated secret in its data directory. Several instances
+ * (DATABASE_URL) must share AUTH_SECRET, or one instance's tokens fail on another.
+ */
+function loadAuthSecret(dataDir: string, databaseUrl: string | undefined): string {
+  const fromEnv = process.env.AUTH_SECRET;
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new Error("AUTH_SECRET must be at least 32 characters");
+    return fromEnv;
+  }
+  if (databaseUrl && process.env.NODE_ENV === "production") {
+    throw new Error("AUTH_SECRET is required in production with DATABASE_URL (instances share it)");
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || ".data");
+  const port = int("PORT", 3000);
+  const host = env.HOST || "0.0.0.0";
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    authSecret: loadAuthSecret(dataDir, env.DATABASE_URL),
+    accessTokenTtlSeconds: int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
+    refreshTokenTtlSeconds: int("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600),
+    rateLimit: {
+      points: int("RATE_LIMIT_POINTS", 600),
+      windowSeconds: int("RATE_LIMIT_WINDOW_SECONDS", 60),
+    },
+    bodyLimitBytes: int("API_BODY_LIMIT_BYTES", 1024 * 1024),
+    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
+  };
+}
+
+/** A key for one purpose (JWT signing, next-auth cookies...) derived from the root secret. */
+export function deriveKey(secret: string, purpose: string): Buffer {
+  return createHmac("sha256", secret).update(`brainsait:${purpose}`).digest();
+}

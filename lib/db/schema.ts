@@ -1,0 +1,6 @@
+// Every module's tables, for Drizzle's relational queries and for drizzle-kit.
+export * from "@/lib/tenants/schema";
+export * from "@/lib/users/schema";
+export * from "@/lib/auth/schema";
+export * from "@/lib/audit/schema";
+export * from "@/lib/api/schema";

@@ -1,0 +1,74 @@
+/**
+ * Typed errors thrown by services and middleware. lib/api/errors.ts maps them, in one place,
+ * to the Store API's {detail, type, code} envelope; server actions map them to form errors.
+ */
+export type ErrorType =
+  | "authentication_error"
+  | "permission_error"
+  | "not_found_error"
+  | "validation_error"
+  | "invalid_request_error"
+  | "conflict_error"
+  | "rate_limit_error"
+  | "api_error";
+
+export interface FieldError {
+  field: string;
+  message: string;
+  code: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: ErrorType,
+    readonly code: string,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+export class AuthenticationError extends AppError {
+  constructor(detail = "Authentication required", code = "AUTH_001") {
+    super(401, "authentication_error", code, detail);
+  }
+}
+
+export class PermissionError extends AppError {
+  constructor(detail = "You do not have permission to do this", code = "PERMISSION_DENIED") {
+    super(403, "permission_error", code, detail);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(detail = "Not found", code = "NOT_FOUND") {
+    super(404, "not_found_error", code, detail);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(detail: string, code = "CONFLICT") {
+    super(409, "conflict_error", code, detail);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(detail: string, errors: FieldError[] = [], code = "VALIDATION_ERROR") {
+    super(422, "validation_error", code, detail, { errors });
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(detail: string, code: string, status = 400) {
+    super(status, "invalid_request_error", code, detail);
+  }
+}
+
+export class RateLimitError extends AppError {
+  constructor(retryAfterSeconds: number, detail = "Too many requests; retry later") {
+    super(429, "rate_limit_error", "RATE_LIMIT_EXCEEDED", detail, { retryAfterSeconds });
+  }
+}

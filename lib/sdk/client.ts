@@ -1,0 +1,128 @@
+import { camelize, snakeize, type Camelize } from "./casing";
+import { StoreApiError, StoreConnectionError } from "./errors";
+
+export type FetchLike = (request: Request) => Promise<Response>;
+
+export interface ClientOptions {
+  /** The store's slug, sent as X-Tenant-ID. */
+  tenantId: string;
+  apiKey?: string;
+  accessToken?: string;
+  /** e.g. https://store.example.com. Default: STORE_API_URL, else the Store API in this process. */
+  baseURL?: string;
+  fetch?: FetchLike;
+  /** Retries after the first attempt, on 429, 5xx and network errors. Default 2. */
+  maxRetries?: number;
+  /** Longest wait the client accepts from Retry-After before giving up. Default 60 s. */
+  maxRetryDelayMs?: number;
+  timeoutMs?: number;
+  /** The end user's address, for servers calling on a user's behalf (sign-in throttling). */
+  forwardedFor?: string;
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  idempotencyKey?: string;
+}
+
+/** Where server.ts publishes the Store API for in-process calls (see DESIGN.md section 1). */
+export const IN_PROCESS_API = Symbol.for("brainsait.storeApi");
+type InProcessApi = { fetch: (request: Request, env: { inProcess: true }) => Response | Promise<Response> };
+
+function resolveTransport(options: ClientOptions): { fetch: FetchLike; baseURL: string } {
+  if (options.fetch) return { fetch: options.fetch, baseURL: options.baseURL ?? "http://store.internal" };
+  const envUrl = typeof process !== "undefined" ? process.env.STORE_API_URL : undefined;
+  const baseURL = options.baseURL ?? envUrl;
+  if (baseURL) return { fetch: (r) => fetch(r), baseURL };
+  return {
+    baseURL: "http://in-process",
+    fetch: async (request) => {
+      const api = (globalThis as { [IN_PROCESS_API]?: InProcessApi })[IN_PROCESS_API];
+      if (!api) throw new StoreConnectionError("No Store API in this process: start it with server.ts or set STORE_API_URL");
+      return api.fetch(request, { inProcess: true });
+    },
+  };
+}
+
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+
+function retryDelayMs(response: Response | undefined, attempt: number): number {
+  const retryAfter = response?.headers.get("retry-after");
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return seconds * 1000;
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+  }
+  const reset = response?.status === 429 ? Number(response.headers.get("x-rate-limit-reset")) : NaN;
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - Date.now());
+  // Exponential backoff with jitter: 0.25-0.5 s, 0.5-1 s, 1-2 s ... capped at 8 s.
+  const base = Math.min(8000, 500 * 2 ** attempt);
+  return base / 2 + Math.random() * (base / 2);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class HttpClient {
+  private readonly transport: { fetch: FetchLike; baseURL: string };
+
+  constructor(readonly options: ClientOptions) {
+    this.transport = resolveTransport(options);
+  }
+
+  withAccessToken(accessToken: string | undefined): HttpClient {
+    return new HttpClient({ ...this.options, accessToken });
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Camelize<T>> {
+    const url = new URL(path, this.transport.baseURL);
+    for (const [k, v] of Object.entries(options.query ?? {})) {
+      if (v !== undefined && v !== "") url.searchParams.set(k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), String(v));
+    }
+    const headers = new Headers({ Accept: "application/json", "X-Tenant-ID": this.options.tenantId });
+    const credential = this.options.apiKey ?? this.options.accessToken;
+    if (credential) headers.set("Authorization", `Bearer ${credential}`);
+    if (this.options.forwardedFor) headers.set("X-Forwarded-For", this.options.forwardedFor);
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers.set("Content-Type", "application/json");
+      body = JSON.stringify(snakeize(options.body));
+    }
+    // One key for every attempt of this call: a retried POST can never create twice.
+    if (method === "POST") headers.set("Idempotency-Key", options.idempotencyKey ?? crypto.randomUUID());
+
+    const maxRetries = this.options.maxRetries ?? 2;
+    for (let attempt = 0; ; attempt++) {
+      let response: Response | undefined;
+      let networkError: unknown;
+      try {
+        const signal = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+        response = await this.transport.fetch(new Request(url, { method, headers, body, signal }));
+      } catch (err) {
+        if (err instanceof StoreConnectionError) throw err;
+        networkError = err;
+      }
+      if (response && response.ok) {
+        if (response.status === 204) return undefined as Camelize<T>;
+        return camelize<T>(await response.json());
+      }
+      const retryable = networkError !== undefined || (response !== undefined && RETRYABLE.has(response.status));
+      const delay = retryDelayMs(response, attempt);
+      if (retryable && attempt < maxRetries && delay <= (this.options.maxRetryDelayMs ?? 60_000)) {
+        await response?.body?.cancel();
+        await sleep(delay);
+        continue;
+      }
+      if (!response) throw new StoreConnectionError(`Could not reach the Store API at ${url.origin}`, { cause: networkError });
+      const text = await response.text();
+      let envelope: ConstructorParameters<typeof StoreApiError>[1] = {};
+      try {
+        envelope = JSON.parse(text);
+      } catch {
+        envelope = { detail: text.slice(0, 200) || response.statusText };
+      }
+      throw new StoreApiError(response.status, envelope);
+    }
+  }
+}

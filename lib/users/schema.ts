@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { tenants } from "@/lib/tenants/schema";
+
+export const ROLES = ["owner", "admin", "staff", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    /** Stored lower-cased: one account per address per tenant. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    role: text("role").$type<Role>().notNull(),
+    status: text("status").$type<"active" | "deactivated">().notNull().default("active"),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("users_tenant_email").on(t.tenantId, t.email),
+    index("users_tenant_idx").on(t.tenantId),
+    check("users_role", sql`${t.role} in ('owner', 'admin', 'staff', 'viewer')`),
+    check("users_status", sql`${t.status} in ('active', 'deactivated')`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;

@@ -1,0 +1,94 @@
+/**
+ * One process, one port: /api/v1/* and /health go straight to the Store API (Hono on node:http,
+ * the hot path); everything else goes to Next.js (the admin). See docs/architecture.md.
+ */
+import { createServer, type IncomingMessage } from "node:http";
+import next from "next";
+import { getRequestListener } from "@hono/node-server";
+import { deriveKey, loadConfig } from "@/lib/config";
+import { getDatabase } from "@/lib/db/client";
+import { seedDemo } from "@/lib/db/seed";
+import { buildApi } from "@/lib/api/instance";
+import { IN_PROCESS_API } from "@/lib/sdk/client";
+import { log } from "@/lib/log";
+
+const startedAt = performance.now();
+const dev = process.argv.includes("--dev");
+const config = loadConfig();
+
+// next-auth reads these; derive them from the one root secret unless set explicitly.
+process.env.NEXTAUTH_SECRET ||= deriveKey(config.authSecret, "nextauth").toString("base64url");
+process.env.NEXTAUTH_URL ||= config.publicUrl;
+// A self-hosted store does not report usage to third parties unless its operator opts in.
+process.env.NEXT_TELEMETRY_DISABLED ||= "1";
+
+const database = await getDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+await database.migrate();
+let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
+if (process.argv.includes("--seed-demo")) demo = await seedDemo(database.db);
+
+const { api, close: closeLimiters } = buildApi(config, database);
+// The admin's SDK calls the API through this, in-process, without a socket (lib/sdk/client.ts).
+(globalThis as Record<symbol, unknown>)[IN_PROCESS_API] = api;
+
+const nextApp = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
+await nextApp.prepare();
+const handleNext = nextApp.getRequestHandler();
+const handleApi = getRequestListener(api.fetch);
+
+const isApi = (req: IncomingMessage) => {
+  const url = req.url ?? "/";
+  return url.startsWith("/api/v1/") || url === "/api/v1" || url === "/health" || url.startsWith("/health?");
+};
+
+const server = createServer((req, res) => {
+  if (isApi(req)) return void handleApi(req, res);
+  handleNext(req, res).catch((err: unknown) => {
+    log.error("next handler failed", { err, url: req.url });
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+if (dev) server.on("upgrade", nextApp.getUpgradeHandler());
+server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+
+server.listen(config.port, config.host, () => {
+  const ms = Math.round(performance.now() - startedAt);
+  const base = `http://localhost:${config.port}`;
+  log.info("listening", { url: base, mode: dev ? "development" : "production", database: database.kind, startup_ms: ms });
+  if (demo) {
+    console.log(
+      [
+        "",
+        "  BrainSAIT Store is running.",
+        `  Sign in:   ${base}/en/login   (Arabic: ${base}/ar/login)`,
+        `  Store ID:  ${demo.tenant.slug}`,
+        `  Email:     ${demo.email}`,
+        `  Password:  ${demo.created ? demo.password : "(unchanged since the first run; default brainsait-demo or your DEMO_PASSWORD)"}`,
+        `  API docs:  ${base}/api/v1/docs`,
+        "",
+      ].join("\n"),
+    );
+  }
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info("shutting down", { signal });
+  // Stop accepting, let in-flight requests finish (10 s at most), then close the database.
+  const force = setTimeout(() => server.closeAllConnections(), 10_000);
+  force.unref();
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  clearTimeout(force);
+  await nextApp.close?.().catch(() => {});
+  await closeLimiters();
+  await database.close();
+  log.info("stopped", { signal });
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
