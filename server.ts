@@ -27,7 +27,9 @@ await database.migrate();
 let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
 if (process.argv.includes("--seed-demo")) demo = await seedDemo(database.db);
 
-const { api, close: closeLimiters } = buildApi(config, database);
+const { api, ready: limitersReady, close: closeLimiters } = buildApi(config, database);
+if (!(await limitersReady()))
+  log.warn("Redis not reachable yet; rate limits are per instance until it is");
 // The admin's SDK calls the API through this, in-process, without a socket (lib/sdk/client.ts).
 (globalThis as Record<symbol, unknown>)[IN_PROCESS_API] = api;
 
@@ -38,7 +40,12 @@ const handleApi = getRequestListener(api.fetch);
 
 const isApi = (req: IncomingMessage) => {
   const url = req.url ?? "/";
-  return url.startsWith("/api/v1/") || url === "/api/v1" || url === "/health" || url.startsWith("/health?");
+  return (
+    url.startsWith("/api/v1/") ||
+    url === "/api/v1" ||
+    url === "/health" ||
+    url.startsWith("/health?")
+  );
 };
 
 const server = createServer((req, res) => {
@@ -54,7 +61,12 @@ server.keepAliveTimeout = 65_000; // longer than common load balancers' idle tim
 server.listen(config.port, config.host, () => {
   const ms = Math.round(performance.now() - startedAt);
   const base = `http://localhost:${config.port}`;
-  log.info("listening", { url: base, mode: dev ? "development" : "production", database: database.kind, startup_ms: ms });
+  log.info("listening", {
+    url: base,
+    mode: dev ? "development" : "production",
+    database: database.kind,
+    startup_ms: ms,
+  });
   if (demo) {
     console.log(
       [

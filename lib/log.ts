@@ -8,7 +8,9 @@ function serialize(fields: Fields): Fields {
   const out: Fields = {};
   for (const [key, value] of Object.entries(fields)) {
     out[key] =
-      value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+      value instanceof Error
+        ? { name: value.name, message: value.message, stack: value.stack }
+        : value;
   }
   return out;
 }
@@ -16,7 +18,9 @@ function serialize(fields: Fields): Fields {
 function write(level: "info" | "warn" | "error", msg: string, fields: Fields = {}) {
   if (process.env.LOG_LEVEL === "silent") return;
   if (level === "info" && process.env.LOG_LEVEL === "error") return;
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...serialize(fields) }) + "\n");
+  process.stderr.write(
+    JSON.stringify({ time: new Date().toISOString(), level, msg, ...serialize(fields) }) + "\n",
+  );
 }
 
 export const log = {

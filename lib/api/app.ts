@@ -14,20 +14,34 @@ import { clientIp, provideDeps, rateLimit, tenantResolver } from "./middleware/p
 const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/docs"]);
 
 /** Paths that are not tenant-scoped, or whose replies hold secrets that must not be stored. */
-const unlessPath = (skip: (path: string) => boolean, mw: ReturnType<typeof createMiddleware<ApiEnv>>) =>
-  createMiddleware<ApiEnv>((c, next) => (skip(c.req.path) ? next() : mw(c, next)));
+const unlessPath = (
+  skip: (path: string) => boolean,
+  mw: ReturnType<typeof createMiddleware<ApiEnv>>,
+) => createMiddleware<ApiEnv>((c, next) => (skip(c.req.path) ? next() : mw(c, next)));
 
 export function createApi(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        const where = result.target === "json" ? "body" : result.target === "param" ? "path" : result.target === "query" ? "query" : "header";
+        const where =
+          result.target === "json"
+            ? "body"
+            : result.target === "param"
+              ? "path"
+              : result.target === "query"
+                ? "query"
+                : "header";
         throw zodToValidationError(result.error, where);
       }
     },
   });
   app.onError((err, c) => respondWithError(c, err));
-  app.notFound((c) => respondWithError(c, new NotFoundError(`No route for ${c.req.method} ${c.req.path}`, "ROUTE_NOT_FOUND")));
+  app.notFound((c) =>
+    respondWithError(
+      c,
+      new NotFoundError(`No route for ${c.req.method} ${c.req.path}`, "ROUTE_NOT_FOUND"),
+    ),
+  );
 
   app.use("*", requestId({ headerName: "X-Request-ID" }), provideDeps(deps), clientIp, rateLimit);
   app.use(
@@ -35,7 +49,12 @@ export function createApi(deps: ApiDeps) {
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
       onError: () => {
-        throw new AppError(413, "invalid_request_error", "PAYLOAD_TOO_LARGE", `The request body is larger than ${deps.config.bodyLimitBytes} bytes`);
+        throw new AppError(
+          413,
+          "invalid_request_error",
+          "PAYLOAD_TOO_LARGE",
+          `The request body is larger than ${deps.config.bodyLimitBytes} bytes`,
+        );
       },
     }),
     unlessPath((p) => PUBLIC_PATHS.has(p), tenantResolver()),
@@ -64,7 +83,11 @@ export function createApi(deps: ApiDeps) {
   });
   app.get(
     "/api/v1/docs",
-    Scalar({ url: "/api/v1/openapi.json", pageTitle: "BrainSAIT Store API", ...(process.env.SCALAR_CDN_URL ? { cdn: process.env.SCALAR_CDN_URL } : {}) }),
+    Scalar({
+      url: "/api/v1/openapi.json",
+      pageTitle: "BrainSAIT Store API",
+      ...(process.env.SCALAR_CDN_URL ? { cdn: process.env.SCALAR_CDN_URL } : {}),
+    }),
   );
   return app;
 }

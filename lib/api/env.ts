@@ -3,13 +3,21 @@ import type { Actor } from "@/lib/context";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import type { Tenant } from "@/lib/tenants/schema";
-import type { Limiter } from "./limiter";
+import type { Limiter } from "@/lib/limiter";
 
 /** What the API is built from; tests build their own. */
 export interface ApiDeps {
   db: Db;
   dbKind: "pglite" | "postgres";
-  config: Pick<Config, "authSecret" | "accessTokenTtlSeconds" | "refreshTokenTtlSeconds" | "bodyLimitBytes" | "trustProxy" | "rateLimit">;
+  config: Pick<
+    Config,
+    | "authSecret"
+    | "accessTokenTtlSeconds"
+    | "refreshTokenTtlSeconds"
+    | "bodyLimitBytes"
+    | "trustProxy"
+    | "rateLimit"
+  >;
   limiters: { api: Limiter; loginAccount: Limiter; loginIp: Limiter };
   now: () => Date;
   version: string;

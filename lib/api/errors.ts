@@ -37,10 +37,20 @@ export function respondWithError(c: Context, err: unknown): Response {
     appError = err;
   } else if (err instanceof HTTPException && err.status < 500) {
     // Hono raises these for malformed input it parses itself (e.g. a body that is not JSON).
-    appError = new AppError(err.status, "invalid_request_error", "BAD_REQUEST", err.message || "Bad request");
+    appError = new AppError(
+      err.status,
+      "invalid_request_error",
+      "BAD_REQUEST",
+      err.message || "Bad request",
+    );
   } else {
     log.error("unhandled error", { requestId, path: c.req.path, err });
-    appError = new AppError(500, "api_error", "INTERNAL_ERROR", "Something went wrong on our side; it has been logged");
+    appError = new AppError(
+      500,
+      "api_error",
+      "INTERNAL_ERROR",
+      "Something went wrong on our side; it has been logged",
+    );
   }
   if (appError.extra.retryAfterSeconds !== undefined) {
     c.header("Retry-After", String(appError.extra.retryAfterSeconds));

@@ -3,7 +3,11 @@ import { pingDatabase } from "@/lib/db/client";
 import type { ApiEnv } from "./env";
 import { jsonResponse } from "./openapi";
 
-const Check = z.object({ status: z.enum(["ok", "error"]), latency_ms: z.number().optional(), detail: z.string().optional() });
+const Check = z.object({
+  status: z.enum(["ok", "error"]),
+  latency_ms: z.number().optional(),
+  detail: z.string().optional(),
+});
 const Health = z
   .object({
     status: z.enum(["ok", "degraded"]),
@@ -18,7 +22,10 @@ const route = createRoute({
   path: "/health",
   tags: ["Platform"],
   summary: "Liveness and the status of the database",
-  responses: { 200: jsonResponse(Health, "Healthy"), 503: jsonResponse(Health, "A dependency is down") },
+  responses: {
+    200: jsonResponse(Health, "Healthy"),
+    503: jsonResponse(Health, "A dependency is down"),
+  },
 });
 
 const started = Date.now();
@@ -31,11 +38,17 @@ export function healthRoutes() {
     try {
       const ms = await Promise.race([
         pingDatabase(db),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out after 2 s")), 2000).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error("timed out after 2 s")), 2000).unref(),
+        ),
       ]);
       database = { status: "ok", driver: dbKind, latency_ms: Math.round(ms * 100) / 100 };
     } catch (err) {
-      database = { status: "error", driver: dbKind, detail: err instanceof Error ? err.message : "unreachable" };
+      database = {
+        status: "error",
+        driver: dbKind,
+        detail: err instanceof Error ? err.message : "unreachable",
+      };
     }
     const ok = database.status === "ok";
     c.header("Cache-Control", "no-store");

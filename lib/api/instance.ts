@@ -1,13 +1,15 @@
 import type { Config } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { createApi } from "./app";
-import { memoryLimiters, redisLimiters, type LimiterFactory } from "./limiter";
+import { memoryLimiters, redisLimiters, type LimiterFactory } from "@/lib/limiter";
 
 export const VERSION = process.env.npm_package_version ?? "0.1.0";
 
 /** Builds the production Store API from the configuration: shared by server.ts and benchmarks. */
 export function buildApi(config: Config, database: Database) {
-  const factory: LimiterFactory = config.redisUrl ? redisLimiters(config.redisUrl) : memoryLimiters();
+  const factory: LimiterFactory = config.redisUrl
+    ? redisLimiters(config.redisUrl)
+    : memoryLimiters();
   const api = createApi({
     db: database.db,
     dbKind: database.kind,
@@ -20,5 +22,5 @@ export function buildApi(config: Config, database: Database) {
     now: () => new Date(),
     version: VERSION,
   });
-  return { api, close: () => factory.close() };
+  return { api, ready: () => factory.ready(), close: () => factory.close() };
 }

@@ -23,7 +23,10 @@ export const TokenResponse = z
     access_token: z.string(),
     refresh_token: z.string(),
     token_type: z.literal("bearer"),
-    expires_in: z.number().int().openapi({ description: "Seconds until the access token expires", example: 900 }),
+    expires_in: z
+      .number()
+      .int()
+      .openapi({ description: "Seconds until the access token expires", example: 900 }),
     user: UserSchema,
   })
   .openapi("TokenResponse");

@@ -34,7 +34,10 @@ const logoutRoute = createRoute({
   path: "/logout",
   tags,
   summary: "Sign out: revoke the refresh token's session (or the bearer token's session)",
-  request: { headers: tenantHeader, body: { content: { "application/json": { schema: LogoutRequest } }, required: false } },
+  request: {
+    headers: tenantHeader,
+    body: { content: { "application/json": { schema: LogoutRequest } }, required: false },
+  },
   responses: { 204: { description: "Signed out" }, ...commonErrors },
 });
 
@@ -79,7 +82,11 @@ export function authRoutes() {
 
   app.openapi(refreshRoute, async (c) => {
     const { refresh_token } = c.req.valid("json");
-    const tokens = await auth.refresh(serviceContext(c), { refreshToken: refresh_token }, settings(c));
+    const tokens = await auth.refresh(
+      serviceContext(c),
+      { refreshToken: refresh_token },
+      settings(c),
+    );
     c.header("Cache-Control", "no-store");
     return c.json(presentTokens(tokens), 200);
   });

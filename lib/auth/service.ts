@@ -5,8 +5,8 @@ import type { Db } from "@/lib/db/client";
 import { AuthenticationError, PermissionError, RateLimitError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { users, type User } from "@/lib/users/schema";
-import type { Limiter } from "@/lib/api/limiter";
-import { sha256Hex } from "@/lib/api/middleware/platform";
+import type { Limiter } from "@/lib/limiter";
+import { sha256Hex } from "@/lib/crypto";
 import { refreshTokens } from "./schema";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { newRefreshToken, signAccessToken } from "./tokens";
@@ -26,12 +26,16 @@ export interface IssuedTokens {
   user: User;
 }
 
-const invalidRefresh = () => new AuthenticationError("The refresh token is invalid or has expired; sign in again", "AUTH_003");
+const invalidRefresh = () =>
+  new AuthenticationError("The refresh token is invalid or has expired; sign in again", "AUTH_003");
 
 async function assertNotThrottled(limiter: Limiter, key: string) {
   const res = await limiter.get(key);
   if (res && res.consumedPoints >= limiter.points) {
-    throw new RateLimitError(Math.max(1, Math.ceil(res.msBeforeNext / 1000)), "Too many failed sign-in attempts; try again later");
+    throw new RateLimitError(
+      Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+      "Too many failed sign-in attempts; try again later",
+    );
   }
 }
 
@@ -39,7 +43,13 @@ async function countFailure(limiter: Limiter, key: string) {
   await limiter.consume(key).catch(() => {}); // already over the limit: nothing more to count
 }
 
-async function issueTokens(db: Db, ctx: ServiceContext, user: User, familyId: string, s: AuthSettings): Promise<IssuedTokens> {
+async function issueTokens(
+  db: Db,
+  ctx: ServiceContext,
+  user: User,
+  familyId: string,
+  s: AuthSettings,
+): Promise<IssuedTokens> {
   const now = ctx.now();
   const refreshToken = newRefreshToken();
   await db.insert(refreshTokens).values({
@@ -58,7 +68,11 @@ async function issueTokens(db: Db, ctx: ServiceContext, user: User, familyId: st
   return { accessToken, refreshToken, expiresIn: s.accessTtlSeconds, user };
 }
 
-export async function login(ctx: ServiceContext, input: { email: string; password: string }, s: AuthSettings): Promise<IssuedTokens> {
+export async function login(
+  ctx: ServiceContext,
+  input: { email: string; password: string },
+  s: AuthSettings,
+): Promise<IssuedTokens> {
   const email = input.email.trim().toLowerCase();
   const accountKey = `${ctx.tenant.id}:${email}`;
   await assertNotThrottled(s.throttle.account, accountKey);
@@ -70,10 +84,20 @@ export async function login(ctx: ServiceContext, input: { email: string; passwor
     .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.email, email)))
     .limit(1);
   // Always run one argon2 verification, so an unknown email costs what a wrong password costs.
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  const passwordOk = await verifyPassword(
+    user?.passwordHash ?? (await dummyPasswordHash()),
+    input.password,
+  );
   if (!user || !passwordOk || user.status !== "active") {
-    await Promise.all([countFailure(s.throttle.account, accountKey), countFailure(s.throttle.ip, ctx.ip)]);
-    await recordAudit(ctx.db, ctx, { action: "auth.login_failed", actorId: user?.id, metadata: { email } });
+    await Promise.all([
+      countFailure(s.throttle.account, accountKey),
+      countFailure(s.throttle.ip, ctx.ip),
+    ]);
+    await recordAudit(ctx.db, ctx, {
+      action: "auth.login_failed",
+      actorId: user?.id,
+      metadata: { email },
+    });
     throw new AuthenticationError("Invalid email or password", "AUTH_002");
   }
   await s.throttle.account.delete(accountKey);
@@ -85,7 +109,12 @@ export async function login(ctx: ServiceContext, input: { email: string; passwor
       .where(and(eq(users.id, user.id), eq(users.tenantId, ctx.tenant.id)))
       .returning();
     const tokens = await issueTokens(tx, ctx, updated ?? user, randomUUID(), s);
-    await recordAudit(tx, ctx, { action: "auth.login", actorId: user.id, resourceType: "user", resourceId: user.id });
+    await recordAudit(tx, ctx, {
+      action: "auth.login",
+      actorId: user.id,
+      resourceType: "user",
+      resourceId: user.id,
+    });
     return tokens;
   });
 }
@@ -94,14 +123,24 @@ async function revokeFamily(db: Db, tenantId: string, familyId: string, now: Dat
   await db
     .update(refreshTokens)
     .set({ revokedAt: now })
-    .where(and(eq(refreshTokens.tenantId, tenantId), eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+    .where(
+      and(
+        eq(refreshTokens.tenantId, tenantId),
+        eq(refreshTokens.familyId, familyId),
+        isNull(refreshTokens.revokedAt),
+      ),
+    );
 }
 
 /**
  * Trades a refresh token for a new pair. Each token works once: a second use means it was copied,
  * so the whole family (every token of that sign-in) is revoked and the caller must sign in again.
  */
-export async function refresh(ctx: ServiceContext, input: { refreshToken: string }, s: AuthSettings): Promise<IssuedTokens> {
+export async function refresh(
+  ctx: ServiceContext,
+  input: { refreshToken: string },
+  s: AuthSettings,
+): Promise<IssuedTokens> {
   const now = ctx.now();
   const [row] = await ctx.db
     .select({ token: refreshTokens, user: users })
@@ -124,7 +163,10 @@ export async function refresh(ctx: ServiceContext, input: { refreshToken: string
       resourceType: "session",
       resourceId: token.familyId,
     });
-    return new AuthenticationError("This refresh token was already used; the session has been revoked, sign in again", "AUTH_004");
+    return new AuthenticationError(
+      "This refresh token was already used; the session has been revoked, sign in again",
+      "AUTH_004",
+    );
   };
   if (token.usedAt) throw await reuseDetected();
   if (token.expiresAt <= now || user.status !== "active") throw invalidRefresh();
@@ -134,7 +176,13 @@ export async function refresh(ctx: ServiceContext, input: { refreshToken: string
     const claimed = await tx
       .update(refreshTokens)
       .set({ usedAt: now })
-      .where(and(eq(refreshTokens.id, token.id), isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt)))
+      .where(
+        and(
+          eq(refreshTokens.id, token.id),
+          isNull(refreshTokens.usedAt),
+          isNull(refreshTokens.revokedAt),
+        ),
+      )
       .returning({ id: refreshTokens.id });
     if (claimed.length === 0) return undefined;
     return issueTokens(tx, ctx, user, token.familyId, s);
@@ -151,7 +199,12 @@ export async function logout(ctx: ServiceContext, input: { refreshToken?: string
     const [row] = await ctx.db
       .select({ familyId: refreshTokens.familyId })
       .from(refreshTokens)
-      .where(and(eq(refreshTokens.tokenHash, sha256Hex(input.refreshToken)), eq(refreshTokens.tenantId, ctx.tenant.id)))
+      .where(
+        and(
+          eq(refreshTokens.tokenHash, sha256Hex(input.refreshToken)),
+          eq(refreshTokens.tenantId, ctx.tenant.id),
+        ),
+      )
       .limit(1);
     familyId = row?.familyId;
   } else if (ctx.actor?.type === "user") {
@@ -160,7 +213,11 @@ export async function logout(ctx: ServiceContext, input: { refreshToken?: string
   if (!familyId) return; // nothing to revoke; signing out twice is not an error
   await ctx.db.transaction(async (tx) => {
     await revokeFamily(tx, ctx.tenant.id, familyId, now);
-    await recordAudit(tx, ctx, { action: "auth.logout", resourceType: "session", resourceId: familyId });
+    await recordAudit(tx, ctx, {
+      action: "auth.logout",
+      resourceType: "session",
+      resourceId: familyId,
+    });
   });
 }
 

@@ -25,7 +25,12 @@ function jwtKey(secret: string): Uint8Array {
   return key;
 }
 
-export async function signAccessToken(secret: string, claims: AccessClaims, ttlSeconds: number, now: Date) {
+export async function signAccessToken(
+  secret: string,
+  claims: AccessClaims,
+  ttlSeconds: number,
+  now: Date,
+) {
   const iat = Math.floor(now.getTime() / 1000);
   return new SignJWT({ tid: claims.tenantId, role: claims.role, sid: claims.sessionId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
@@ -38,7 +43,11 @@ export async function signAccessToken(secret: string, claims: AccessClaims, ttlS
 }
 
 /** Returns the claims, or undefined for any token that is not ours, is altered or has expired. */
-export async function verifyAccessToken(secret: string, token: string, now: Date): Promise<AccessClaims | undefined> {
+export async function verifyAccessToken(
+  secret: string,
+  token: string,
+  now: Date,
+): Promise<AccessClaims | undefined> {
   try {
     const { payload } = await jwtVerify(token, jwtKey(secret), {
       issuer: ISSUER,
@@ -47,7 +56,12 @@ export async function verifyAccessToken(secret: string, token: string, now: Date
       currentDate: now,
     });
     const role = payload.role as Role;
-    if (typeof payload.sub !== "string" || typeof payload.tid !== "string" || typeof payload.sid !== "string" || !ROLES.includes(role)) {
+    if (
+      typeof payload.sub !== "string" ||
+      typeof payload.tid !== "string" ||
+      typeof payload.sid !== "string" ||
+      !ROLES.includes(role)
+    ) {
       return undefined;
     }
     return { userId: payload.sub, tenantId: payload.tid, role, sessionId: payload.sid };

@@ -15,7 +15,10 @@ export const DEMO = {
  * Creates the demo store and its owner if they are missing; running it again changes nothing
  * (an existing owner keeps the password they have).
  */
-export async function seedDemo(db: Db, password = process.env.DEMO_PASSWORD || DEMO.defaultPassword) {
+export async function seedDemo(
+  db: Db,
+  password = process.env.DEMO_PASSWORD || DEMO.defaultPassword,
+) {
   await db
     .insert(tenants)
     .values({
@@ -38,7 +41,13 @@ export async function seedDemo(db: Db, password = process.env.DEMO_PASSWORD || D
   if (!existing) {
     await db
       .insert(users)
-      .values({ tenantId: tenant.id, email: DEMO.email, name: "Sara Al-Qahtani", role: "owner", passwordHash: await hashPassword(password) })
+      .values({
+        tenantId: tenant.id,
+        email: DEMO.email,
+        name: "Sara Al-Qahtani",
+        role: "owner",
+        passwordHash: await hashPassword(password),
+      })
       .onConflictDoNothing();
   }
   return { tenant, email: DEMO.email, password, created: !existing };

@@ -1,5 +1,7 @@
 /** The wire is snake_case; the SDK speaks camelCase. Converted here and nowhere else. */
-type CamelCase<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+type CamelCase<S extends string> = S extends `${infer H}_${infer T}`
+  ? `${H}${Capitalize<CamelCase<T>>}`
+  : S;
 
 export type Camelize<T> = T extends readonly (infer U)[]
   ? Camelize<U>[]

@@ -28,10 +28,13 @@ export interface RequestOptions {
 
 /** Where server.ts publishes the Store API for in-process calls (see DESIGN.md section 1). */
 export const IN_PROCESS_API = Symbol.for("brainsait.storeApi");
-type InProcessApi = { fetch: (request: Request, env: { inProcess: true }) => Response | Promise<Response> };
+type InProcessApi = {
+  fetch: (request: Request, env: { inProcess: true }) => Response | Promise<Response>;
+};
 
 function resolveTransport(options: ClientOptions): { fetch: FetchLike; baseURL: string } {
-  if (options.fetch) return { fetch: options.fetch, baseURL: options.baseURL ?? "http://store.internal" };
+  if (options.fetch)
+    return { fetch: options.fetch, baseURL: options.baseURL ?? "http://store.internal" };
   const envUrl = typeof process !== "undefined" ? process.env.STORE_API_URL : undefined;
   const baseURL = options.baseURL ?? envUrl;
   if (baseURL) return { fetch: (r) => fetch(r), baseURL };
@@ -39,7 +42,10 @@ function resolveTransport(options: ClientOptions): { fetch: FetchLike; baseURL: 
     baseURL: "http://in-process",
     fetch: async (request) => {
       const api = (globalThis as { [IN_PROCESS_API]?: InProcessApi })[IN_PROCESS_API];
-      if (!api) throw new StoreConnectionError("No Store API in this process: start it with server.ts or set STORE_API_URL");
+      if (!api)
+        throw new StoreConnectionError(
+          "No Store API in this process: start it with server.ts or set STORE_API_URL",
+        );
       return api.fetch(request, { inProcess: true });
     },
   };
@@ -75,12 +81,23 @@ export class HttpClient {
     return new HttpClient({ ...this.options, accessToken });
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Camelize<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Camelize<T>> {
     const url = new URL(path, this.transport.baseURL);
     for (const [k, v] of Object.entries(options.query ?? {})) {
-      if (v !== undefined && v !== "") url.searchParams.set(k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), String(v));
+      if (v !== undefined && v !== "")
+        url.searchParams.set(
+          k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+          String(v),
+        );
     }
-    const headers = new Headers({ Accept: "application/json", "X-Tenant-ID": this.options.tenantId });
+    const headers = new Headers({
+      Accept: "application/json",
+      "X-Tenant-ID": this.options.tenantId,
+    });
     const credential = this.options.apiKey ?? this.options.accessToken;
     if (credential) headers.set("Authorization", `Bearer ${credential}`);
     if (this.options.forwardedFor) headers.set("X-Forwarded-For", this.options.forwardedFor);
@@ -90,7 +107,8 @@ export class HttpClient {
       body = JSON.stringify(snakeize(options.body));
     }
     // One key for every attempt of this call: a retried POST can never create twice.
-    if (method === "POST") headers.set("Idempotency-Key", options.idempotencyKey ?? crypto.randomUUID());
+    if (method === "POST")
+      headers.set("Idempotency-Key", options.idempotencyKey ?? crypto.randomUUID());
 
     const maxRetries = this.options.maxRetries ?? 2;
     for (let attempt = 0; ; attempt++) {
@@ -107,14 +125,18 @@ export class HttpClient {
         if (response.status === 204) return undefined as Camelize<T>;
         return camelize<T>(await response.json());
       }
-      const retryable = networkError !== undefined || (response !== undefined && RETRYABLE.has(response.status));
+      const retryable =
+        networkError !== undefined || (response !== undefined && RETRYABLE.has(response.status));
       const delay = retryDelayMs(response, attempt);
       if (retryable && attempt < maxRetries && delay <= (this.options.maxRetryDelayMs ?? 60_000)) {
         await response?.body?.cancel();
         await sleep(delay);
         continue;
       }
-      if (!response) throw new StoreConnectionError(`Could not reach the Store API at ${url.origin}`, { cause: networkError });
+      if (!response)
+        throw new StoreConnectionError(`Could not reach the Store API at ${url.origin}`, {
+          cause: networkError,
+        });
       const text = await response.text();
       let envelope: ConstructorParameters<typeof StoreApiError>[1] = {};
       try {

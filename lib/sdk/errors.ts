@@ -13,7 +13,16 @@ export class StoreApiError extends Error {
   readonly errors: FieldError[];
   readonly requestId: string | undefined;
 
-  constructor(status: number, body: { detail?: string; type?: string; code?: string; errors?: FieldError[]; request_id?: string }) {
+  constructor(
+    status: number,
+    body: {
+      detail?: string;
+      type?: string;
+      code?: string;
+      errors?: FieldError[];
+      request_id?: string;
+    },
+  ) {
     const detail = body.detail ?? `HTTP ${status}`;
     super(`${detail} (${body.code ?? status})`);
     this.name = "StoreApiError";

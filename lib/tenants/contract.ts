@@ -2,7 +2,9 @@ import { z } from "@hono/zod-openapi";
 
 export const BilingualText = z
   .object({ en: z.string(), ar: z.string() })
-  .openapi("BilingualText", { example: { en: "BrainSAIT Demo Store", ar: "متجر برينسايت التجريبي" } });
+  .openapi("BilingualText", {
+    example: { en: "BrainSAIT Demo Store", ar: "متجر برينسايت التجريبي" },
+  });
 
 export const TenantSchema = z
   .object({

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { refreshTokens } from "@/lib/auth/schema";
 import { auditLog } from "@/lib/audit/schema";
-import { createTenant, createTestApi, createUser, expectError, login, PASSWORD, type TestApi } from "./harness";
+import {
+  createTenant,
+  createTestApi,
+  createUser,
+  expectError,
+  login,
+  PASSWORD,
+  type TestApi,
+} from "./harness";
 
 let t: TestApi;
 beforeAll(async () => {
@@ -17,11 +25,18 @@ describe("POST /api/v1/auth/login", () => {
   it("returns tokens and the user, as the integration guide reads them", async () => {
     const tenant = await createTenant(t);
     const user = await createUser(t, tenant, { role: "staff", email: "Staff@Example.test" });
-    const res = await post("/api/v1/auth/login", tenant.slug, { email: "staff@example.TEST", password: PASSWORD });
+    const res = await post("/api/v1/auth/login", tenant.slug, {
+      email: "staff@example.TEST",
+      password: PASSWORD,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = await res.json();
-    expect(body).toMatchObject({ token_type: "bearer", expires_in: 900, user: { id: user.id, role: "staff" } });
+    expect(body).toMatchObject({
+      token_type: "bearer",
+      expires_in: 900,
+      user: { id: user.id, role: "staff" },
+    });
     expect(body.access_token.split(".")).toHaveLength(3);
     expect(body.refresh_token).toMatch(/^bsr_[A-Za-z0-9_-]{43}$/);
     // Only the hash of the refresh token is stored.
@@ -34,8 +49,14 @@ describe("POST /api/v1/auth/login", () => {
   it("refuses a wrong password and an unknown email with the same reply", async () => {
     const tenant = await createTenant(t);
     const user = await createUser(t, tenant);
-    const wrong = await post("/api/v1/auth/login", tenant.slug, { email: user.email, password: "nope" });
-    const unknown = await post("/api/v1/auth/login", tenant.slug, { email: "ghost@example.test", password: "nope" });
+    const wrong = await post("/api/v1/auth/login", tenant.slug, {
+      email: user.email,
+      password: "nope",
+    });
+    const unknown = await post("/api/v1/auth/login", tenant.slug, {
+      email: "ghost@example.test",
+      password: "nope",
+    });
     const a = await expectError(wrong, 401, "AUTH_002");
     const b = await expectError(unknown, 401, "AUTH_002");
     expect({ ...a, request_id: undefined }).toEqual({ ...b, request_id: undefined });
@@ -45,14 +66,22 @@ describe("POST /api/v1/auth/login", () => {
   it("refuses a deactivated account", async () => {
     const tenant = await createTenant(t);
     const user = await createUser(t, tenant, { status: "deactivated" });
-    await expectError(await post("/api/v1/auth/login", tenant.slug, { email: user.email, password: PASSWORD }), 401, "AUTH_002");
+    await expectError(
+      await post("/api/v1/auth/login", tenant.slug, { email: user.email, password: PASSWORD }),
+      401,
+      "AUTH_002",
+    );
   });
 
   it("does not sign a user of one store into another store", async () => {
     const a = await createTenant(t);
     const b = await createTenant(t);
     const user = await createUser(t, a);
-    await expectError(await post("/api/v1/auth/login", b.slug, { email: user.email, password: PASSWORD }), 401, "AUTH_002");
+    await expectError(
+      await post("/api/v1/auth/login", b.slug, { email: user.email, password: PASSWORD }),
+      401,
+      "AUTH_002",
+    );
   });
 
   it("answers 422 with the failing fields", async () => {
@@ -83,14 +112,22 @@ describe("POST /api/v1/auth/login", () => {
     const user = await createUser(t, tenant);
     for (const email of [user.email, "nobody@example.test"]) {
       for (let i = 0; i < 5; i++) {
-        await expectError(await post("/api/v1/auth/login", tenant.slug, { email, password: "wrong" }), 401, "AUTH_002");
+        await expectError(
+          await post("/api/v1/auth/login", tenant.slug, { email, password: "wrong" }),
+          401,
+          "AUTH_002",
+        );
       }
       const blocked = await post("/api/v1/auth/login", tenant.slug, { email, password: "wrong" });
       await expectError(blocked, 429, "RATE_LIMIT_EXCEEDED");
       expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     }
     // Even the right password waits until the window passes: the attacker cannot probe.
-    await expectError(await post("/api/v1/auth/login", tenant.slug, { email: user.email, password: PASSWORD }), 429, "RATE_LIMIT_EXCEEDED");
+    await expectError(
+      await post("/api/v1/auth/login", tenant.slug, { email: user.email, password: PASSWORD }),
+      429,
+      "RATE_LIMIT_EXCEEDED",
+    );
   });
 
   it("slows down one address trying many accounts", async () => {
@@ -130,11 +167,15 @@ describe("POST /api/v1/auth/refresh", () => {
     const tenant = await createTenant(t);
     const user = await createUser(t, tenant);
     const first = await login(t, tenant, user);
-    const res = await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: first.refresh_token });
+    const res = await post("/api/v1/auth/refresh", tenant.slug, {
+      refresh_token: first.refresh_token,
+    });
     expect(res.status).toBe(200);
     const second = await res.json();
     expect(second.refresh_token).not.toBe(first.refresh_token);
-    const me = await t.request("/api/v1/auth/me", { headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${second.access_token}` } });
+    const me = await t.request("/api/v1/auth/me", {
+      headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${second.access_token}` },
+    });
     expect(me.status).toBe(200);
   });
 
@@ -142,11 +183,21 @@ describe("POST /api/v1/auth/refresh", () => {
     const tenant = await createTenant(t);
     const user = await createUser(t, tenant);
     const first = await login(t, tenant, user);
-    const second = await (await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: first.refresh_token })).json();
+    const second = await (
+      await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: first.refresh_token })
+    ).json();
     // An attacker replays the first token...
-    await expectError(await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: first.refresh_token }), 401, "AUTH_004");
+    await expectError(
+      await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: first.refresh_token }),
+      401,
+      "AUTH_004",
+    );
     // ...and the legitimate holder's newer token is dead too.
-    await expectError(await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: second.refresh_token }), 401, "AUTH_003");
+    await expectError(
+      await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: second.refresh_token }),
+      401,
+      "AUTH_003",
+    );
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.tenantId, tenant.id));
     expect(audit.map((r) => r.action)).toContain("auth.refresh_reuse_detected");
   });
@@ -156,7 +207,9 @@ describe("POST /api/v1/auth/refresh", () => {
     const user = await createUser(t, tenant);
     const first = await login(t, tenant, user);
     const results = await Promise.all(
-      [1, 2].map(() => post("/api/v1/auth/refresh", tenant.slug, { refresh_token: first.refresh_token })),
+      [1, 2].map(() =>
+        post("/api/v1/auth/refresh", tenant.slug, { refresh_token: first.refresh_token }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
   });
@@ -168,7 +221,11 @@ describe("POST /api/v1/auth/refresh", () => {
     const saved = t.clock.now;
     t.clock.now = new Date(saved.getTime() + 31 * 24 * 3600 * 1000);
     try {
-      await expectError(await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: first.refresh_token }), 401, "AUTH_003");
+      await expectError(
+        await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: first.refresh_token }),
+        401,
+        "AUTH_003",
+      );
     } finally {
       t.clock.now = saved;
     }
@@ -178,12 +235,20 @@ describe("POST /api/v1/auth/refresh", () => {
     const a = await createTenant(t);
     const b = await createTenant(t);
     const tokens = await login(t, a, await createUser(t, a));
-    await expectError(await post("/api/v1/auth/refresh", b.slug, { refresh_token: tokens.refresh_token }), 403, "TENANT_MISMATCH");
+    await expectError(
+      await post("/api/v1/auth/refresh", b.slug, { refresh_token: tokens.refresh_token }),
+      403,
+      "TENANT_MISMATCH",
+    );
   });
 
   it("refuses a made-up token", async () => {
     const tenant = await createTenant(t);
-    await expectError(await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: "bsr_made-up" }), 401, "AUTH_003");
+    await expectError(
+      await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: "bsr_made-up" }),
+      401,
+      "AUTH_003",
+    );
   });
 });
 
@@ -191,11 +256,20 @@ describe("POST /api/v1/auth/logout", () => {
   it("revokes the refresh token's session", async () => {
     const tenant = await createTenant(t);
     const tokens = await login(t, tenant, await createUser(t, tenant));
-    const res = await post("/api/v1/auth/logout", tenant.slug, { refresh_token: tokens.refresh_token });
+    const res = await post("/api/v1/auth/logout", tenant.slug, {
+      refresh_token: tokens.refresh_token,
+    });
     expect(res.status).toBe(204);
-    await expectError(await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: tokens.refresh_token }), 401, "AUTH_003");
+    await expectError(
+      await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: tokens.refresh_token }),
+      401,
+      "AUTH_003",
+    );
     // Signing out twice is fine.
-    expect((await post("/api/v1/auth/logout", tenant.slug, { refresh_token: tokens.refresh_token })).status).toBe(204);
+    expect(
+      (await post("/api/v1/auth/logout", tenant.slug, { refresh_token: tokens.refresh_token }))
+        .status,
+    ).toBe(204);
   });
 
   it("with only a bearer token, ends that token's session", async () => {
@@ -206,21 +280,39 @@ describe("POST /api/v1/auth/logout", () => {
       headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${tokens.access_token}` },
     });
     expect(res.status).toBe(204);
-    await expectError(await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: tokens.refresh_token }), 401, "AUTH_003");
+    await expectError(
+      await post("/api/v1/auth/refresh", tenant.slug, { refresh_token: tokens.refresh_token }),
+      401,
+      "AUTH_003",
+    );
   });
 
   it("with neither, asks for authentication", async () => {
     const tenant = await createTenant(t);
-    await expectError(await t.request("/api/v1/auth/logout", { method: "POST", headers: { "x-tenant-id": tenant.slug } }), 401, "AUTH_001");
+    await expectError(
+      await t.request("/api/v1/auth/logout", {
+        method: "POST",
+        headers: { "x-tenant-id": tenant.slug },
+      }),
+      401,
+      "AUTH_001",
+    );
   });
 });
 
 describe("GET /api/v1/auth/me", () => {
   it("returns the user and the store", async () => {
-    const tenant = await createTenant(t, { nameEn: "Dates & Co", nameAr: "شركة التمور", currency: "SAR", vatRateBp: 1500 });
+    const tenant = await createTenant(t, {
+      nameEn: "Dates & Co",
+      nameAr: "شركة التمور",
+      currency: "SAR",
+      vatRateBp: 1500,
+    });
     const user = await createUser(t, tenant, { role: "viewer" });
     const tokens = await login(t, tenant, user);
-    const res = await t.request("/api/v1/auth/me", { headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${tokens.access_token}` } });
+    const res = await t.request("/api/v1/auth/me", {
+      headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       user: { id: user.id, email: user.email, name: user.name, role: "viewer" },
@@ -241,7 +333,11 @@ describe("GET /api/v1/auth/me", () => {
     const tenant = await createTenant(t);
     const res = await t.request("/api/v1/auth/me", { headers: { "x-tenant-id": tenant.slug } });
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ detail: "Authentication required", type: "authentication_error", code: "AUTH_001" });
+    expect(await res.json()).toMatchObject({
+      detail: "Authentication required",
+      type: "authentication_error",
+      code: "AUTH_001",
+    });
   });
 
   it("401 for a tampered or expired token", async () => {
@@ -249,12 +345,23 @@ describe("GET /api/v1/auth/me", () => {
     const tokens = await login(t, tenant, await createUser(t, tenant));
     const [h, p, s] = tokens.access_token.split(".");
     const tampered = `${h}.${p}.${s!.slice(0, -2)}AA`;
-    const headers = (tok: string) => ({ "x-tenant-id": tenant.slug, authorization: `Bearer ${tok}` });
-    await expectError(await t.request("/api/v1/auth/me", { headers: headers(tampered) }), 401, "AUTH_003");
+    const headers = (tok: string) => ({
+      "x-tenant-id": tenant.slug,
+      authorization: `Bearer ${tok}`,
+    });
+    await expectError(
+      await t.request("/api/v1/auth/me", { headers: headers(tampered) }),
+      401,
+      "AUTH_003",
+    );
     const saved = t.clock.now;
     t.clock.now = new Date(saved.getTime() + 16 * 60 * 1000);
     try {
-      await expectError(await t.request("/api/v1/auth/me", { headers: headers(tokens.access_token) }), 401, "AUTH_003");
+      await expectError(
+        await t.request("/api/v1/auth/me", { headers: headers(tokens.access_token) }),
+        401,
+        "AUTH_003",
+      );
     } finally {
       t.clock.now = saved;
     }
@@ -264,7 +371,9 @@ describe("GET /api/v1/auth/me", () => {
     const a = await createTenant(t);
     const b = await createTenant(t);
     const tokens = await login(t, a, await createUser(t, a));
-    const res = await t.request("/api/v1/auth/me", { headers: { "x-tenant-id": b.slug, authorization: `Bearer ${tokens.access_token}` } });
+    const res = await t.request("/api/v1/auth/me", {
+      headers: { "x-tenant-id": b.slug, authorization: `Bearer ${tokens.access_token}` },
+    });
     const body = await expectError(res, 403, "TENANT_MISMATCH");
     expect(JSON.stringify(body)).not.toContain(b.id);
   });
@@ -276,7 +385,9 @@ describe("GET /api/v1/auth/me", () => {
     const { users } = await import("@/lib/users/schema");
     await t.db.update(users).set({ status: "deactivated" }).where(eq(users.id, user.id));
     await expectError(
-      await t.request("/api/v1/auth/me", { headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${tokens.access_token}` } }),
+      await t.request("/api/v1/auth/me", {
+        headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${tokens.access_token}` },
+      }),
       401,
       "AUTH_003",
     );

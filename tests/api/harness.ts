@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createApi } from "@/lib/api/app";
 import type { ApiDeps } from "@/lib/api/env";
-import { memoryLimiters } from "@/lib/api/limiter";
+import { memoryLimiters } from "@/lib/limiter";
 import { hashPassword } from "@/lib/auth/password";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { tenants, type Tenant } from "@/lib/tenants/schema";
@@ -82,7 +82,10 @@ export async function createTestApi(options: TestApiOptions = {}) {
     request(path: string, init: RequestInit & { json?: unknown; ip?: string } = {}) {
       const headers = new Headers(init.headers);
       if (init.json !== undefined) headers.set("content-type", "application/json");
-      headers.set("x-forwarded-for", init.ip ?? `10.0.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`);
+      headers.set(
+        "x-forwarded-for",
+        init.ip ?? `10.0.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`,
+      );
       return api.request(path, {
         ...init,
         headers,
@@ -96,7 +99,10 @@ export async function createTestApi(options: TestApiOptions = {}) {
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;
 
 let seq = 0;
-export async function createTenant(t: TestApi, overrides: Partial<typeof tenants.$inferInsert> = {}): Promise<Tenant> {
+export async function createTenant(
+  t: TestApi,
+  overrides: Partial<typeof tenants.$inferInsert> = {},
+): Promise<Tenant> {
   const slug = overrides.slug ?? `store-${Date.now().toString(36)}-${seq++}`;
   const [row] = await t.db
     .insert(tenants)
@@ -139,7 +145,12 @@ export async function login(t: TestApi, tenant: Tenant, user: User) {
 
 /** Asserts the Store API's error envelope and returns it. */
 export async function expectError(res: Response, status: number, code: string) {
-  const body = (await res.json()) as { detail: string; type: string; code: string; errors?: unknown[] };
+  const body = (await res.json()) as {
+    detail: string;
+    type: string;
+    code: string;
+    errors?: unknown[];
+  };
   if (res.status !== status || body.code !== code) {
     throw new Error(`expected ${status} ${code}, got ${res.status} ${JSON.stringify(body)}`);
   }

@@ -35,7 +35,11 @@ describe("GET /health", () => {
 
 describe("tenant resolution", () => {
   it("404 TENANT_NOT_FOUND for an unknown X-Tenant-ID", async () => {
-    const res = await t.request("/api/v1/auth/login", { method: "POST", headers: { "x-tenant-id": "no-such-store" }, json: { email: "a@b.co", password: "x" } });
+    const res = await t.request("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "x-tenant-id": "no-such-store" },
+      json: { email: "a@b.co", password: "x" },
+    });
     const body = await expectError(res, 404, "TENANT_NOT_FOUND");
     expect(body.type).toBe("not_found_error");
   });
@@ -47,7 +51,11 @@ describe("tenant resolution", () => {
 
 describe("errors", () => {
   it("404 envelope for an unknown route", async () => {
-    await expectError(await t.request("/api/v1/nothing-here", { headers: { "x-tenant-id": slug } }), 404, "ROUTE_NOT_FOUND");
+    await expectError(
+      await t.request("/api/v1/nothing-here", { headers: { "x-tenant-id": slug } }),
+      404,
+      "ROUTE_NOT_FOUND",
+    );
   });
 
   it("413 for a body over the limit", async () => {
@@ -115,7 +123,11 @@ describe("rate limits", () => {
 
 describe("Idempotency-Key", () => {
   const send = (key: string, json: unknown) =>
-    t.request("/api/v1/_test/things", { method: "POST", headers: { "x-tenant-id": slug, "idempotency-key": key }, json });
+    t.request("/api/v1/_test/things", {
+      method: "POST",
+      headers: { "x-tenant-id": slug, "idempotency-key": key },
+      json,
+    });
 
   it("replays the first response for the same key and body, without running it again", async () => {
     const before = created;
@@ -138,7 +150,11 @@ describe("Idempotency-Key", () => {
     await send("shared-key", { n: 1 });
     const other = await t.request("/api/v1/_test/things", {
       method: "POST",
-      headers: { "x-tenant-id": slug, "idempotency-key": "shared-key", authorization: "Bearer someone-else" },
+      headers: {
+        "x-tenant-id": slug,
+        "idempotency-key": "shared-key",
+        authorization: "Bearer someone-else",
+      },
       json: { n: 1 },
     });
     expect(other.headers.get("idempotent-replayed")).toBeNull();
@@ -163,7 +179,15 @@ describe("OpenAPI", () => {
     expect(res.status).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/health", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/me"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/health",
+        "/api/v1/auth/login",
+        "/api/v1/auth/refresh",
+        "/api/v1/auth/logout",
+        "/api/v1/auth/me",
+      ]),
+    );
     expect(doc.components.schemas.Error).toBeDefined();
   });
 

@@ -13,10 +13,16 @@ export const authenticate = createMiddleware<ApiEnv>(async (c, next) => {
   if (!token) throw new AuthenticationError();
   const { deps, tenant } = c.var;
   const claims = await verifyAccessToken(deps.config.authSecret, token, deps.now());
-  if (!claims) throw new AuthenticationError("The access token is invalid or has expired", "AUTH_003");
+  if (!claims)
+    throw new AuthenticationError("The access token is invalid or has expired", "AUTH_003");
   if (claims.tenantId !== tenant.id) {
     throw new PermissionError("This token belongs to another store", "TENANT_MISMATCH");
   }
-  c.set("actor", { type: "user", userId: claims.userId, role: claims.role, sessionId: claims.sessionId });
+  c.set("actor", {
+    type: "user",
+    userId: claims.userId,
+    role: claims.role,
+    sessionId: claims.sessionId,
+  });
   await next();
 });

@@ -3,7 +3,7 @@ import { createMiddleware } from "hono/factory";
 import { ConflictError, ValidationError, BadRequestError } from "@/lib/errors";
 import { idempotencyKeys } from "../schema";
 import type { ApiEnv } from "../env";
-import { sha256Hex } from "./platform";
+import { sha256Hex } from "@/lib/crypto";
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const RETENTION_MS = 24 * 3600 * 1000;
@@ -17,7 +17,11 @@ export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
   if (c.req.method !== "POST" || key === undefined) return next();
   if (!KEY_PATTERN.test(key)) {
-    throw new BadRequestError("Idempotency-Key must be 1-255 visible ASCII characters", "IDEMPOTENCY_KEY_INVALID", 422);
+    throw new BadRequestError(
+      "Idempotency-Key must be 1-255 visible ASCII characters",
+      "IDEMPOTENCY_KEY_INVALID",
+      422,
+    );
   }
   const { db, now } = c.var.deps;
   const scope = `${c.req.header("x-tenant-id") ?? "-"}:${sha256Hex(c.req.header("authorization") ?? "").slice(0, 32)}`;
@@ -25,7 +29,9 @@ export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
   const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
 
   // An expired key starts over as a first request.
-  await db.delete(idempotencyKeys).where(and(where, lt(idempotencyKeys.createdAt, new Date(now().getTime() - RETENTION_MS))));
+  await db
+    .delete(idempotencyKeys)
+    .where(and(where, lt(idempotencyKeys.createdAt, new Date(now().getTime() - RETENTION_MS))));
   const inserted = await db
     .insert(idempotencyKeys)
     .values({ scope, key, requestHash })
@@ -33,13 +39,24 @@ export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
     .returning({ key: idempotencyKeys.key });
   if (inserted.length === 0) {
     const [existing] = await db.select().from(idempotencyKeys).where(where).limit(1);
-    if (!existing) throw new ConflictError("A request with this Idempotency-Key is in progress; retry shortly", "IDEMPOTENCY_IN_PROGRESS");
+    if (!existing)
+      throw new ConflictError(
+        "A request with this Idempotency-Key is in progress; retry shortly",
+        "IDEMPOTENCY_IN_PROGRESS",
+      );
     if (existing.requestHash !== requestHash) {
-      throw new ValidationError("This Idempotency-Key was used with a different request", [], "IDEMPOTENCY_KEY_REUSED");
+      throw new ValidationError(
+        "This Idempotency-Key was used with a different request",
+        [],
+        "IDEMPOTENCY_KEY_REUSED",
+      );
     }
     if (existing.statusCode === null) {
       c.header("Retry-After", "1");
-      throw new ConflictError("A request with this Idempotency-Key is in progress; retry shortly", "IDEMPOTENCY_IN_PROGRESS");
+      throw new ConflictError(
+        "A request with this Idempotency-Key is in progress; retry shortly",
+        "IDEMPOTENCY_IN_PROGRESS",
+      );
     }
     c.header("Idempotent-Replayed", "true");
     return c.body(existing.responseBody ?? "", existing.statusCode as 200, {

@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
 import { createMiddleware } from "hono/factory";
 import { AuthenticationError, BadRequestError, NotFoundError, RateLimitError } from "@/lib/errors";
 import { findTenantBySlug } from "@/lib/tenants/service";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { ApiDeps, ApiEnv } from "../env";
-import { RateLimiterRes } from "../limiter";
+import { RateLimiterRes } from "@/lib/limiter";
 
 export const provideDeps = (deps: ApiDeps) =>
   createMiddleware<ApiEnv>(async (c, next) => {
@@ -26,7 +25,11 @@ export const clientIp = createMiddleware<ApiEnv>(async (c, next) => {
   await next();
 });
 
-function setLimitHeaders(c: { header: (k: string, v: string) => void }, limit: number, res: RateLimiterRes) {
+function setLimitHeaders(
+  c: { header: (k: string, v: string) => void },
+  limit: number,
+  res: RateLimiterRes,
+) {
   c.header("X-Rate-Limit-Limit", String(limit));
   c.header("X-Rate-Limit-Remaining", String(Math.max(0, res.remainingPoints)));
   c.header("X-Rate-Limit-Reset", String(Math.ceil((Date.now() + res.msBeforeNext) / 1000)));
@@ -77,8 +80,4 @@ export function bearerToken(header: string | undefined): string | undefined {
     throw new AuthenticationError("Authorization must be 'Bearer <token>'", "AUTH_001");
   }
   return token.trim();
-}
-
-export function sha256Hex(value: string): string {
-  return createHash("sha256").update(value).digest("hex");
 }

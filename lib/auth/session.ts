@@ -1,0 +1,72 @@
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
+import { PATHNAME_HEADER } from "@/lib/i18n/headers";
+import { routing } from "@/lib/i18n/routing";
+import { safeReturnPath } from "./login-shared";
+import { serverReadOptions, type SessionUser } from "./next-auth";
+
+/** The session as server code sees it. The access token never reaches the browser. */
+export interface ServerSession {
+  user: SessionUser;
+  tenant: string;
+  accessToken: string;
+  accessTokenExpires: number;
+}
+
+interface RawServerSession extends Partial<ServerSession> {
+  error?: "RefreshFailed";
+}
+
+/** Treat a token this close to expiry as expired: it could lapse during the render. */
+const STALE_SKEW_MS = 5_000;
+
+// One cookie decode per request, however many layouts and pages ask.
+const readSession = cache(
+  async () => (await getServerSession(serverReadOptions)) as RawServerSession | null,
+);
+
+function loginPath(locale: string, error?: "session_expired"): string {
+  return `/${locale}/login${error ? `?error=${error}` : ""}`;
+}
+
+/** Where to come back to after a transparent token refresh: the requested page, if known. */
+async function currentPath(locale: string): Promise<string> {
+  const requested = (await headers()).get(PATHNAME_HEADER);
+  return safeReturnPath(requested, routing.locales) ?? `/${locale}`;
+}
+
+/** The authorization gate for admin pages, layouts and server actions (proxy.ts is not one). */
+export async function requireSession(locale: string): Promise<ServerSession> {
+  const session = await readSession();
+  if (session?.error) redirect(loginPath(locale, "session_expired"));
+  const { user, tenant, accessToken, accessTokenExpires } = session ?? {};
+  if (!user?.id || !tenant || !accessToken || !accessTokenExpires) redirect(loginPath(locale));
+  if (Date.now() >= accessTokenExpires - STALE_SKEW_MS) {
+    redirect(`/api/auth/refresh?callbackUrl=${encodeURIComponent(await currentPath(locale))}`);
+  }
+  return { user, tenant, accessToken, accessTokenExpires };
+}
+
+export type Me = Awaited<ReturnType<BrainSAITStore["auth"]["me"]>>;
+
+const fetchMe = cache(async (tenant: string, accessToken: string): Promise<Me> => {
+  return new BrainSAITStore({ tenantId: tenant, accessToken }).auth.me();
+});
+
+/** The signed-in user and their store, fetched once per request through the SDK. */
+export async function requireMe(locale: string): Promise<{ session: ServerSession; me: Me }> {
+  const session = await requireSession(locale);
+  let me: Me;
+  try {
+    me = await fetchMe(session.tenant, session.accessToken);
+  } catch (error) {
+    // The API no longer accepts this session (revoked, user disabled): sign in again.
+    if (error instanceof StoreApiError && error.status === 401)
+      redirect(loginPath(locale, "session_expired"));
+    throw error;
+  }
+  return { session, me };
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Every test, in the order CI runs them (`npm test`). Prints a final "N passed, N failed".
+#   1. verify: format, lint, typecheck
+#   2. unit + API tests on PGlite
+#   3. API tests again on PostgreSQL (a fresh database per test file) with Redis rate limits
+#   4. production build, then Playwright (Debian chromium) against the production server
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=.ci/out
+rm -rf "$out" && mkdir -p "$out"
+failed_stages=()
+stage() { printf '\n=== %s\n' "$1"; }
+fail() { failed_stages+=("$1"); }
+
+pg_admin_url=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+redis_url=${TEST_REDIS_URL:-redis://127.0.0.1:6379}
+
+ensure_services() {
+  # CI machines start PostgreSQL and Redis before the session; start them if they stopped.
+  if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && command -v pg_ctlcluster >/dev/null; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+  fi
+  if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && command -v redis-server >/dev/null; then
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null || true
+  fi
+}
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >"$out/apt.log" 2>&1
+  else
+    echo "Debian's chromium is needed for the browser tests: sudo apt-get install -y chromium" >&2
+  fi
+  [ -x /usr/bin/chromium ]
+}
+
+stage "verify (format, lint, typecheck)"
+npm run -s verify || fail verify
+
+stage "unit + API tests on PGlite"
+npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest-pglite.json" || fail "tests (PGlite)"
+
+stage "API tests on PostgreSQL + Redis"
+ensure_services
+if pg_isready -q -h 127.0.0.1 -p 5432 && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
+  DATABASE_URL="$pg_admin_url" REDIS_URL="$redis_url" npx vitest run --project api --reporter=default --reporter=json --outputFile="$out/vitest-postgres.json" || fail "tests (PostgreSQL)"
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL or Redis is not reachable on 127.0.0.1" && fail "tests (PostgreSQL)"
+else
+  echo "skipped: no PostgreSQL/Redis on 127.0.0.1 (CI runs this stage)"
+fi
+
+stage "production build"
+if npm run -s build >"$out/build.log" 2>&1; then
+  tail -25 "$out/build.log"
+  stage "browser tests (Playwright, Debian chromium, production server)"
+  if ensure_chromium; then
+    PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test --reporter=list,json || fail "browser tests"
+  else
+    fail "browser tests (no chromium)"
+  fi
+else
+  tail -60 "$out/build.log"
+  fail build
+fi
+
+# One closing line over every runner's results.
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of ["vitest-pglite.json", "vitest-postgres.json"]) {
+    try {
+      const r = JSON.parse(fs.readFileSync(".ci/out/" + f, "utf8"));
+      passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+    } catch {}
+  }
+  try {
+    const s = JSON.parse(fs.readFileSync(".ci/out/playwright.json", "utf8")).stats;
+    passed += s.expected + s.flaky; failed += s.unexpected; skipped += s.skipped;
+  } catch {}
+  const stages = process.argv[1] ? process.argv[1].split("|").filter(Boolean) : [];
+  if (stages.length) console.log("\nFailed stages: " + stages.join(", "));
+  if (stages.length && failed === 0) failed = stages.length; // a stage that failed before its tests ran
+  console.log(`\n${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$(IFS='|'; echo "${failed_stages[*]:-}")"
+
+[ ${#failed_stages[@]} -eq 0 ]
