@@ -5,6 +5,8 @@ import { requestId } from "hono/request-id";
 import { createMiddleware } from "hono/factory";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { authRoutes } from "@/lib/auth/routes";
+import { fileRoutes, productRoutes } from "@/lib/products/routes";
+import { MAX_IMAGE_BYTES } from "@/lib/products/images";
 import type { ApiDeps, ApiEnv } from "./env";
 import { respondWithError, zodToValidationError } from "./errors";
 import { healthRoutes } from "./health";
@@ -12,6 +14,14 @@ import { idempotency } from "./middleware/idempotency";
 import { clientIp, provideDeps, rateLimit, tenantResolver } from "./middleware/platform";
 
 const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/docs"]);
+const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path.startsWith("/api/v1/files/");
+
+/** Uploads and imports may be larger than ordinary JSON bodies. */
+function bodyLimitFor(path: string, fallback: number): number {
+  if (/^\/api\/v1\/store\/products\/[^/]+\/images$/.test(path)) return MAX_IMAGE_BYTES + 64 * 1024;
+  if (path === "/api/v1/store/products/import") return 10 * 1024 * 1024;
+  return fallback;
+}
 
 /** Paths that are not tenant-scoped, or whose replies hold secrets that must not be stored. */
 const unlessPath = (
@@ -46,24 +56,29 @@ export function createApi(deps: ApiDeps) {
   app.use("*", requestId({ headerName: "X-Request-ID" }), provideDeps(deps), clientIp, rateLimit);
   app.use(
     "/api/v1/*",
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new AppError(
-          413,
-          "invalid_request_error",
-          "PAYLOAD_TOO_LARGE",
-          `The request body is larger than ${deps.config.bodyLimitBytes} bytes`,
-        );
-      },
-    }),
-    unlessPath((p) => PUBLIC_PATHS.has(p), tenantResolver()),
+    (c, next) => {
+      const maxSize = bodyLimitFor(c.req.path, deps.config.bodyLimitBytes);
+      return bodyLimit({
+        maxSize,
+        onError: () => {
+          throw new AppError(
+            413,
+            "invalid_request_error",
+            "PAYLOAD_TOO_LARGE",
+            `The request body is larger than ${maxSize} bytes`,
+          );
+        },
+      })(c, next);
+    },
+    unlessPath(isPublic, tenantResolver()),
     // Sign-in replies carry tokens: replaying them from storage would keep secrets at rest.
     unlessPath((p) => p.startsWith("/api/v1/auth/"), idempotency),
   );
 
   app.route("/", healthRoutes());
   app.route("/api/v1/auth", authRoutes());
+  app.route("/api/v1/store/products", productRoutes());
+  app.route("/api/v1/files", fileRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

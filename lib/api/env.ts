@@ -4,6 +4,7 @@ import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { Limiter } from "@/lib/limiter";
+import type { FileStorage } from "@/lib/storage";
 
 /** What the API is built from; tests build their own. */
 export interface ApiDeps {
@@ -21,6 +22,7 @@ export interface ApiDeps {
   limiters: { api: Limiter; loginAccount: Limiter; loginIp: Limiter };
   now: () => Date;
   version: string;
+  storage: FileStorage;
 }
 
 export interface ApiEnv {

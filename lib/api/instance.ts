@@ -1,5 +1,7 @@
 import type { Config } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
+import path from "node:path";
+import { localDiskStorage } from "@/lib/storage";
 import { createApi } from "./app";
 import { memoryLimiters, redisLimiters, type LimiterFactory } from "@/lib/limiter";
 
@@ -21,6 +23,7 @@ export function buildApi(config: Config, database: Database) {
     },
     now: () => new Date(),
     version: VERSION,
+    storage: localDiskStorage(path.join(config.dataDir, "uploads")),
   });
   return { api, ready: () => factory.ready(), close: () => factory.close() };
 }

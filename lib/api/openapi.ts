@@ -36,16 +36,14 @@ export const commonErrors = {
 } as const;
 
 export const tenantHeader = z.object({
-  "x-tenant-id": z
-    .string()
-    .openapi({
-      param: {
-        name: "x-tenant-id",
-        in: "header",
-        description: "The store's ID (slug), e.g. X-Tenant-ID: demo",
-      },
-      example: "demo",
-    }),
+  "x-tenant-id": z.string().openapi({
+    param: {
+      name: "x-tenant-id",
+      in: "header",
+      description: "The store's ID (slug), e.g. X-Tenant-ID: demo",
+    },
+    example: "demo",
+  }),
 });
 
 export function jsonBody<T extends z.ZodType>(schema: T) {

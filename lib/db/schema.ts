@@ -4,3 +4,5 @@ export * from "@/lib/users/schema";
 export * from "@/lib/auth/schema";
 export * from "@/lib/audit/schema";
 export * from "@/lib/api/schema";
+export * from "@/lib/events/schema";
+export * from "@/lib/products/schema";

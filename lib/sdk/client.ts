@@ -86,6 +86,30 @@ export class HttpClient {
     path: string,
     options: RequestOptions = {},
   ): Promise<Camelize<T>> {
+    const response = await this.send(method, path, {
+      ...options,
+      body: options.body === undefined ? undefined : JSON.stringify(snakeize(options.body)),
+      contentType: options.body === undefined ? undefined : "application/json",
+    });
+    if (response.status === 204) return undefined as Camelize<T>;
+    return camelize<T>(await response.json());
+  }
+
+  /**
+   * Sends a request with retries and returns the successful Response (for CSV, uploads, streams);
+   * any non-2xx reply becomes a StoreApiError.
+   */
+  async send(
+    method: string,
+    path: string,
+    options: {
+      query?: RequestOptions["query"];
+      body?: BodyInit;
+      contentType?: string;
+      accept?: string;
+      idempotencyKey?: string;
+    } = {},
+  ): Promise<Response> {
     const url = new URL(path, this.transport.baseURL);
     for (const [k, v] of Object.entries(options.query ?? {})) {
       if (v !== undefined && v !== "")
@@ -95,20 +119,17 @@ export class HttpClient {
         );
     }
     const headers = new Headers({
-      Accept: "application/json",
+      Accept: options.accept ?? "application/json",
       "X-Tenant-ID": this.options.tenantId,
     });
     const credential = this.options.apiKey ?? this.options.accessToken;
     if (credential) headers.set("Authorization", `Bearer ${credential}`);
     if (this.options.forwardedFor) headers.set("X-Forwarded-For", this.options.forwardedFor);
-    let body: string | undefined;
-    if (options.body !== undefined) {
-      headers.set("Content-Type", "application/json");
-      body = JSON.stringify(snakeize(options.body));
-    }
+    if (options.contentType) headers.set("Content-Type", options.contentType);
     // One key for every attempt of this call: a retried POST can never create twice.
     if (method === "POST")
       headers.set("Idempotency-Key", options.idempotencyKey ?? crypto.randomUUID());
+    const body = options.body;
 
     const maxRetries = this.options.maxRetries ?? 2;
     for (let attempt = 0; ; attempt++) {
@@ -121,10 +142,7 @@ export class HttpClient {
         if (err instanceof StoreConnectionError) throw err;
         networkError = err;
       }
-      if (response && response.ok) {
-        if (response.status === 204) return undefined as Camelize<T>;
-        return camelize<T>(await response.json());
-      }
+      if (response && response.ok) return response;
       const retryable =
         networkError !== undefined || (response !== undefined && RETRYABLE.has(response.status));
       const delay = retryDelayMs(response, attempt);

@@ -3,6 +3,7 @@ import pg from "pg";
 import { createApi } from "@/lib/api/app";
 import type { ApiDeps } from "@/lib/api/env";
 import { memoryLimiters } from "@/lib/limiter";
+import { memoryStorage } from "@/lib/storage";
 import { hashPassword } from "@/lib/auth/password";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { tenants, type Tenant } from "@/lib/tenants/schema";
@@ -70,6 +71,7 @@ export async function createTestApi(options: TestApiOptions = {}) {
     },
     now: () => clock.now,
     version: "test",
+    storage: memoryStorage(),
   });
   options.routes?.(api);
   let ipCounter = 0;

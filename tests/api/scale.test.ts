@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "@/lib/api/app";
 import { redisLimiters } from "@/lib/limiter";
+import { memoryStorage } from "@/lib/storage";
 import { openTestDatabase } from "./harness";
 import type { Database } from "@/lib/db/client";
 
@@ -39,6 +40,7 @@ describe.runIf(process.env.REDIS_URL)("two instances on one database and one Red
       },
       now: () => new Date(),
       version: "test",
+      storage: memoryStorage(),
     });
   }
 

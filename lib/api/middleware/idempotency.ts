@@ -3,6 +3,7 @@ import { createMiddleware } from "hono/factory";
 import { ConflictError, ValidationError, BadRequestError } from "@/lib/errors";
 import { idempotencyKeys } from "../schema";
 import type { ApiEnv } from "../env";
+import { createHash } from "node:crypto";
 import { sha256Hex } from "@/lib/crypto";
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -25,7 +26,12 @@ export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
   }
   const { db, now } = c.var.deps;
   const scope = `${c.req.header("x-tenant-id") ?? "-"}:${sha256Hex(c.req.header("authorization") ?? "").slice(0, 32)}`;
-  const requestHash = sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+  // Hash the raw bytes: reading a binary body (an upload) as text would corrupt it for the handler.
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  const requestHash = createHash("sha256")
+    .update(`${c.req.method} ${c.req.path}\n`)
+    .update(body)
+    .digest("hex");
   const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
 
   // An expired key starts over as a first request.

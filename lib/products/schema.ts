@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { tenants } from "@/lib/tenants/schema";
+
+export const PRODUCT_STATUSES = ["draft", "active", "archived"] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    nameEn: text("name_en").notNull().default(""),
+    nameAr: text("name_ar").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    descriptionAr: text("description_ar").notNull().default(""),
+    /** Integer minor units in the currency's exponent (lib/money.ts). */
+    priceMinor: bigint("price_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    category: text("category"),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    sku: text("sku"),
+    status: text("status").$type<ProductStatus>().notNull().default("draft"),
+    inventory: integer("inventory").notNull().default(0),
+    images: jsonb("images").$type<string[]>().notNull().default([]),
+    /** Names, descriptions, sku and tags folded by lib/text/search.ts; trigram-indexed. */
+    searchText: text("search_text").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("products_tenant_sku").on(t.tenantId, t.sku),
+    index("products_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id),
+    index("products_tenant_status_created_idx").on(t.tenantId, t.status, t.createdAt.desc()),
+    index("products_tenant_category_idx").on(t.tenantId, t.category),
+    index("products_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    check("products_status", sql`${t.status} in ('draft', 'active', 'archived')`),
+    check("products_price_nonnegative", sql`${t.priceMinor} >= 0`),
+    check("products_inventory_nonnegative", sql`${t.inventory} >= 0`),
+  ],
+);
+
+export type ProductRow = typeof products.$inferSelect;
