@@ -8,6 +8,8 @@ const nextConfig = {
   // pages reach it through lib/sdk. These stay external should anything import them by mistake.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "ioredis"],
   poweredByHeader: false,
+  // `npm run dev` may be opened as 127.0.0.1 as well as localhost.
+  allowedDevOrigins: ["127.0.0.1"],
   // `npm run verify` typechecks the whole repository once; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
 };

@@ -50,6 +50,9 @@ const isApi = (req: IncomingMessage) => {
 
 const server = createServer((req, res) => {
   if (isApi(req)) return void handleApi(req, res);
+  // Next (sign-in throttling) reads the client address from X-Forwarded-For: only a trusted
+  // proxy may set it; otherwise it is the socket's address, whatever the client sent.
+  if (!config.trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
   handleNext(req, res).catch((err: unknown) => {
     log.error("next handler failed", { err, url: req.url });
     if (!res.headersSent) res.writeHead(500).end();

@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import type { AuthOptions, CallbacksOptions } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
+import { BrainSAITStore, StoreApiError, type Tokens } from "@/lib/sdk";
 import { log } from "@/lib/log";
 import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN, type LoginErrorCode } from "./login-shared";
 
@@ -25,6 +26,7 @@ declare module "next-auth" {
     accessToken: string;
     refreshToken: string;
     accessTokenExpires: number;
+    refreshAt: number;
   }
   /** What the browser can read from /api/auth/session: no tokens. */
   interface Session {
@@ -43,11 +45,16 @@ declare module "next-auth/jwt" {
     refreshToken?: string;
     /** Epoch ms when the access token expires. */
     accessTokenExpires?: number;
+    /** Epoch ms after which the next session read refreshes the token. */
+    refreshAt?: number;
     error?: "RefreshFailed";
   }
 }
 
-/** Refresh this long before expiry. The admin shell polls the session more often than this. */
+/**
+ * Refresh this long before expiry (at most a quarter of the token's life). The admin shell reads
+ * the session more often than this, so an open tab refreshes before the token lapses.
+ */
 export const REFRESH_MARGIN_MS = 2 * 60 * 1000;
 /** How often the browser re-reads the session (seconds): keeps the token fresh while a tab is open. */
 export const SESSION_POLL_SECONDS = 60;
@@ -82,17 +89,49 @@ function isTransient(error: unknown): boolean {
   return !(error instanceof StoreApiError) || error.status >= 500;
 }
 
+/** How long the result of a refresh is handed to late requests still carrying the old cookie. */
+const REFRESH_SHARE_MS = 30_000;
+
+interface SharedRefresh {
+  result: Promise<{ issued: Tokens; receivedAt: number }>;
+  until: number;
+}
+
+// Process-wide (globalThis: route bundles may hold separate module instances).
+const refreshes: Map<string, SharedRefresh> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for("brainsait.admin.refreshes")
+] ??= new Map<string, SharedRefresh>()) as Map<string, SharedRefresh>;
+
+/**
+ * Refresh tokens are single use and a second use revokes the session (ADR 0002). Requests that
+ * arrive together (a poll, a navigation, a second tab) all carry the same cookie, so they share
+ * one refresh call and its result instead of each spending the token.
+ */
+function refreshOnce(tenant: string, refreshToken: string): SharedRefresh["result"] {
+  const now = Date.now();
+  for (const [key, entry] of refreshes) if (entry.until < now) refreshes.delete(key);
+  const key = createHash("sha256").update(`${tenant}\0${refreshToken}`).digest("base64url");
+  const existing = refreshes.get(key);
+  if (existing) return existing.result;
+  // No automatic retry either: resending a spent refresh token looks like theft to the API.
+  const result = new BrainSAITStore({ tenantId: tenant, maxRetries: 0 }).auth
+    .refresh({ refreshToken })
+    .then((issued) => ({ issued, receivedAt: Date.now() }));
+  refreshes.set(key, { result, until: now + REFRESH_SHARE_MS });
+  result.catch(() => refreshes.delete(key));
+  return result;
+}
+
 async function refreshAccessToken(token: JWT): Promise<JWT> {
   if (!token.refreshToken || !token.tenant) return { ...token, error: "RefreshFailed" };
   try {
-    const store = new BrainSAITStore({ tenantId: token.tenant });
-    const issued = await store.auth.refresh({ refreshToken: token.refreshToken });
+    const { issued, receivedAt } = await refreshOnce(token.tenant, token.refreshToken);
     return {
       ...token,
       user: pickUser(issued.user),
       accessToken: issued.accessToken,
       refreshToken: issued.refreshToken,
-      accessTokenExpires: Date.now() + issued.expiresIn * 1000,
+      ...tokenTimes(issued.expiresIn, receivedAt),
       error: undefined,
     };
   } catch (error) {
@@ -104,6 +143,14 @@ async function refreshAccessToken(token: JWT): Promise<JWT> {
     log.warn("admin.token_refresh_failed", { error });
     return { ...token, error: "RefreshFailed" };
   }
+}
+
+function tokenTimes(expiresInSeconds: number, now = Date.now()) {
+  const lifetime = expiresInSeconds * 1000;
+  return {
+    accessTokenExpires: now + lifetime,
+    refreshAt: now + lifetime - Math.min(REFRESH_MARGIN_MS, lifetime / 4),
+  };
 }
 
 function pickUser(user: SessionUser): SessionUser {
@@ -120,10 +167,11 @@ const jwtCallback: CallbacksOptions["jwt"] = async ({ token, user }) => {
       accessToken: user.accessToken,
       refreshToken: user.refreshToken,
       accessTokenExpires: user.accessTokenExpires,
+      refreshAt: user.refreshAt,
     };
   }
-  if (token.error || !token.accessTokenExpires) return token;
-  if (Date.now() < token.accessTokenExpires - REFRESH_MARGIN_MS) return token;
+  if (token.error || !token.refreshAt) return token;
+  if (Date.now() < token.refreshAt) return token;
   return refreshAccessToken(token);
 };
 
@@ -144,7 +192,12 @@ export const authOptions: AuthOptions = {
         const parsed = loginInputSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("invalid_credentials" satisfies LoginErrorCode);
         const { tenant, email, password } = parsed.data;
-        const store = new BrainSAITStore({ tenantId: tenant, forwardedFor: clientIp(req.headers) });
+        // No automatic retry: a throttled sign-in must fail fast, and a retry counts as another attempt.
+        const store = new BrainSAITStore({
+          tenantId: tenant,
+          forwardedFor: clientIp(req.headers),
+          maxRetries: 0,
+        });
         try {
           const issued = await store.auth.login({ email, password });
           return {
@@ -152,7 +205,7 @@ export const authOptions: AuthOptions = {
             tenant,
             accessToken: issued.accessToken,
             refreshToken: issued.refreshToken,
-            accessTokenExpires: Date.now() + issued.expiresIn * 1000,
+            ...tokenTimes(issued.expiresIn),
           };
         } catch (error) {
           // next-auth forwards only the message to the client, as ?error=<code>; never a stack.

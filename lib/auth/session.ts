@@ -28,8 +28,14 @@ const readSession = cache(
   async () => (await getServerSession(serverReadOptions)) as RawServerSession | null,
 );
 
-function loginPath(locale: string, error?: "session_expired"): string {
-  return `/${locale}/login${error ? `?error=${error}` : ""}`;
+/** The sign-in page, asked to come back to the current page afterwards. */
+async function loginPath(locale: string, error?: "session_expired"): Promise<string> {
+  const query = new URLSearchParams();
+  if (error) query.set("error", error);
+  const back = await currentPath(locale);
+  if (back !== `/${locale}`) query.set("callbackUrl", back);
+  const search = query.toString();
+  return `/${locale}/login${search ? `?${search}` : ""}`;
 }
 
 /** Where to come back to after a transparent token refresh: the requested page, if known. */
@@ -41,9 +47,10 @@ async function currentPath(locale: string): Promise<string> {
 /** The authorization gate for admin pages, layouts and server actions (proxy.ts is not one). */
 export async function requireSession(locale: string): Promise<ServerSession> {
   const session = await readSession();
-  if (session?.error) redirect(loginPath(locale, "session_expired"));
+  if (session?.error) redirect(await loginPath(locale, "session_expired"));
   const { user, tenant, accessToken, accessTokenExpires } = session ?? {};
-  if (!user?.id || !tenant || !accessToken || !accessTokenExpires) redirect(loginPath(locale));
+  if (!user?.id || !tenant || !accessToken || !accessTokenExpires)
+    redirect(await loginPath(locale));
   if (Date.now() >= accessTokenExpires - STALE_SKEW_MS) {
     redirect(`/api/auth/refresh?callbackUrl=${encodeURIComponent(await currentPath(locale))}`);
   }
@@ -65,7 +72,7 @@ export async function requireMe(locale: string): Promise<{ session: ServerSessio
   } catch (error) {
     // The API no longer accepts this session (revoked, user disabled): sign in again.
     if (error instanceof StoreApiError && error.status === 401)
-      redirect(loginPath(locale, "session_expired"));
+      redirect(await loginPath(locale, "session_expired"));
     throw error;
   }
   return { session, me };

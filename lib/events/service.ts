@@ -28,13 +28,11 @@ export async function recordEvent(
   event: EventName,
   data: Record<string, unknown>,
 ) {
-  await tx
-    .insert(outboxEvents)
-    .values({
-      tenantId: ctx.tenant.id,
-      event,
-      apiVersion: API_VERSION,
-      data,
-      createdAt: ctx.now(),
-    });
+  await tx.insert(outboxEvents).values({
+    tenantId: ctx.tenant.id,
+    event,
+    apiVersion: API_VERSION,
+    data,
+    createdAt: ctx.now(),
+  });
 }

@@ -1,5 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { PRODUCT_STATUSES } from "./schema";
+
+// Here rather than in schema.ts: the admin's forms import this file, and must not pull in Drizzle.
+export const PRODUCT_STATUSES = ["draft", "active", "archived"] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 const text = (max: number) => z.string().trim().max(max);
 

@@ -25,12 +25,10 @@ import * as products from "./service";
 const tags = ["Products"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
 const IdParam = z.object({
-  id: z
-    .string()
-    .openapi({
-      param: { name: "id", in: "path" },
-      example: "3f0e6c0e-8a0b-4c0e-9c9e-1d2f3a4b5c6d",
-    }),
+  id: z.string().openapi({
+    param: { name: "id", in: "path" },
+    example: "3f0e6c0e-8a0b-4c0e-9c9e-1d2f3a4b5c6d",
+  }),
 });
 
 const list = createRoute({

@@ -13,8 +13,9 @@ import {
 } from "drizzle-orm/pg-core";
 import { tenants } from "@/lib/tenants/schema";
 
-export const PRODUCT_STATUSES = ["draft", "active", "archived"] as const;
-export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+import { PRODUCT_STATUSES, type ProductStatus } from "./contract";
+
+export { PRODUCT_STATUSES, type ProductStatus };
 
 export const products = pgTable(
   "products",

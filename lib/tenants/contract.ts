@@ -1,10 +1,8 @@
 import { z } from "@hono/zod-openapi";
 
-export const BilingualText = z
-  .object({ en: z.string(), ar: z.string() })
-  .openapi("BilingualText", {
-    example: { en: "BrainSAIT Demo Store", ar: "متجر برينسايت التجريبي" },
-  });
+export const BilingualText = z.object({ en: z.string(), ar: z.string() }).openapi("BilingualText", {
+  example: { en: "BrainSAIT Demo Store", ar: "متجر برينسايت التجريبي" },
+});
 
 export const TenantSchema = z
   .object({

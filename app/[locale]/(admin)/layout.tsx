@@ -1,0 +1,58 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Brand } from "@/components/admin/brand";
+import { SessionKeepAlive } from "@/components/admin/session-keep-alive";
+import { Sidebar } from "@/components/admin/sidebar";
+import { Topbar } from "@/components/admin/topbar";
+import { SESSION_POLL_SECONDS } from "@/lib/auth/next-auth";
+import { requireMe } from "@/lib/auth/session";
+import { routing } from "@/lib/i18n/routing";
+import { resolveLocale } from "@/lib/i18n/params";
+
+interface Props {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}
+
+/** The store's name in the page's language, else in the other one, else its slug. */
+function localizedName(
+  name: Partial<Record<string, string>>,
+  locale: string,
+  fallback: string,
+): string {
+  const other = routing.locales.find((l) => l !== locale);
+  return name[locale]?.trim() || (other && name[other]?.trim()) || fallback;
+}
+
+export default async function AdminLayout({ children, params }: Props) {
+  const locale = await resolveLocale(params);
+  // Each page checks the session too; a layout alone is not an authorization boundary.
+  const { me } = await requireMe(locale);
+  const t = await getTranslations({ locale, namespace: "Common" });
+  const brand = <Brand />;
+
+  return (
+    <SessionKeepAlive pollSeconds={SESSION_POLL_SECONDS}>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-primary px-4 py-2 text-primary-foreground focus:not-sr-only focus:fixed focus:start-4 focus:top-4"
+      >
+        {t("skipToContent")}
+      </a>
+      <div className="flex min-h-dvh">
+        <Sidebar role={me.user.role} brand={brand} />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <Topbar
+            tenantName={localizedName(me.tenant.name, locale, me.tenant.slug)}
+            tenantSlug={me.tenant.slug}
+            user={me.user}
+            brand={brand}
+          />
+          <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none md:px-8 md:py-8">
+            {children}
+          </main>
+        </div>
+      </div>
+    </SessionKeepAlive>
+  );
+}

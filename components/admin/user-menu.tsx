@@ -1,0 +1,39 @@
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import type { SessionUser } from "@/lib/auth/next-auth";
+import { SignOutButton } from "./sign-out-button";
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts.at(-1)] : [parts[0]];
+  return (
+    letters
+      .map((part) => Array.from(part ?? "")[0] ?? "")
+      .join("")
+      .toUpperCase() || "?"
+  );
+}
+
+/** Who is signed in (name and role) and the way out. */
+export function UserMenu({ user }: { user: SessionUser }) {
+  const t = useTranslations();
+  return (
+    <div
+      role="group"
+      aria-label={t("Account.label")}
+      className="flex items-center gap-2 border-s border-border ps-3"
+    >
+      <span
+        aria-hidden
+        className="flex size-9 shrink-0 items-center justify-center rounded-full bg-primary-soft text-sm font-semibold text-primary-soft-foreground"
+      >
+        {initials(user.name)}
+      </span>
+      <div className="flex flex-col items-start gap-0.5 leading-tight max-sm:sr-only">
+        <span className="max-w-40 truncate text-sm font-medium">{user.name}</span>
+        <Badge variant="secondary">{t(`Roles.${user.role}`)}</Badge>
+      </div>
+      <SignOutButton />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import createMiddleware from "next-intl/middleware";
+import type { NextRequest } from "next/server";
+import { PATHNAME_HEADER } from "@/lib/i18n/headers";
+import { routing } from "@/lib/i18n/routing";
+
+const handleI18nRouting = createMiddleware(routing);
+
+/**
+ * Locale routing only: redirects `/` to `/en` or `/ar` and remembers the choice. This is NOT an
+ * authorization boundary; every page, action and route handler checks the session itself.
+ */
+export default function proxy(request: NextRequest) {
+  // Server components cannot see the URL; this lets a token refresh return to the same page.
+  // It is overwritten here, so a client cannot inject it, and it is only used as a return path.
+  request.headers.set(PATHNAME_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  return handleI18nRouting(request);
+}
+
+export const config = {
+  // Skip the Store API, the health check, Next internals and any path with a file extension.
+  matcher: ["/((?!api|health|_next|_vercel|.*\\..*).*)"],
+};

@@ -1,0 +1,49 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+}
+
+test.describe("no serious or critical accessibility violations", () => {
+  test("sign-in page", async ({ browser, appLocale, t }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto(`/${appLocale}/login`);
+    await expect(page.getByRole("heading", { name: t.Login.title })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Also with the error alert and field errors showing.
+    await page.getByLabel(t.Login.emailLabel).fill("not-an-email");
+    await page.getByRole("button", { name: t.Login.submit }).click();
+    await expect(page.getByText(t.Login.validation.emailInvalid)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test("home page", async ({ page, appLocale, t }) => {
+    await page.goto(`/${appLocale}`);
+    await expect(page.getByRole("heading", { name: t.Home.store.title })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("home page on a phone, with the menu open", async ({ page, appLocale, t }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/${appLocale}`);
+    await page.getByRole("button", { name: t.Nav.openMenu }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toBeHidden();
+  });
+});
