@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -47,9 +48,15 @@ export const products = pgTable(
   },
   (t) => [
     uniqueIndex("products_tenant_sku").on(t.tenantId, t.sku),
-    index("products_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id),
-    index("products_tenant_status_created_idx").on(t.tenantId, t.status, t.createdAt.desc()),
-    index("products_tenant_category_idx").on(t.tenantId, t.category),
+    // One index per sort key, ending in id: a backward scan serves the descending order too,
+    // so page 1 of any sort reads 20 index entries, not the whole catalogue.
+    index("products_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
+    index("products_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.id),
+    index("products_tenant_price_idx").on(t.tenantId, t.priceMinor, t.id),
+    index("products_tenant_name_idx").on(t.tenantId, t.nameEn, t.id),
+    index("products_tenant_inventory_idx").on(t.tenantId, t.inventory, t.id),
+    index("products_tenant_status_created_idx").on(t.tenantId, t.status, t.createdAt, t.id),
+    index("products_tenant_category_created_idx").on(t.tenantId, t.category, t.createdAt, t.id),
     index("products_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     check("products_status", sql`${t.status} in ('draft', 'active', 'archived')`),
     check("products_price_nonnegative", sql`${t.priceMinor} >= 0`),
@@ -58,3 +65,19 @@ export const products = pgTable(
 );
 
 export type ProductRow = typeof products.$inferSelect;
+
+/**
+ * Products per store and status, kept by a trigger (migration 0001), so the list's total for
+ * the whole catalogue or one status is one row read instead of counting 100k rows.
+ */
+export const productCounts = pgTable(
+  "product_counts",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    count: bigint("count", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.status] })],
+);

@@ -114,6 +114,7 @@ describe("CSV export and import", () => {
     expect(progress.at(-1)).toEqual({ phase: "writing", processed: 200, total: 200 });
     expect(progress.filter((p) => p.phase === "writing").length).toBeGreaterThan(5);
     expect((await a.sdk.products.list({ category: "bulk" })).pagination.total).toBe(200);
+    expect((await a.sdk.products.list()).pagination.total).toBe(200);
   });
 
   it("refuses a CSV without the required columns", async () => {

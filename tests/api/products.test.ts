@@ -284,6 +284,26 @@ describe("list, filters, pagination", () => {
     expect(active.data.map((p: { name: { en: string } }) => p.name.en)).toEqual(["a"]);
   });
 
+  it("keeps totals right through creates, status changes, deletes and imports", async () => {
+    const { call } = await as();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push(
+        (await (await call("POST", "", { name: { en: `c${i}`, ar: `ج${i}` }, price: 1 })).json())
+          .id,
+      );
+    await call("PATCH", `/${ids[0]}`, { status: "active" });
+    await call("POST", "/bulk", { ids: [ids[1]], action: "archive" });
+    await call("DELETE", `/${ids[2]}`);
+    const total = async (q = "") => (await (await call("GET", q)).json()).pagination.total;
+    expect([
+      await total(),
+      await total("?status=active"),
+      await total("?status=archived"),
+      await total("?status=draft"),
+    ]).toEqual([2, 1, 1, 0]);
+  });
+
   it("categories lists those in use with counts", async () => {
     const { call } = await as();
     for (const category of ["dates", "dates", "coffee"])
