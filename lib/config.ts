@@ -13,7 +13,8 @@ export interface Config {
   authSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
-  rateLimit: { points: number; windowSeconds: number };
+  /** points: per client address; keyPoints: per API key. */
+  rateLimit: { points: number; keyPoints: number; windowSeconds: number };
   bodyLimitBytes: number;
   /** Trust X-Forwarded-For from the socket peer (set behind a load balancer). */
   trustProxy: boolean;
@@ -64,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     refreshTokenTtlSeconds: int("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600),
     rateLimit: {
       points: int("RATE_LIMIT_POINTS", 600),
+      keyPoints: int("RATE_LIMIT_KEY_POINTS", 1200),
       windowSeconds: int("RATE_LIMIT_WINDOW_SECONDS", 60),
     },
     bodyLimitBytes: int("API_BODY_LIMIT_BYTES", 1024 * 1024),

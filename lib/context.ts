@@ -2,8 +2,15 @@ import type { Db } from "@/lib/db/client";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { Role } from "@/lib/users/schema";
 
-/** Who is calling. API keys and apps join this union in their own modules. */
-export type Actor = { type: "user"; userId: string; role: Role; sessionId: string };
+/** Who is calling. Apps join this union in their own module. */
+export type Actor =
+  | { type: "user"; userId: string; role: Role; sessionId: string }
+  | { type: "api_key"; keyId: string; scopes: readonly string[]; createdBy: string | null };
+
+/** The id that the audit log records for an actor. */
+export function actorId(actor: Actor): string {
+  return actor.type === "user" ? actor.userId : actor.keyId;
+}
 
 /** What every service verb receives: the tenant, the caller, the database. Never HTTP. */
 export interface ServiceContext {

@@ -5,6 +5,7 @@ import { requestId } from "hono/request-id";
 import { createMiddleware } from "hono/factory";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { authRoutes } from "@/lib/auth/routes";
+import { apiKeyRoutes } from "@/lib/api-keys/routes";
 import { fileRoutes, productRoutes } from "@/lib/products/routes";
 import { MAX_IMAGE_BYTES } from "@/lib/products/images";
 import type { ApiDeps, ApiEnv } from "./env";
@@ -15,6 +16,11 @@ import { clientIp, provideDeps, rateLimit, tenantResolver } from "./middleware/p
 
 const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/docs"]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path.startsWith("/api/v1/files/");
+
+const holdsSecrets = (path: string) =>
+  path.startsWith("/api/v1/auth/") ||
+  path.startsWith("/api/v1/api-keys") ||
+  path.startsWith("/api/v1/users/invitations");
 
 /** Uploads and imports may be larger than ordinary JSON bodies. */
 function bodyLimitFor(path: string, fallback: number): number {
@@ -71,19 +77,21 @@ export function createApi(deps: ApiDeps) {
       })(c, next);
     },
     unlessPath(isPublic, tenantResolver()),
-    // Sign-in replies carry tokens: replaying them from storage would keep secrets at rest.
-    unlessPath((p) => p.startsWith("/api/v1/auth/"), idempotency),
+    // These replies carry secrets (tokens, keys, invitation links): storing them for replay
+    // would keep secrets at rest.
+    unlessPath(holdsSecrets, idempotency),
   );
 
   app.route("/", healthRoutes());
   app.route("/api/v1/auth", authRoutes());
   app.route("/api/v1/store/products", productRoutes());
   app.route("/api/v1/files", fileRoutes());
+  app.route("/api/v1/api-keys", apiKeyRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",
-    description: "An access token from /api/v1/auth/login, or an API key",
+    description: "An access token from /api/v1/auth/login, or an API key (bsk_live_...)",
   });
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",

@@ -19,7 +19,8 @@ export interface ApiDeps {
     | "trustProxy"
     | "rateLimit"
   >;
-  limiters: { api: Limiter; loginAccount: Limiter; loginIp: Limiter };
+  limiters: { api: Limiter; apiKey: Limiter; loginAccount: Limiter; loginIp: Limiter };
+  keyUsage: { touch(keyId: string, at: Date): void };
   now: () => Date;
   version: string;
   storage: FileStorage;

@@ -2,6 +2,7 @@ import type { Config } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import path from "node:path";
 import { localDiskStorage } from "@/lib/storage";
+import { KeyUsageTracker } from "@/lib/api-keys/service";
 import { createApi } from "./app";
 import { memoryLimiters, redisLimiters, type LimiterFactory } from "@/lib/limiter";
 
@@ -12,18 +13,28 @@ export function buildApi(config: Config, database: Database) {
   const factory: LimiterFactory = config.redisUrl
     ? redisLimiters(config.redisUrl)
     : memoryLimiters();
+  const keyUsage = new KeyUsageTracker(database.db);
   const api = createApi({
     db: database.db,
     dbKind: database.kind,
     config,
     limiters: {
       api: factory.create("api", config.rateLimit.points, config.rateLimit.windowSeconds),
+      apiKey: factory.create("api-key", config.rateLimit.keyPoints, config.rateLimit.windowSeconds),
       loginAccount: factory.create("login-account", 5, 15 * 60),
       loginIp: factory.create("login-ip", 50, 15 * 60),
     },
     now: () => new Date(),
     version: VERSION,
+    keyUsage,
     storage: localDiskStorage(path.join(config.dataDir, "uploads")),
   });
-  return { api, ready: () => factory.ready(), close: () => factory.close() };
+  return {
+    api,
+    ready: () => factory.ready(),
+    close: async () => {
+      await keyUsage.close();
+      await factory.close();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import type { ServiceContext } from "@/lib/context";
+import { actorId, type ServiceContext } from "@/lib/context";
 import { auditLog } from "./schema";
 
 export interface AuditEntry {
@@ -17,7 +17,7 @@ export async function recordAudit(db: Db, ctx: ServiceContext, entry: AuditEntry
   await db.insert(auditLog).values({
     tenantId: ctx.tenant.id,
     actorType: actor ? actor.type : entry.actorId ? "user" : "anonymous",
-    actorId: actor?.userId ?? entry.actorId ?? null,
+    actorId: actor ? actorId(actor) : (entry.actorId ?? null),
     action: entry.action,
     resourceType: entry.resourceType ?? null,
     resourceId: entry.resourceId ?? null,

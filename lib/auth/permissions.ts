@@ -2,7 +2,7 @@ import { PermissionError } from "@/lib/errors";
 import type { Actor } from "@/lib/context";
 import type { Role } from "@/lib/users/schema";
 
-/** Scopes per resource and action; `write` implies `read`. API keys carry a subset (issue 5). */
+/** Scopes per resource and action, grantable to API keys; `write` implies `read`. */
 export const SCOPES = [
   "products:read",
   "products:write",
@@ -17,27 +17,60 @@ export const SCOPES = [
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
-const READ_ALL = SCOPES.filter((s) => s.endsWith(":read"));
+/** Permissions only people hold: never grantable to a key. */
+export const STAFF_ONLY = [
+  "payments:refund",
+  "api_keys:manage",
+  "team:manage",
+  "owners:manage",
+  "settings:write",
+  "settings:billing",
+  "audit:read",
+] as const;
+export type Permission = Scope | (typeof STAFF_ONLY)[number];
 
-/** The role matrix (docs/roles.md): owner and admin everything; staff runs the shop; viewer reads. */
-export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
-  owner: SCOPES,
-  admin: SCOPES,
+const READ_ALL: Permission[] = SCOPES.filter((s) => s.endsWith(":read"));
+const ALL: Permission[] = [...SCOPES, ...STAFF_ONLY];
+
+/**
+ * The role matrix (docs/roles.md). Owner: everything. Admin: all but billing-level settings and
+ * managing owners. Staff: products, orders, payments without refunds. Viewer: read-only.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: ALL,
+  admin: ALL.filter((p) => p !== "settings:billing" && p !== "owners:manage"),
   staff: [...READ_ALL, "products:write", "orders:write", "payments:write"],
   viewer: READ_ALL,
 };
 
-export function can(actor: Actor | undefined, scope: Scope): boolean {
+/** Scopes a role may put on a key it creates (a key never holds more than its creator). */
+export function grantableScopes(role: Role): Scope[] {
+  return SCOPES.filter((s) => ROLE_PERMISSIONS[role].includes(s));
+}
+
+/** `x:write` implies `x:read`. */
+function scopesAllow(scopes: readonly string[], permission: Permission): boolean {
+  if (scopes.includes(permission)) return true;
+  return permission.endsWith(":read") && scopes.includes(permission.replace(/:read$/, ":write"));
+}
+
+export function can(actor: Actor | undefined, permission: Permission): boolean {
   if (!actor) return false;
-  return ROLE_SCOPES[actor.role].includes(scope);
+  if (actor.type === "user") return ROLE_PERMISSIONS[actor.role].includes(permission);
+  return scopesAllow(actor.scopes, permission);
 }
 
 /** The first step of every service verb. */
-export function authorize(actor: Actor | undefined, scope: Scope): asserts actor is Actor {
-  if (!can(actor, scope)) {
+export function authorize(
+  actor: Actor | undefined,
+  permission: Permission,
+): asserts actor is Actor {
+  if (!can(actor, permission)) {
     throw new PermissionError(
-      `This action needs the "${scope}" permission`,
-      "INSUFFICIENT_PERMISSION",
+      actor?.type === "api_key"
+        ? `This API key lacks the "${permission}" scope`
+        : `This action needs the "${permission}" permission`,
+      actor?.type === "api_key" ? "INSUFFICIENT_SCOPE" : "INSUFFICIENT_PERMISSION",
     );
   }
 }

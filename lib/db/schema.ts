@@ -6,3 +6,4 @@ export * from "@/lib/audit/schema";
 export * from "@/lib/api/schema";
 export * from "@/lib/events/schema";
 export * from "@/lib/products/schema";
+export * from "@/lib/api-keys/schema";

@@ -15,6 +15,8 @@ export const tenants = pgTable(
     vatRateBp: integer("vat_rate_bp").notNull().default(1500),
     pricesIncludeVat: boolean("prices_include_vat").notNull().default(true),
     defaultLocale: text("default_locale").notNull().default("ar"),
+    vatNumber: text("vat_number"),
+    logoUrl: text("logo_url"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -31,3 +31,27 @@ export const users = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/** Pending invitations: the link's token is stored as SHA-256 and works once, for 7 days. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name"),
+    role: text("role").$type<Role>().notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("invitations_tenant_idx").on(t.tenantId, t.createdAt),
+    check("invitations_role", sql`${t.role} in ('owner', 'admin', 'staff', 'viewer')`),
+  ],
+);

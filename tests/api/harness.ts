@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createApi } from "@/lib/api/app";
 import type { ApiDeps } from "@/lib/api/env";
-import { memoryLimiters } from "@/lib/limiter";
+import { memoryLimiters, type LimiterFactory } from "@/lib/limiter";
+import { KeyUsageTracker } from "@/lib/api-keys/service";
 import { memoryStorage } from "@/lib/storage";
 import { hashPassword } from "@/lib/auth/password";
 import { openDatabase, type Database } from "@/lib/db/client";
@@ -43,36 +44,52 @@ export async function openTestDatabase(): Promise<Database> {
 
 export interface TestApiOptions {
   rateLimitPoints?: number;
+  keyRateLimitPoints?: number;
   /** Extra routes for testing middleware; added before the first request builds the router. */
   routes?: (app: ReturnType<typeof createApi>) => void;
   accessTtlSeconds?: number;
+  limiters?: LimiterFactory;
 }
 
-export async function createTestApi(options: TestApiOptions = {}) {
-  const database = await openTestDatabase();
+/** The API's dependencies for a test: fresh secret, small limits, a controllable clock. */
+export function testDeps(database: Database, options: TestApiOptions = {}) {
   const clock = { now: new Date() };
-  const limiters = memoryLimiters();
+  const limiters = options.limiters ?? memoryLimiters();
   const config: ApiDeps["config"] = {
     authSecret: randomBytes(32).toString("base64url"),
     accessTokenTtlSeconds: options.accessTtlSeconds ?? 900,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     bodyLimitBytes: 64 * 1024,
     trustProxy: false,
-    rateLimit: { points: options.rateLimitPoints ?? 10_000, windowSeconds: 60 },
+    rateLimit: {
+      points: options.rateLimitPoints ?? 10_000,
+      keyPoints: options.keyRateLimitPoints ?? 10_000,
+      windowSeconds: 60,
+    },
   };
-  const api = createApi({
+  const keyUsage = new KeyUsageTracker(database.db, 0);
+  const deps: ApiDeps = {
     db: database.db,
     dbKind: database.kind,
     config,
     limiters: {
       api: limiters.create("api", config.rateLimit.points, 60),
+      apiKey: limiters.create("api-key", config.rateLimit.keyPoints, 60),
       loginAccount: limiters.create("login-account", 5, 900),
       loginIp: limiters.create("login-ip", 50, 900),
     },
+    keyUsage,
     now: () => clock.now,
     version: "test",
     storage: memoryStorage(),
-  });
+  };
+  return { deps, clock, config, keyUsage };
+}
+
+export async function createTestApi(options: TestApiOptions = {}) {
+  const database = await openTestDatabase();
+  const { deps, clock, config, keyUsage } = testDeps(database, options);
+  const api = createApi(deps);
   options.routes?.(api);
   let ipCounter = 0;
   return {
@@ -80,6 +97,7 @@ export async function createTestApi(options: TestApiOptions = {}) {
     db: database.db,
     clock,
     config,
+    keyUsage,
     /** Each call comes from its own address unless `ip` is given (addresses drive throttling). */
     request(path: string, init: RequestInit & { json?: unknown; ip?: string } = {}) {
       const headers = new Headers(init.headers);

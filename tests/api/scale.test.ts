@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "@/lib/api/app";
 import { redisLimiters } from "@/lib/limiter";
-import { memoryStorage } from "@/lib/storage";
-import { openTestDatabase } from "./harness";
+import { openTestDatabase, testDeps } from "./harness";
 import type { Database } from "@/lib/db/client";
 
 // Several stateless instances share one database and one Redis (DESIGN.md section 10).
@@ -22,26 +21,7 @@ describe.runIf(process.env.REDIS_URL)("two instances on one database and one Red
     const limiters = redisLimiters(process.env.REDIS_URL!, namespace);
     factories.push(limiters);
     expect(await limiters.ready()).toBe(true);
-    return createApi({
-      db: database.db,
-      dbKind: database.kind,
-      config: {
-        authSecret: "x".repeat(40),
-        accessTokenTtlSeconds: 900,
-        refreshTokenTtlSeconds: 3600,
-        bodyLimitBytes: 65536,
-        trustProxy: false,
-        rateLimit: { points: 10, windowSeconds: 60 },
-      },
-      limiters: {
-        api: limiters.create("api", 10, 60),
-        loginAccount: limiters.create("login-account", 5, 900),
-        loginIp: limiters.create("login-ip", 50, 900),
-      },
-      now: () => new Date(),
-      version: "test",
-      storage: memoryStorage(),
-    });
+    return createApi(testDeps(database, { rateLimitPoints: 10, limiters }).deps);
   }
 
   it("counts one client's requests across both instances", async () => {

@@ -25,7 +25,7 @@ export const clientIp = createMiddleware<ApiEnv>(async (c, next) => {
   await next();
 });
 
-function setLimitHeaders(
+export function setLimitHeaders(
   c: { header: (k: string, v: string) => void },
   limit: number,
   res: RateLimiterRes,
