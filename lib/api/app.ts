@@ -6,8 +6,11 @@ import { createMiddleware } from "hono/factory";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { authRoutes } from "@/lib/auth/routes";
 import { apiKeyRoutes } from "@/lib/api-keys/routes";
+import { userRoutes } from "@/lib/users/routes";
+import { settingsRoutes } from "@/lib/tenants/routes";
+import { auditRoutes } from "@/lib/audit/routes";
 import { fileRoutes, productRoutes } from "@/lib/products/routes";
-import { MAX_IMAGE_BYTES } from "@/lib/products/images";
+import { MAX_IMAGE_BYTES } from "@/lib/storage";
 import type { ApiDeps, ApiEnv } from "./env";
 import { respondWithError, zodToValidationError } from "./errors";
 import { healthRoutes } from "./health";
@@ -24,7 +27,12 @@ const holdsSecrets = (path: string) =>
 
 /** Uploads and imports may be larger than ordinary JSON bodies. */
 function bodyLimitFor(path: string, fallback: number): number {
-  if (/^\/api\/v1\/store\/products\/[^/]+\/images$/.test(path)) return MAX_IMAGE_BYTES + 64 * 1024;
+  if (
+    /^\/api\/v1\/store\/products\/[^/]+\/images$/.test(path) ||
+    path === "/api/v1/store/settings/logo"
+  ) {
+    return MAX_IMAGE_BYTES + 64 * 1024;
+  }
   if (path === "/api/v1/store/products/import") return 10 * 1024 * 1024;
   return fallback;
 }
@@ -87,6 +95,9 @@ export function createApi(deps: ApiDeps) {
   app.route("/api/v1/store/products", productRoutes());
   app.route("/api/v1/files", fileRoutes());
   app.route("/api/v1/api-keys", apiKeyRoutes());
+  app.route("/api/v1/users", userRoutes());
+  app.route("/api/v1/store/settings", settingsRoutes());
+  app.route("/api/v1/audit-log", auditRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

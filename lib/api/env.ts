@@ -18,6 +18,7 @@ export interface ApiDeps {
     | "bodyLimitBytes"
     | "trustProxy"
     | "rateLimit"
+    | "publicUrl"
   >;
   limiters: { api: Limiter; apiKey: Limiter; loginAccount: Limiter; loginIp: Limiter };
   keyUsage: { touch(keyId: string, at: Date): void };
@@ -38,6 +39,8 @@ export interface ApiEnv {
     deps: ApiDeps;
     clientIp: string;
     tenant: Tenant;
+    /** Drops this instance's cached copy of the tenant after a change to it. */
+    forgetTenant: () => void;
     actor: Actor;
   };
 }

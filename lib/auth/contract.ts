@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { TenantSchema } from "@/lib/tenants/contract";
-import { ROLES } from "@/lib/users/schema";
+import { ROLES } from "@/lib/users/roles";
 
 export const UserSchema = z
   .object({

@@ -1,4 +1,7 @@
-import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { randomUUID } from "node:crypto";
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { AcceptInvitation, InvitationPreview } from "@/lib/users/contract";
+import { acceptInvitation, previewInvitation } from "@/lib/users/service";
 import type { ApiEnv } from "@/lib/api/env";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
 import { serviceContext } from "@/lib/api/context";
@@ -39,6 +42,27 @@ const logoutRoute = createRoute({
     body: { content: { "application/json": { schema: LogoutRequest } }, required: false },
   },
   responses: { 204: { description: "Signed out" }, ...commonErrors },
+});
+
+const previewInvitationRoute = createRoute({
+  method: "post",
+  path: "/invitation",
+  tags,
+  summary: "What an invitation link is for (email, role), before accepting it",
+  request: {
+    headers: tenantHeader,
+    body: jsonBody(z.object({ token: z.string().min(1).max(200) })),
+  },
+  responses: { 200: jsonResponse(InvitationPreview, "The invitation"), ...commonErrors },
+});
+
+const acceptInvitationRoute = createRoute({
+  method: "post",
+  path: "/accept-invitation",
+  tags,
+  summary: "Accept an invitation: create the account and sign in",
+  request: { headers: tenantHeader, body: jsonBody(AcceptInvitation) },
+  responses: { 200: jsonResponse(TokenResponse, "Account created, signed in"), ...commonErrors },
 });
 
 const meRoute = createRoute({
@@ -102,6 +126,20 @@ export function authRoutes() {
     }
     await auth.logout(ctx, { refreshToken: body.refresh_token });
     return c.body(null, 204);
+  });
+
+  app.openapi(previewInvitationRoute, async (c) =>
+    c.json(await previewInvitation(serviceContext(c), c.req.valid("json").token), 200),
+  );
+
+  app.openapi(acceptInvitationRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const user = await acceptInvitation(ctx, c.req.valid("json"));
+    const tokens = await ctx.db.transaction((tx) =>
+      auth.issueTokens(tx, ctx, user, randomUUID(), settings(c)),
+    );
+    c.header("Cache-Control", "no-store");
+    return c.json(presentTokens(tokens), 200);
   });
 
   app.openapi(meRoute, async (c) => {

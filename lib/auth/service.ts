@@ -43,7 +43,7 @@ async function countFailure(limiter: Limiter, key: string) {
   await limiter.consume(key).catch(() => {}); // already over the limit: nothing more to count
 }
 
-async function issueTokens(
+export async function issueTokens(
   db: Db,
   ctx: ServiceContext,
   user: User,

@@ -19,7 +19,8 @@ import {
   ProductUpdate,
 } from "./contract";
 import { exportProductsCsv, importProductsCsv } from "./csv";
-import { addProductImage, MAX_IMAGE_BYTES } from "./images";
+import { MAX_IMAGE_BYTES } from "@/lib/storage";
+import { addProductImage } from "./images";
 import * as products from "./service";
 
 const tags = ["Products"];

@@ -1,11 +1,20 @@
 import { AuthResource } from "./auth";
 import { ProductsResource } from "./products";
+import { ApiKeysResource, AuditResource, SettingsResource, TeamResource } from "./admin";
 import { HttpClient, type ClientOptions } from "./client";
 
 export { StoreApiError, StoreConnectionError, type FieldError } from "./errors";
 export type { ClientOptions, FetchLike } from "./client";
 export type { Tokens, Me } from "./auth";
 export type * from "./products";
+export type {
+  ApiKey,
+  ApiKeyWithSecret,
+  TeamMember,
+  Invitation,
+  StoreSettings,
+  AuditEntry,
+} from "./admin";
 export type { Camelize } from "./casing";
 
 /**
@@ -15,10 +24,18 @@ export type { Camelize } from "./casing";
 export class BrainSAITStore {
   readonly auth: AuthResource;
   readonly products: ProductsResource;
+  readonly apiKeys: ApiKeysResource;
+  readonly team: TeamResource;
+  readonly settings: SettingsResource;
+  readonly audit: AuditResource;
 
   constructor(options: ClientOptions) {
     const http = new HttpClient(options);
     this.auth = new AuthResource(http);
     this.products = new ProductsResource(http);
+    this.apiKeys = new ApiKeysResource(http);
+    this.team = new TeamResource(http);
+    this.settings = new SettingsResource(http);
+    this.audit = new AuditResource(http);
   }
 }

@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "@/lib/tenants/schema";
 
-export const ROLES = ["owner", "admin", "staff", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "./roles";
+
+export { ROLES, type Role };
 
 export const users = pgTable(
   "users",

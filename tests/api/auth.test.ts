@@ -325,6 +325,8 @@ describe("GET /api/v1/auth/me", () => {
         vat_rate: 15,
         prices_include_vat: true,
         default_locale: "ar",
+        vat_number: null,
+        logo_url: null,
       },
     });
   });

@@ -61,6 +61,7 @@ export function testDeps(database: Database, options: TestApiOptions = {}) {
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     bodyLimitBytes: 64 * 1024,
     trustProxy: false,
+    publicUrl: "http://localhost:3000",
     rateLimit: {
       points: options.rateLimitPoints ?? 10_000,
       keyPoints: options.keyRateLimitPoints ?? 10_000,

@@ -50,3 +50,53 @@ describe("SDK against the real Store API", () => {
     expect(err.errors.map((e) => e.field).sort()).toEqual(["email", "password"]);
   });
 });
+
+describe("SDK admin resources", () => {
+  it("creates an API key, uses it as the guide shows, lists it without the secret, revokes it", async () => {
+    const tenant = await createTenant(t);
+    const user = await createUser(t, tenant);
+    const fetch = (r: Request) => Promise.resolve(t.api.fetch(r));
+    const { accessToken } = await new BrainSAITStore({ tenantId: tenant.slug, fetch }).auth.login({
+      email: user.email,
+      password: PASSWORD,
+    });
+    const admin = new BrainSAITStore({ tenantId: tenant.slug, accessToken, fetch });
+    const created = await admin.apiKeys.create({ name: "Storefront", scopes: ["products:read"] });
+    const store = new BrainSAITStore({ apiKey: created.key, tenantId: tenant.slug, fetch });
+    expect((await store.products.list({ page: 1, limit: 20 })).pagination.page).toBe(1);
+    const listed = await admin.apiKeys.list();
+    expect(listed.data[0]).toMatchObject({
+      id: created.id,
+      lastUsedAt: null,
+      createdBy: { id: user.id },
+    });
+    expect(JSON.stringify(listed)).not.toContain(created.key);
+    await admin.apiKeys.revoke(created.id);
+    await expect(store.products.list()).rejects.toMatchObject({ status: 401, code: "AUTH_007" });
+  });
+
+  it("invites and accepts through the SDK", async () => {
+    const tenant = await createTenant(t);
+    const user = await createUser(t, tenant);
+    const fetch = (r: Request) => Promise.resolve(t.api.fetch(r));
+    const { accessToken } = await new BrainSAITStore({ tenantId: tenant.slug, fetch }).auth.login({
+      email: user.email,
+      password: PASSWORD,
+    });
+    const admin = new BrainSAITStore({ tenantId: tenant.slug, accessToken, fetch });
+    const { acceptUrl } = await admin.team.invite({ email: "new@example.com", role: "viewer" });
+    const token = new URL(acceptUrl).searchParams.get("token")!;
+    const anon = new BrainSAITStore({ tenantId: tenant.slug, fetch });
+    expect(await anon.team.previewInvitation(token)).toMatchObject({
+      email: "new@example.com",
+      role: "viewer",
+    });
+    const tokens = await anon.team.acceptInvitation({
+      token,
+      name: "New Person",
+      password: "long enough password",
+    });
+    expect(tokens.user.role).toBe("viewer");
+    expect((await admin.team.list()).data.map((m) => m.email)).toContain("new@example.com");
+  });
+});

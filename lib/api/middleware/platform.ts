@@ -69,6 +69,7 @@ export function tenantResolver(ttlMs = 5_000) {
     }
     if (!hit.tenant) throw new NotFoundError(`No store with the ID "${slug}"`, "TENANT_NOT_FOUND");
     c.set("tenant", hit.tenant);
+    c.set("forgetTenant", () => cache.delete(slug));
     await next();
   });
 }

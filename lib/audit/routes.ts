@@ -1,0 +1,26 @@
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import type { ApiEnv } from "@/lib/api/env";
+import { serviceContext } from "@/lib/api/context";
+import { authenticate } from "@/lib/api/middleware/authenticate";
+import { commonErrors, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import { AuditList, AuditQuery } from "./contract";
+import { listAudit } from "./service";
+
+const list = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Audit log"],
+  summary: "Who did what, when and from where (owners and admins)",
+  security: [{ bearerAuth: [] }],
+  middleware: authenticate,
+  request: { headers: tenantHeader, query: AuditQuery },
+  responses: { 200: jsonResponse(AuditList, "A page of entries, newest first"), ...commonErrors },
+});
+
+export function auditRoutes() {
+  const app = new OpenAPIHono<ApiEnv>();
+  app.openapi(list, async (c) =>
+    c.json(await listAudit(serviceContext(c), c.req.valid("query")), 200),
+  );
+  return app;
+}

@@ -1,0 +1,76 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { ApiEnv } from "@/lib/api/env";
+import { serviceContext } from "@/lib/api/context";
+import { authenticate } from "@/lib/api/middleware/authenticate";
+import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import { ValidationError } from "@/lib/errors";
+import { StoreSettingsUpdate, TenantSchema } from "./contract";
+import { getSettings, updateSettings, uploadLogo } from "./service";
+
+const tags = ["Store settings"];
+const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
+
+const get = createRoute({
+  method: "get",
+  path: "/",
+  tags,
+  summary: "The store's settings",
+  ...secured,
+  request: { headers: tenantHeader },
+  responses: { 200: jsonResponse(TenantSchema, "Settings"), ...commonErrors },
+});
+const update = createRoute({
+  method: "patch",
+  path: "/",
+  tags,
+  summary: "Change settings (currency and VAT need an owner)",
+  ...secured,
+  request: { headers: tenantHeader, body: jsonBody(StoreSettingsUpdate) },
+  responses: { 200: jsonResponse(TenantSchema, "Updated"), ...commonErrors },
+});
+const logo = createRoute({
+  method: "post",
+  path: "/logo",
+  tags,
+  summary:
+    "Upload the store's logo (PNG, JPEG, WebP or GIF, at most 5 MB) as multipart field `file`",
+  ...secured,
+  request: {
+    headers: tenantHeader,
+    body: {
+      content: {
+        "multipart/form-data": {
+          schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: { 200: jsonResponse(TenantSchema, "Updated"), ...commonErrors },
+});
+
+export function settingsRoutes() {
+  const app = new OpenAPIHono<ApiEnv>();
+  app.openapi(get, async (c) => c.json(await getSettings(serviceContext(c)), 200));
+  app.openapi(update, async (c) => {
+    const tenant = await updateSettings(serviceContext(c), c.req.valid("json"));
+    c.var.forgetTenant();
+    return c.json(tenant, 200);
+  });
+  app.openapi(logo, async (c) => {
+    const file = (c.req.valid("form") as { file?: unknown }).file;
+    if (!(file instanceof File)) {
+      throw new ValidationError("Send the image in a field named file", [
+        { field: "file", code: "required", message: "Required" },
+      ]);
+    }
+    const tenant = await uploadLogo(
+      serviceContext(c),
+      c.var.deps.storage,
+      new Uint8Array(await file.arrayBuffer()),
+    );
+    c.var.forgetTenant();
+    return c.json(tenant, 200);
+  });
+  return app;
+}

@@ -1,0 +1,74 @@
+import { z } from "@hono/zod-openapi";
+import { ROLES } from "./roles";
+
+export const MemberSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    status: z.enum(["active", "deactivated"]),
+    last_login_at: z.string().nullable(),
+    created_at: z.string(),
+  })
+  .openapi("TeamMember");
+
+export const MemberList = z.object({ data: z.array(MemberSchema) }).openapi("TeamMemberList");
+
+export const MemberUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    role: z.enum(ROLES).optional(),
+    status: z.enum(["active", "deactivated"]).optional(),
+  })
+  .openapi("TeamMemberUpdate");
+
+export const InvitationSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(ROLES),
+    invited_by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    created_at: z.string(),
+    expires_at: z.string(),
+  })
+  .openapi("Invitation");
+
+export const InvitationCreate = z
+  .object({
+    email: z.email().max(320),
+    role: z.enum(ROLES),
+    name: z.string().trim().max(100).optional(),
+  })
+  .openapi("InvitationCreate", {
+    example: { email: "layla@example.com", role: "staff", name: "Layla" },
+  });
+
+export const InvitationCreated = z
+  .object({
+    invitation: InvitationSchema,
+    accept_url: z.string().openapi({ description: "One-time link, valid 7 days. Shown once." }),
+  })
+  .openapi("InvitationCreated");
+
+export const InvitationList = z
+  .object({ data: z.array(InvitationSchema) })
+  .openapi("InvitationList");
+
+export const AcceptInvitation = z
+  .object({
+    token: z.string().min(1).max(200),
+    name: z.string().trim().min(1).max(100),
+    password: z.string().min(10, "Use at least 10 characters").max(1024),
+  })
+  .openapi("AcceptInvitation");
+
+export const InvitationPreview = z
+  .object({
+    email: z.string(),
+    role: z.enum(ROLES),
+    name: z.string().nullable(),
+    expires_at: z.string(),
+  })
+  .openapi("InvitationPreview");

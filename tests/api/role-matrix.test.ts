@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/lib/users/schema";
+import { createTenant, createTestApi, createUser, login, type TestApi } from "./harness";
+
+/**
+ * The role matrix of docs/roles.md, route by route: written out, not derived from the code, so
+ * a change to the rules must change this table too. "ok" means any reply but 401/403.
+ */
+const Y = "ok";
+const N = 403;
+type Expect = typeof Y | typeof N;
+const ROUTES: [string, string, unknown, Record<Role, Expect>][] = [
+  ["GET", "/api/v1/auth/me", undefined, { owner: Y, admin: Y, staff: Y, viewer: Y }],
+  ["GET", "/api/v1/store/products", undefined, { owner: Y, admin: Y, staff: Y, viewer: Y }],
+  [
+    "GET",
+    "/api/v1/store/products/categories",
+    undefined,
+    { owner: Y, admin: Y, staff: Y, viewer: Y },
+  ],
+  ["GET", "/api/v1/store/products/export", undefined, { owner: Y, admin: Y, staff: Y, viewer: Y }],
+  [
+    "POST",
+    "/api/v1/store/products",
+    { name: { en: "x" }, price: 1 },
+    { owner: Y, admin: Y, staff: Y, viewer: N },
+  ],
+  [
+    "PATCH",
+    "/api/v1/store/products/00000000-0000-4000-8000-000000000000",
+    { price: 2 },
+    { owner: Y, admin: Y, staff: Y, viewer: N },
+  ],
+  [
+    "DELETE",
+    "/api/v1/store/products/00000000-0000-4000-8000-000000000000",
+    undefined,
+    { owner: Y, admin: Y, staff: Y, viewer: N },
+  ],
+  [
+    "POST",
+    "/api/v1/store/products/bulk",
+    { ids: ["00000000-0000-4000-8000-000000000000"], action: "archive" },
+    { owner: Y, admin: Y, staff: Y, viewer: N },
+  ],
+  ["GET", "/api/v1/api-keys", undefined, { owner: Y, admin: Y, staff: N, viewer: N }],
+  [
+    "POST",
+    "/api/v1/api-keys",
+    { name: "k", scopes: ["products:read"] },
+    { owner: Y, admin: Y, staff: N, viewer: N },
+  ],
+  [
+    "DELETE",
+    "/api/v1/api-keys/00000000-0000-4000-8000-000000000000",
+    undefined,
+    { owner: Y, admin: Y, staff: N, viewer: N },
+  ],
+  ["GET", "/api/v1/users", undefined, { owner: Y, admin: Y, staff: N, viewer: N }],
+  ["GET", "/api/v1/users/invitations", undefined, { owner: Y, admin: Y, staff: N, viewer: N }],
+  [
+    "POST",
+    "/api/v1/users/invitations",
+    { email: "matrix@example.com", role: "viewer" },
+    { owner: Y, admin: Y, staff: N, viewer: N },
+  ],
+  [
+    "POST",
+    "/api/v1/users/invitations",
+    { email: "matrix-owner@example.com", role: "owner" },
+    { owner: Y, admin: N, staff: N, viewer: N },
+  ],
+  ["GET", "/api/v1/store/settings", undefined, { owner: Y, admin: Y, staff: Y, viewer: Y }],
+  [
+    "PATCH",
+    "/api/v1/store/settings",
+    { name: { en: "Renamed" } },
+    { owner: Y, admin: Y, staff: N, viewer: N },
+  ],
+  [
+    "PATCH",
+    "/api/v1/store/settings",
+    { vat_rate: 15 },
+    { owner: Y, admin: N, staff: N, viewer: N },
+  ],
+  ["GET", "/api/v1/audit-log", undefined, { owner: Y, admin: Y, staff: N, viewer: N }],
+];
+
+let t: TestApi;
+const tokens = {} as Record<Role, string>;
+let slug: string;
+beforeAll(async () => {
+  t = await createTestApi();
+  const tenant = await createTenant(t);
+  slug = tenant.slug;
+  for (const role of ["owner", "admin", "staff", "viewer"] as const) {
+    tokens[role] = (await login(t, tenant, await createUser(t, tenant, { role }))).access_token;
+  }
+});
+afterAll(() => t.close());
+
+describe("role matrix", () => {
+  const cases = ROUTES.flatMap(([method, path, body, expected]) =>
+    (Object.keys(expected) as Role[]).map(
+      (role) => [role, method, path, body, expected[role]] as const,
+    ),
+  );
+  it.each(cases)("%s %s %s -> %s", async (role, method, path, body, expected) => {
+    const res = await t.request(path, {
+      method,
+      headers: { "x-tenant-id": slug, authorization: `Bearer ${tokens[role]}` },
+      json: body,
+    });
+    if (expected === N) {
+      expect(res.status).toBe(403);
+      expect((await res.json()).type).toBe("permission_error");
+    } else {
+      expect([401, 403]).not.toContain(res.status);
+    }
+  });
+});
