@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 import type { AppLocaleOptions } from "./tests/e2e/fixtures";
 import { OWNER_STATE } from "./tests/e2e/paths";
 
-const PORT = 3100;
+// E2E_PORT lets a second checkout run its browser tests while another uses the default.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 const chromium = {
