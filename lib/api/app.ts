@@ -10,6 +10,7 @@ import { userRoutes } from "@/lib/users/routes";
 import { settingsRoutes } from "@/lib/tenants/routes";
 import { auditRoutes } from "@/lib/audit/routes";
 import { fileRoutes, productRoutes } from "@/lib/products/routes";
+import { orderRoutes } from "@/lib/orders/routes";
 import { MAX_IMAGE_BYTES } from "@/lib/storage";
 import type { ApiDeps, ApiEnv } from "./env";
 import { respondWithError, zodToValidationError } from "./errors";
@@ -93,6 +94,7 @@ export function createApi(deps: ApiDeps) {
   app.route("/", healthRoutes());
   app.route("/api/v1/auth", authRoutes());
   app.route("/api/v1/store/products", productRoutes());
+  app.route("/api/v1/store/orders", orderRoutes());
   app.route("/api/v1/files", fileRoutes());
   app.route("/api/v1/api-keys", apiKeyRoutes());
   app.route("/api/v1/users", userRoutes());

@@ -7,3 +7,4 @@ export * from "@/lib/api/schema";
 export * from "@/lib/events/schema";
 export * from "@/lib/products/schema";
 export * from "@/lib/api-keys/schema";
+export * from "@/lib/orders/schema";

@@ -21,6 +21,7 @@ import {
 import { exportProductsCsv, importProductsCsv } from "./csv";
 import { MAX_IMAGE_BYTES } from "@/lib/storage";
 import { addProductImage } from "./images";
+import { productHasOrders } from "@/lib/orders/service";
 import * as products from "./service";
 
 const tags = ["Products"];
@@ -240,7 +241,10 @@ export function productRoutes() {
     ),
   );
   app.openapi(remove, async (c) =>
-    c.json(await products.deleteProduct(serviceContext(c), c.req.valid("param").id), 200),
+    c.json(
+      await products.deleteProduct(serviceContext(c), c.req.valid("param").id, productHasOrders),
+      200,
+    ),
   );
 
   app.openapi(uploadImage, async (c) => {

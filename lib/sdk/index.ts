@@ -1,5 +1,6 @@
 import { AuthResource } from "./auth";
 import { ProductsResource } from "./products";
+import { OrdersResource } from "./orders";
 import { ApiKeysResource, AuditResource, SettingsResource, TeamResource } from "./admin";
 import { HttpClient, type ClientOptions } from "./client";
 
@@ -7,6 +8,7 @@ export { StoreApiError, StoreConnectionError, type FieldError } from "./errors";
 export type { ClientOptions, FetchLike } from "./client";
 export type { Tokens, Me } from "./auth";
 export type * from "./products";
+export type * from "./orders";
 export type {
   ApiKey,
   ApiKeyWithSecret,
@@ -24,6 +26,7 @@ export type { Camelize } from "./casing";
 export class BrainSAITStore {
   readonly auth: AuthResource;
   readonly products: ProductsResource;
+  readonly orders: OrdersResource;
   readonly apiKeys: ApiKeysResource;
   readonly team: TeamResource;
   readonly settings: SettingsResource;
@@ -33,6 +36,7 @@ export class BrainSAITStore {
     const http = new HttpClient(options);
     this.auth = new AuthResource(http);
     this.products = new ProductsResource(http);
+    this.orders = new OrdersResource(http);
     this.apiKeys = new ApiKeysResource(http);
     this.team = new TeamResource(http);
     this.settings = new SettingsResource(http);

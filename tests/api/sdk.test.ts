@@ -100,3 +100,45 @@ describe("SDK admin resources", () => {
     expect((await admin.team.list()).data.map((m) => m.email)).toContain("new@example.com");
   });
 });
+
+describe("SDK orders, as the guide calls them", () => {
+  it("store.orders.create({ items: [{ productId, quantity }], customerEmail }) and list({ status, limit })", async () => {
+    const tenant = await createTenant(t);
+    const user = await createUser(t, tenant);
+    const fetch = (r: Request) => Promise.resolve(t.api.fetch(r));
+    const { accessToken } = await new BrainSAITStore({ tenantId: tenant.slug, fetch }).auth.login({
+      email: user.email,
+      password: PASSWORD,
+    });
+    const store = new BrainSAITStore({ tenantId: tenant.slug, accessToken, fetch });
+    const product = await store.products.create({
+      name: { en: "Tool", ar: "أداة" },
+      price: 299.99,
+      status: "active",
+      inventory: 5,
+    });
+    const order = await store.orders.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      customerEmail: "customer@example.com",
+    });
+    expect(order).toMatchObject({
+      customerEmail: "customer@example.com",
+      total: 299.99,
+      items: [{ productId: product.id, unitPrice: 299.99 }],
+    });
+    const synced = await store.orders.create({
+      externalId: "opp-1",
+      amount: 500,
+      source: "salesforce",
+    });
+    const again = await store.orders.create({
+      externalId: "opp-1",
+      amount: 500,
+      source: "salesforce",
+    });
+    expect(again.id).toBe(synced.id);
+    await store.orders.update(order.id, { status: "paid" });
+    const paid = await store.orders.list({ status: "paid", limit: 50 });
+    expect(paid.data.map((o) => o.id)).toEqual([order.id]);
+  });
+});

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { tenants } from "@/lib/tenants/schema";
+import { products } from "@/lib/products/schema";
+import { ORDER_STATUSES, type OrderStatus } from "./contract";
+
+export { ORDER_STATUSES, type OrderStatus };
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    /** Human number, e.g. BS-2026-000123: sequential per store and year, without gaps. */
+    number: text("number").notNull(),
+    status: text("status").$type<OrderStatus>().notNull().default("pending"),
+    currency: text("currency").notNull(),
+    customerEmail: text("customer_email"),
+    customerName: text("customer_name"),
+    notes: text("notes"),
+    source: text("source").notNull().default("api"),
+    externalId: text("external_id"),
+    /** Money in minor units of `currency`; VAT as it was when the order was placed. */
+    subtotalMinor: bigint("subtotal_minor", { mode: "number" }).notNull(),
+    taxMinor: bigint("tax_minor", { mode: "number" }).notNull(),
+    totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
+    vatRateBp: integer("vat_rate_bp").notNull(),
+    pricesIncludeVat: boolean("prices_include_vat").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("orders_tenant_number").on(t.tenantId, t.number),
+    uniqueIndex("orders_tenant_external").on(t.tenantId, t.source, t.externalId),
+    index("orders_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
+    index("orders_tenant_status_created_idx").on(t.tenantId, t.status, t.createdAt, t.id),
+    index("orders_tenant_source_created_idx").on(t.tenantId, t.source, t.createdAt, t.id),
+    index("orders_tenant_email_idx").on(t.tenantId, t.customerEmail),
+    check(
+      "orders_status",
+      sql`${t.status} in ('pending', 'paid', 'fulfilled', 'completed', 'cancelled', 'refunded', 'partially_refunded')`,
+    ),
+    check("orders_totals", sql`${t.totalMinor} >= 0 and ${t.taxMinor} >= 0`),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    /** Null for custom lines (orders mirrored from systems whose lines are not our products). */
+    productId: uuid("product_id").references(() => products.id, { onDelete: "set null" }),
+    sku: text("sku"),
+    nameEn: text("name_en").notNull(),
+    nameAr: text("name_ar").notNull(),
+    unitPriceMinor: bigint("unit_price_minor", { mode: "number" }).notNull(),
+    quantity: integer("quantity").notNull(),
+    subtotalMinor: bigint("subtotal_minor", { mode: "number" }).notNull(),
+    taxMinor: bigint("tax_minor", { mode: "number" }).notNull(),
+    totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    index("order_items_order_idx").on(t.orderId),
+    index("order_items_product_idx").on(t.tenantId, t.productId),
+  ],
+);
+
+/** The order's timeline: who changed what, when. */
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Insertion order: entries written in one transaction share a timestamp. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    actorName: text("actor_name"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.createdAt)],
+);
+
+/** The last order number per store and year; incremented inside the order's transaction. */
+export const orderSequences = pgTable(
+  "order_sequences",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.year] })],
+);
