@@ -10,6 +10,7 @@ import { getDatabase } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
 import { buildApi } from "@/lib/api/instance";
 import { IN_PROCESS_API } from "@/lib/sdk/client";
+import { startWebhookWorkers } from "@/lib/webhooks/worker";
 import { log } from "@/lib/log";
 
 const startedAt = performance.now();
@@ -27,7 +28,8 @@ await database.migrate();
 let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
 if (process.argv.includes("--seed-demo")) demo = await seedDemo(database.db);
 
-const { api, ready: limitersReady, close: closeLimiters } = buildApi(config, database);
+const jobs = await startWebhookWorkers(database, { encryptionKey: config.encryptionKey, allowPrivate: config.webhooksAllowPrivate });
+const { api, ready: limitersReady, close: closeLimiters } = buildApi(config, database, jobs.sender);
 if (!(await limitersReady()))
   log.warn("Redis not reachable yet; rate limits are per instance until it is");
 // The admin's SDK calls the API through this, in-process, without a socket (lib/sdk/client.ts).
@@ -100,6 +102,7 @@ async function shutdown(signal: string) {
   });
   clearTimeout(force);
   await nextApp.close?.().catch(() => {});
+  await jobs.stop().catch(() => {});
   await closeLimiters();
   await database.close();
   log.info("stopped", { signal });

@@ -19,6 +19,10 @@ export interface Config {
   /** Trust X-Forwarded-For from the socket peer (set behind a load balancer). */
   trustProxy: boolean;
   publicUrl: string;
+  /** AES-256-GCM key for secrets kept readable (webhook secrets); ENCRYPTION_KEY or derived. */
+  encryptionKey: Buffer;
+  /** WEBHOOKS_ALLOW_PRIVATE=1: webhooks may target http and private addresses (tests, local dev). */
+  webhooksAllowPrivate: boolean;
 }
 
 function int(name: string, fallback: number): number {
@@ -54,13 +58,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || ".data");
   const port = int("PORT", 3000);
   const host = env.HOST || "0.0.0.0";
+  const authSecret = loadAuthSecret(dataDir, env.DATABASE_URL);
+  const encryptionKey = env.ENCRYPTION_KEY
+    ? Buffer.from(env.ENCRYPTION_KEY, "base64")
+    : deriveKey(authSecret, "encryption");
+  if (encryptionKey.length !== 32)
+    throw new Error("ENCRYPTION_KEY must be 32 bytes, base64-encoded");
   return {
     port,
     host,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
-    authSecret: loadAuthSecret(dataDir, env.DATABASE_URL),
+    authSecret,
+    encryptionKey,
+    webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1",
     accessTokenTtlSeconds: int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
     refreshTokenTtlSeconds: int("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600),
     rateLimit: {

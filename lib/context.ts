@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { JobSender } from "@/lib/jobs/queue";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { Role } from "@/lib/users/schema";
 
@@ -20,4 +21,6 @@ export interface ServiceContext {
   ip: string;
   requestId: string;
   now: () => Date;
+  /** Absent where no queue runs (some tests): events are still recorded, just not delivered. */
+  jobs?: JobSender;
 }

@@ -9,6 +9,7 @@ import { apiKeyRoutes } from "@/lib/api-keys/routes";
 import { userRoutes } from "@/lib/users/routes";
 import { settingsRoutes } from "@/lib/tenants/routes";
 import { auditRoutes } from "@/lib/audit/routes";
+import { webhookRoutes } from "@/lib/webhooks/routes";
 import { fileRoutes, productRoutes } from "@/lib/products/routes";
 import { orderRoutes } from "@/lib/orders/routes";
 import { MAX_IMAGE_BYTES } from "@/lib/storage";
@@ -23,6 +24,7 @@ const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path.startsWith("/a
 
 const holdsSecrets = (path: string) =>
   path.startsWith("/api/v1/auth/") ||
+  path.startsWith("/api/v1/webhooks") ||
   path.startsWith("/api/v1/api-keys") ||
   path.startsWith("/api/v1/users/invitations");
 
@@ -100,6 +102,7 @@ export function createApi(deps: ApiDeps) {
   app.route("/api/v1/users", userRoutes());
   app.route("/api/v1/store/settings", settingsRoutes());
   app.route("/api/v1/audit-log", auditRoutes());
+  app.route("/api/v1", webhookRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

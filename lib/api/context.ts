@@ -12,5 +12,6 @@ export function serviceContext(c: Context<ApiEnv>): ServiceContext {
     ip: c.var.clientIp,
     requestId: c.var.requestId,
     now: deps.now,
+    jobs: deps.jobs,
   };
 }

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { Limiter } from "@/lib/limiter";
 import type { FileStorage } from "@/lib/storage";
+import type { JobSender } from "@/lib/jobs/queue";
 
 /** What the API is built from; tests build their own. */
 export interface ApiDeps {
@@ -25,6 +26,8 @@ export interface ApiDeps {
   now: () => Date;
   version: string;
   storage: FileStorage;
+  jobs?: JobSender;
+  webhooks: { encryptionKey: Buffer; allowPrivate: boolean };
 }
 
 export interface ApiEnv {

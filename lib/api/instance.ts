@@ -3,13 +3,14 @@ import type { Database } from "@/lib/db/client";
 import path from "node:path";
 import { localDiskStorage } from "@/lib/storage";
 import { KeyUsageTracker } from "@/lib/api-keys/service";
+import type { JobSender } from "@/lib/jobs/queue";
 import { createApi } from "./app";
 import { memoryLimiters, redisLimiters, type LimiterFactory } from "@/lib/limiter";
 
 export const VERSION = process.env.npm_package_version ?? "0.1.0";
 
 /** Builds the production Store API from the configuration: shared by server.ts and benchmarks. */
-export function buildApi(config: Config, database: Database) {
+export function buildApi(config: Config, database: Database, jobs?: JobSender) {
   const factory: LimiterFactory = config.redisUrl
     ? redisLimiters(config.redisUrl)
     : memoryLimiters();
@@ -27,6 +28,8 @@ export function buildApi(config: Config, database: Database) {
     now: () => new Date(),
     version: VERSION,
     keyUsage,
+    jobs,
+    webhooks: { encryptionKey: config.encryptionKey, allowPrivate: config.webhooksAllowPrivate },
     storage: localDiskStorage(path.join(config.dataDir, "uploads")),
   });
   return {

@@ -17,6 +17,9 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** For pg-boss: the PGlite client, or the PostgreSQL URL (it keeps a pool of its own). */
+  pglite?: PGlite;
+  url?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -40,6 +43,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return {
       db,
       kind: "postgres",
+      url: options.url,
       async migrate() {
         const lock = await pool.connect();
         try {
@@ -60,6 +64,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return {
     db: pgliteDb as unknown as Db,
     kind: "pglite",
+    pglite: client,
     migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
     close: () => client.close(),
   };

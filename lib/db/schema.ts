@@ -8,3 +8,4 @@ export * from "@/lib/events/schema";
 export * from "@/lib/products/schema";
 export * from "@/lib/api-keys/schema";
 export * from "@/lib/orders/schema";
+export * from "@/lib/webhooks/schema";

@@ -1,24 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import type { ServiceContext } from "@/lib/context";
+import { QUEUES } from "@/lib/jobs/queue";
+import { WEBHOOK_EVENTS } from "@/lib/webhooks/contract";
 import { outboxEvents } from "./schema";
 
 export const API_VERSION = "2026-11-01";
 
-export const EVENTS = [
-  "payment.completed",
-  "payment.failed",
-  "payment.refunded",
-  "order.created",
-  "order.updated",
-  "product.created",
-  "product.updated",
-  "product.deleted",
-  "user.created",
-  "tenant.updated",
-  "app.installed",
-  "app.uninstalled",
-  "webhook.endpoint_disabled",
-] as const;
+export const EVENTS = WEBHOOK_EVENTS;
 export type EventName = (typeof EVENTS)[number];
 
 /** Records an event; pass the transaction of the change so both commit or neither does. */
@@ -28,11 +16,10 @@ export async function recordEvent(
   event: EventName,
   data: Record<string, unknown>,
 ) {
-  await tx.insert(outboxEvents).values({
-    tenantId: ctx.tenant.id,
-    event,
-    apiVersion: API_VERSION,
-    data,
-    createdAt: ctx.now(),
-  });
+  const [row] = await tx
+    .insert(outboxEvents)
+    .values({ tenantId: ctx.tenant.id, event, apiVersion: API_VERSION, data, createdAt: ctx.now() })
+    .returning({ id: outboxEvents.id });
+  // The job commits or rolls back with the change: no event is lost, none is sent for nothing.
+  await ctx.jobs?.sendInTx(tx, QUEUES.webhookFanout, { eventId: row!.id });
 }

@@ -562,17 +562,15 @@ export async function updateOrder(
       .set({ ...changes, updatedAt: now })
       .where(eq(orders.id, id))
       .returning();
-    await tx
-      .insert(orderEvents)
-      .values(
-        timeline.map((e) => ({
-          ...e,
-          tenantId: ctx.tenant.id,
-          orderId: id,
-          ...actor,
-          createdAt: now,
-        })),
-      );
+    await tx.insert(orderEvents).values(
+      timeline.map((e) => ({
+        ...e,
+        tenantId: ctx.tenant.id,
+        orderId: id,
+        ...actor,
+        createdAt: now,
+      })),
+    );
     await recordEvent(
       tx,
       ctx,

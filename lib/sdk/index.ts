@@ -1,6 +1,7 @@
 import { AuthResource } from "./auth";
 import { ProductsResource } from "./products";
 import { OrdersResource } from "./orders";
+import { WebhooksResource } from "./webhooks";
 import { ApiKeysResource, AuditResource, SettingsResource, TeamResource } from "./admin";
 import { HttpClient, type ClientOptions } from "./client";
 
@@ -9,6 +10,14 @@ export type { ClientOptions, FetchLike } from "./client";
 export type { Tokens, Me } from "./auth";
 export type * from "./products";
 export type * from "./orders";
+export {
+  verifyWebhook,
+  WebhookVerificationError,
+  type WebhookEvent,
+  type WebhookEndpoint,
+  type WebhookAttempt,
+  type WebhookDelivery,
+} from "./webhooks";
 export type {
   ApiKey,
   ApiKeyWithSecret,
@@ -27,6 +36,7 @@ export class BrainSAITStore {
   readonly auth: AuthResource;
   readonly products: ProductsResource;
   readonly orders: OrdersResource;
+  readonly webhooks: WebhooksResource;
   readonly apiKeys: ApiKeysResource;
   readonly team: TeamResource;
   readonly settings: SettingsResource;
@@ -37,6 +47,7 @@ export class BrainSAITStore {
     this.auth = new AuthResource(http);
     this.products = new ProductsResource(http);
     this.orders = new OrdersResource(http);
+    this.webhooks = new WebhooksResource(http);
     this.apiKeys = new ApiKeysResource(http);
     this.team = new TeamResource(http);
     this.settings = new SettingsResource(http);

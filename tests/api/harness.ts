@@ -4,6 +4,10 @@ import { createApi } from "@/lib/api/app";
 import type { ApiDeps } from "@/lib/api/env";
 import { memoryLimiters, type LimiterFactory } from "@/lib/limiter";
 import { KeyUsageTracker } from "@/lib/api-keys/service";
+import type { JobSender, JobsOptions, Jobs } from "@/lib/jobs/queue";
+import { startWebhookWorkers } from "@/lib/webhooks/worker";
+
+type WorkerOptions = JobsOptions & { schedule?: number[]; timeoutMs?: number };
 import { memoryStorage } from "@/lib/storage";
 import { hashPassword } from "@/lib/auth/password";
 import { openDatabase, type Database } from "@/lib/db/client";
@@ -49,6 +53,7 @@ export interface TestApiOptions {
   routes?: (app: ReturnType<typeof createApi>) => void;
   accessTtlSeconds?: number;
   limiters?: LimiterFactory;
+  jobs?: JobSender;
 }
 
 /** The API's dependencies for a test: fresh secret, small limits, a controllable clock. */
@@ -83,13 +88,31 @@ export function testDeps(database: Database, options: TestApiOptions = {}) {
     now: () => clock.now,
     version: "test",
     storage: memoryStorage(),
+    jobs: options.jobs,
+    webhooks: { encryptionKey: randomBytes(32), allowPrivate: true },
   };
   return { deps, clock, config, keyUsage };
 }
 
-export async function createTestApi(options: TestApiOptions = {}) {
+export async function createTestApi(
+  options: TestApiOptions & { webhookWorkers?: WorkerOptions } = {},
+) {
   const database = await openTestDatabase();
-  const { deps, clock, config, keyUsage } = testDeps(database, options);
+  let jobs: Jobs | undefined;
+  const encryptionKey = randomBytes(32);
+  if (options.webhookWorkers) {
+    const { schedule, timeoutMs, ...jobOptions } = options.webhookWorkers;
+    jobs = await startWebhookWorkers(
+      database,
+      { encryptionKey, allowPrivate: true, schedule, timeoutMs },
+      { pollingIntervalSeconds: 0.5, ...jobOptions },
+    );
+  }
+  const { deps, clock, config, keyUsage } = testDeps(database, {
+    ...options,
+    jobs: options.jobs ?? jobs?.sender,
+  });
+  deps.webhooks.encryptionKey = encryptionKey;
   const api = createApi(deps);
   options.routes?.(api);
   let ipCounter = 0;
@@ -113,7 +136,13 @@ export async function createTestApi(options: TestApiOptions = {}) {
         body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
       });
     },
-    close: () => database.close(),
+    database,
+    jobs,
+    encryptionKey,
+    async close() {
+      await jobs?.stop();
+      await database.close();
+    },
   };
 }
 

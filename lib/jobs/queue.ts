@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import {
+  PgBoss,
+  fromDrizzle,
+  fromPglite,
+  type SendOptions,
+  type WorkOptions,
+  type Job,
+} from "pg-boss";
+import type { Database, Db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+
+export const QUEUES = {
+  /** An outbox event: find the endpoints that want it and create their deliveries. */
+  webhookFanout: "webhooks-fanout",
+  /** One delivery attempt. */
+  webhookDeliver: "webhooks-deliver",
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** What services see: send a job inside their own transaction (the transactional outbox). */
+export interface JobSender {
+  sendInTx(tx: Db, queue: QueueName, data: object, options?: SendOptions): Promise<void>;
+}
+
+export interface JobsOptions {
+  /** How long a claimed job may run before another worker may claim it again (crash recovery). */
+  expireInSeconds?: number;
+  superviseIntervalSeconds?: number;
+  /** How often expired claims are looked for (pg-boss's monitor pass). */
+  monitorIntervalSeconds?: number;
+  pollingIntervalSeconds?: number;
+  /** Wait before a job whose worker died is tried again. */
+  retryDelaySeconds?: number;
+}
+
+/**
+ * pg-boss on the same database as the data: PGlite through its one connection, PostgreSQL
+ * through a pool of its own (SKIP LOCKED lets many instances share the queues).
+ */
+export async function startJobs(database: Database, options: JobsOptions = {}) {
+  const timing = {
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
+    monitorIntervalSeconds: options.monitorIntervalSeconds ?? 30,
+  };
+  const boss = database.pglite
+    ? new PgBoss({ db: fromPglite(database.pglite), ...timing })
+    : new PgBoss({ connectionString: database.url!, max: 4, ...timing });
+  boss.on("error", (err) => log.error("job queue error", { err }));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    // Our handlers schedule their own retries (the webhook schedule); pg-boss retries only jobs
+    // whose worker died mid-way (expiry).
+    await boss.createQueue(name, {
+      expireInSeconds: options.expireInSeconds ?? 60,
+      retryLimit: 3,
+      retryDelay: options.retryDelaySeconds ?? 5,
+    });
+  }
+  const sender: JobSender = {
+    async sendInTx(tx, queue, data, sendOptions = {}) {
+      await boss.send(queue, data, { ...sendOptions, db: fromDrizzle(tx as never, sql) });
+    },
+  };
+  return {
+    boss,
+    sender,
+    work<T extends object>(
+      queue: QueueName,
+      handler: (job: Job<T>) => Promise<void>,
+      workOptions: WorkOptions = {},
+    ) {
+      return boss.work<T>(
+        queue,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, ...workOptions },
+        async (jobs) => {
+          for (const job of jobs) await handler(job);
+        },
+      );
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 15_000 }),
+  };
+}
+
+export type Jobs = Awaited<ReturnType<typeof startJobs>>;

@@ -1,0 +1,305 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import type { ServiceContext } from "@/lib/context";
+import { decryptSecret } from "@/lib/crypto";
+import { outboxEvents } from "@/lib/events/schema";
+import { recordEvent } from "@/lib/events/service";
+import { QUEUES, type JobSender } from "@/lib/jobs/queue";
+import { log } from "@/lib/log";
+import { tenants } from "@/lib/tenants/schema";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
+import { sendWebhook, type SendResult } from "./sender";
+import { signedHeaders } from "./signing";
+
+/** Waits before each retry: about three days in all (DESIGN.md section 5). */
+export const RETRY_SCHEDULE_MS = [
+  5_000,
+  5 * 60_000,
+  30 * 60_000,
+  2 * 3600_000,
+  5 * 3600_000,
+  10 * 3600_000,
+  10 * 3600_000,
+  24 * 3600_000,
+];
+export const DISABLE_AFTER_MS = 5 * 86_400_000;
+
+export interface EngineDeps {
+  db: Db;
+  jobs: JobSender;
+  encryptionKey: Buffer;
+  allowPrivate: boolean;
+  now: () => Date;
+  /** Tests shorten the schedule; production uses RETRY_SCHEDULE_MS. */
+  schedule?: number[];
+  random?: () => number;
+  timeoutMs?: number;
+}
+
+/**
+ * The wait before the next attempt: the schedule's step with +-10% jitter so many endpoints
+ * failing together do not retry in lockstep; a 429/503's Retry-After wins when it is longer.
+ * Undefined when the schedule is used up.
+ */
+export function nextDelayMs(
+  attemptsSoFar: number,
+  result: Pick<SendResult, "status" | "retryAfterSeconds">,
+  schedule = RETRY_SCHEDULE_MS,
+  random = Math.random,
+): number | undefined {
+  const step = schedule[attemptsSoFar - 1];
+  if (step === undefined) return undefined;
+  const jittered = Math.round(step * (0.9 + random() * 0.2));
+  const honoursRetryAfter = result.status === 429 || result.status === 503;
+  if (honoursRetryAfter && result.retryAfterSeconds !== null)
+    return Math.max(jittered, Math.min(result.retryAfterSeconds * 1000, 24 * 3600_000));
+  return jittered;
+}
+
+/** The wire body: serialized once, compact, UTF-8 with Arabic as is. */
+export function webhookBody(e: {
+  id: string;
+  event: string;
+  createdAt: Date;
+  tenantSlug: string;
+  apiVersion: string;
+  data: unknown;
+}): string {
+  return JSON.stringify({
+    id: e.id,
+    event: e.event,
+    created_at: e.createdAt.toISOString(),
+    tenant_id: e.tenantSlug,
+    api_version: e.apiVersion,
+    data: e.data,
+  });
+}
+
+const wants = (events: string[], event: string) => events.includes("*") || events.includes(event);
+
+/** An outbox event -> one delivery per subscribed, enabled endpoint, each with its first job. */
+export async function fanOut(deps: EngineDeps, eventId: string) {
+  await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ event: outboxEvents, slug: tenants.slug })
+      .from(outboxEvents)
+      .innerJoin(tenants, eq(tenants.id, outboxEvents.tenantId))
+      .where(eq(outboxEvents.id, eventId));
+    if (!row) return;
+    const { event } = row;
+    const endpoints = await tx
+      .select()
+      .from(webhookEndpoints)
+      .where(
+        and(eq(webhookEndpoints.tenantId, event.tenantId), eq(webhookEndpoints.enabled, true)),
+      );
+    const body = webhookBody({
+      id: event.id,
+      event: event.event,
+      createdAt: event.createdAt,
+      tenantSlug: row.slug,
+      apiVersion: event.apiVersion,
+      data: event.data,
+    });
+    for (const endpoint of endpoints.filter((e) => wants(e.events, event.event))) {
+      const [delivery] = await tx
+        .insert(webhookDeliveries)
+        .values({
+          tenantId: event.tenantId,
+          endpointId: endpoint.id,
+          eventId: event.id,
+          event: event.event,
+          body,
+          createdAt: deps.now(),
+        })
+        .onConflictDoNothing()
+        .returning({ id: webhookDeliveries.id });
+      if (delivery)
+        await deps.jobs.sendInTx(
+          tx,
+          QUEUES.webhookDeliver,
+          { deliveryId: delivery.id, attempt: 1 },
+          { group: { id: endpoint.id } },
+        );
+    }
+    await tx
+      .update(outboxEvents)
+      .set({ dispatchedAt: deps.now() })
+      .where(eq(outboxEvents.id, event.id));
+  });
+}
+
+function liveSecrets(deps: EngineDeps, endpoint: typeof webhookEndpoints.$inferSelect): string[] {
+  const secrets = [decryptSecret(deps.encryptionKey, endpoint.secretSealed)];
+  if (
+    endpoint.previousSecretSealed &&
+    endpoint.previousSecretExpiresAt &&
+    endpoint.previousSecretExpiresAt > deps.now()
+  ) {
+    secrets.push(decryptSecret(deps.encryptionKey, endpoint.previousSecretSealed));
+  }
+  return secrets;
+}
+
+/** Sends one attempt now and records it; used by the worker, "send test event" and resend. */
+export async function attemptDelivery(deps: EngineDeps, deliveryId: string) {
+  const [row] = await deps.db
+    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(eq(webhookDeliveries.id, deliveryId));
+  if (!row) return undefined;
+  const { delivery, endpoint } = row;
+  const now = deps.now();
+  const headers = signedHeaders({
+    secrets: liveSecrets(deps, endpoint),
+    messageId: delivery.eventId,
+    event: delivery.event,
+    body: delivery.body,
+    timestamp: now,
+  });
+  const result = await sendWebhook(
+    endpoint.url,
+    headers,
+    delivery.body,
+    deps.allowPrivate,
+    deps.timeoutMs,
+  );
+  const [attempt] = await deps.db
+    .insert(webhookAttempts)
+    .values({
+      tenantId: delivery.tenantId,
+      deliveryId,
+      number: delivery.attempts + 1,
+      requestHeaders: headers,
+      responseStatus: result.status,
+      responseBody: result.body,
+      error: result.error,
+      durationMs: result.durationMs,
+      createdAt: now,
+    })
+    .returning();
+  return { delivery, endpoint, result, attempt: attempt! };
+}
+
+const ok = (status: number | null) => status !== null && status >= 200 && status < 300;
+
+/**
+ * The worker's job: one attempt, then success, a scheduled retry, or the end of the road. Jobs
+ * can run twice after a crash; the attempt number in the job makes a repeat a no-op.
+ */
+export async function deliver(deps: EngineDeps, job: { deliveryId: string; attempt: number }) {
+  const [current] = await deps.db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.id, job.deliveryId));
+  if (!current || current.status !== "pending" || current.attempts >= job.attempt) return;
+  const [endpointRow] = await deps.db
+    .select()
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.id, current.endpointId));
+  if (!endpointRow?.enabled) {
+    await deps.db
+      .update(webhookDeliveries)
+      .set({ status: "cancelled", completedAt: deps.now() })
+      .where(eq(webhookDeliveries.id, current.id));
+    return;
+  }
+  const sent = await attemptDelivery(deps, job.deliveryId);
+  if (!sent) return;
+  const { endpoint, result } = sent;
+  const now = deps.now();
+  const attempts = current.attempts + 1;
+
+  await deps.db.transaction(async (tx) => {
+    if (ok(result.status)) {
+      await tx
+        .update(webhookDeliveries)
+        .set({
+          status: "succeeded",
+          attempts,
+          lastStatusCode: result.status,
+          nextAttemptAt: null,
+          completedAt: now,
+        })
+        .where(eq(webhookDeliveries.id, current.id));
+      await tx
+        .update(webhookEndpoints)
+        .set({ failingSince: null })
+        .where(eq(webhookEndpoints.id, endpoint.id));
+      return;
+    }
+    const failingSince = endpoint.failingSince ?? now;
+    if (!endpoint.failingSince)
+      await tx
+        .update(webhookEndpoints)
+        .set({ failingSince: now })
+        .where(eq(webhookEndpoints.id, endpoint.id));
+    const gone = result.status === 410;
+    const tooLong = now.getTime() - failingSince.getTime() >= DISABLE_AFTER_MS;
+    const delay = gone ? undefined : nextDelayMs(attempts, result, deps.schedule, deps.random);
+    if (delay === undefined || tooLong) {
+      await tx
+        .update(webhookDeliveries)
+        .set({
+          status: "failed",
+          attempts,
+          lastStatusCode: result.status,
+          nextAttemptAt: null,
+          completedAt: now,
+        })
+        .where(eq(webhookDeliveries.id, current.id));
+      if (gone || tooLong)
+        await disableEndpoint(
+          tx,
+          deps,
+          endpoint.id,
+          gone ? "The receiver answered 410 Gone" : "Deliveries failed for 5 days",
+        );
+      return;
+    }
+    const nextAt = new Date(now.getTime() + delay);
+    await tx
+      .update(webhookDeliveries)
+      .set({ attempts, lastStatusCode: result.status, nextAttemptAt: nextAt })
+      .where(eq(webhookDeliveries.id, current.id));
+    await deps.jobs.sendInTx(
+      tx,
+      QUEUES.webhookDeliver,
+      { deliveryId: current.id, attempt: attempts + 1 },
+      { startAfter: nextAt, group: { id: endpoint.id } },
+    );
+  });
+}
+
+async function disableEndpoint(tx: Db, deps: EngineDeps, endpointId: string, reason: string) {
+  const [endpoint] = await tx
+    .update(webhookEndpoints)
+    .set({ enabled: false, disabledReason: reason, updatedAt: deps.now() })
+    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.enabled, true)))
+    .returning();
+  if (!endpoint) return;
+  await tx
+    .update(webhookDeliveries)
+    .set({ status: "cancelled", completedAt: deps.now() })
+    .where(
+      and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")),
+    );
+  const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, endpoint.tenantId));
+  log.warn("webhook endpoint disabled", { endpoint: endpoint.id, reason });
+  const ctx: ServiceContext = {
+    db: tx,
+    tenant: tenant!,
+    ip: "system",
+    requestId: `webhooks-${randomUUID()}`,
+    now: deps.now,
+    jobs: deps.jobs,
+  };
+  await recordEvent(tx, ctx, "webhook.endpoint_disabled", {
+    id: endpoint.id,
+    url: endpoint.url,
+    reason,
+    disabled_at: deps.now().toISOString(),
+  });
+}

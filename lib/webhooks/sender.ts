@@ -1,0 +1,131 @@
+import { lookup } from "node:dns/promises";
+import type { LookupAddress } from "node:dns";
+import ipaddr from "ipaddr.js";
+import { Agent, request } from "undici";
+
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+export const TIMEOUT_MS = 10_000;
+
+export class UnsafeUrlError extends Error {}
+
+/**
+ * Outgoing requests go only to public unicast addresses: private, loopback, link-local (cloud
+ * metadata at 169.254.169.254), CGNAT, unique-local and reserved ranges are refused, for IPv4,
+ * IPv6 and IPv4-mapped IPv6. `allowPrivate` (WEBHOOKS_ALLOW_PRIVATE=1) is for tests and local
+ * development only.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  return parsed.range() === "unicast";
+}
+
+/** Checks a URL's form (https, or http when private targets are allowed) before it is saved. */
+export function checkUrlForm(raw: string, allowPrivate: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UnsafeUrlError("Not a valid URL");
+  }
+  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:"))
+    throw new UnsafeUrlError("The URL must use https");
+  if (url.username || url.password)
+    throw new UnsafeUrlError("The URL must not contain credentials");
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (ipaddr.isValid(host) && !allowPrivate && !isPublicAddress(host))
+    throw new UnsafeUrlError("The URL points to a private or reserved address");
+  return url;
+}
+
+/** Resolves the host at send time and returns the one address to connect to (no rebinding). */
+async function resolvePublic(host: string, allowPrivate: boolean): Promise<LookupAddress> {
+  const bare = host.replace(/^\[|\]$/g, "");
+  const addresses: LookupAddress[] = ipaddr.isValid(bare)
+    ? [{ address: bare, family: bare.includes(":") ? 6 : 4 }]
+    : await lookup(bare, { all: true, verbatim: true });
+  if (!addresses.length) throw new UnsafeUrlError(`${host} does not resolve`);
+  if (!allowPrivate) {
+    const bad = addresses.find((a) => !isPublicAddress(a.address));
+    if (bad)
+      throw new UnsafeUrlError(
+        `${host} resolves to a private or reserved address (${bad.address})`,
+      );
+  }
+  return addresses[0]!;
+}
+
+export interface SendResult {
+  status: number | null;
+  body: string | null;
+  error: string | null;
+  durationMs: number;
+  retryAfterSeconds: number | null;
+}
+
+/** POSTs the body once: 10 s timeout, no redirects, at most 64 KiB of the reply read. */
+export async function sendWebhook(
+  rawUrl: string,
+  headers: Record<string, string>,
+  body: string,
+  allowPrivate: boolean,
+  timeoutMs = TIMEOUT_MS,
+): Promise<SendResult> {
+  const started = performance.now();
+  const done = (r: Omit<SendResult, "durationMs">): SendResult => ({
+    ...r,
+    durationMs: Math.round(performance.now() - started),
+  });
+  let agent: Agent | undefined;
+  try {
+    const url = checkUrlForm(rawUrl, allowPrivate);
+    const target = await resolvePublic(url.hostname, allowPrivate);
+    agent = new Agent({
+      connect: {
+        lookup: (_host, _opts, cb) =>
+          cb(
+            null,
+            [{ address: target.address, family: target.family }] as never,
+            undefined as never,
+          ),
+        timeout: timeoutMs,
+      },
+    });
+    const res = await request(url, {
+      method: "POST",
+      headers,
+      body,
+      dispatcher: agent,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= MAX_RESPONSE_BYTES) break;
+    }
+    res.body.destroy();
+    const retryAfter = Number(res.headers["retry-after"]);
+    return done({
+      status: res.statusCode,
+      body: Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES).toString("utf8"),
+      error: null,
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+    });
+  } catch (err) {
+    const message =
+      err instanceof UnsafeUrlError
+        ? `refused: ${err.message}`
+        : err instanceof Error
+          ? err.message
+          : String(err);
+    return done({ status: null, body: null, error: message, retryAfterSeconds: null });
+  } finally {
+    await agent?.close().catch(() => {});
+  }
+}
