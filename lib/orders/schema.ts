@@ -51,7 +51,12 @@ export const orders = pgTable(
     index("orders_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
     index("orders_tenant_status_created_idx").on(t.tenantId, t.status, t.createdAt, t.id),
     index("orders_tenant_source_created_idx").on(t.tenantId, t.source, t.createdAt, t.id),
-    index("orders_tenant_email_idx").on(t.tenantId, t.customerEmail),
+    // Prefix search on emails (stored lower-cased): LIKE 'abc%' needs text_pattern_ops.
+    index("orders_tenant_email_idx").using(
+      "btree",
+      t.tenantId,
+      sql`${t.customerEmail} text_pattern_ops`,
+    ),
     check(
       "orders_status",
       sql`${t.status} in ('pending', 'paid', 'fulfilled', 'completed', 'cancelled', 'refunded', 'partially_refunded')`,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, like, lt, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import { actorId, type ServiceContext } from "@/lib/context";
 import type { Db } from "@/lib/db/client";
@@ -421,23 +421,35 @@ export async function getOrder(ctx: ServiceContext, id: string) {
   return { ...presentOrder(order, items), timeline: events.map(presentEvent) };
 }
 
+/**
+ * `q` is an order number (whole, or its digits: "123" finds BS-<this or last year>-000123) or the
+ * start of a customer's email. Every branch can use an index: numbers are unique, and emails are
+ * stored lower-cased with a text_pattern_ops index for prefix matches.
+ */
+function searchCondition(raw: string, ctx: ServiceContext): SQL {
+  const q = raw.trim();
+  if (/^BS-\d{4}-\d{1,9}$/i.test(q)) return eq(orders.number, q.toUpperCase());
+  if (/^\d{1,9}$/.test(q)) {
+    const year = Number(
+      new Intl.DateTimeFormat("en", { timeZone: ctx.tenant.timeZone, year: "numeric" }).format(
+        ctx.now(),
+      ),
+    );
+    const digits = q.padStart(6, "0");
+    return inArray(
+      orders.number,
+      [year, year - 1, year - 2].map((y) => `BS-${y}-${digits}`),
+    );
+  }
+  return like(orders.customerEmail, `${escapeLike(q.toLowerCase())}%`);
+}
+
 export async function listOrders(ctx: ServiceContext, query: z.infer<typeof OrderListQuery>) {
   authorize(ctx.actor, "orders:read");
   const conditions: SQL[] = [eq(orders.tenantId, ctx.tenant.id)];
   if (query.status) conditions.push(eq(orders.status, query.status));
   if (query.source) conditions.push(eq(orders.source, query.source));
-  if (query.q) {
-    const q = query.q.trim();
-    conditions.push(
-      q.includes("@")
-        ? ilike(orders.customerEmail, `${escapeLike(q.toLowerCase())}%`)
-        : or(
-            eq(orders.number, q.toUpperCase()),
-            ilike(orders.number, `%${escapeLike(q)}`),
-            ilike(orders.customerEmail, `${escapeLike(q.toLowerCase())}%`),
-          )!,
-    );
-  }
+  if (query.q) conditions.push(searchCondition(query.q, ctx));
   if (query.start_date)
     conditions.push(gte(orders.createdAt, startOfDayIn(query.start_date, ctx.tenant.timeZone)));
   if (query.end_date)

@@ -100,7 +100,7 @@ async function withServer<T>(
   port: number,
   run: () => Promise<T>,
 ): Promise<T> {
-  const child = fork(path.join(import.meta.dirname, "products-server.ts"), [], {
+  const child = fork(path.join(import.meta.dirname, "bench-server.ts"), [], {
     env: {
       ...process.env,
       ...env,

@@ -1,5 +1,5 @@
 /**
- * One server for the products benchmark, in its own process:
+ * A server for the benchmarks, in its own process:
  *   MODE=api       the real Store API (Hono, middleware, auth, service) on node:http
  *   MODE=baseline  bare node:http + the same driver running the same SQL (queryProductPage), no
  *                  framework, no auth, no validation, no rate limit
