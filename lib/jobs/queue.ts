@@ -15,6 +15,8 @@ export const QUEUES = {
   webhookFanout: "webhooks-fanout",
   /** One delivery attempt. */
   webhookDeliver: "webhooks-deliver",
+  /** Hourly: delete expired idempotency records and old refresh tokens. */
+  maintenance: "maintenance",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -1,5 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { QUEUES, startJobs, type JobsOptions } from "@/lib/jobs/queue";
+import { cleanUp } from "@/lib/jobs/maintenance";
+import { log } from "@/lib/log";
 import { deliver, fanOut, type EngineDeps } from "./engine";
 
 /**
@@ -32,5 +34,10 @@ export async function startWebhookWorkers(
       groupConcurrency: 2,
     },
   );
+  await jobs.work(QUEUES.maintenance, async () => {
+    const removed = await cleanUp(database.db, new Date());
+    log.info("maintenance", removed);
+  });
+  await jobs.boss.schedule(QUEUES.maintenance, "17 * * * *");
   return jobs;
 }
