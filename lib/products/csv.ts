@@ -198,20 +198,27 @@ export async function importProductsCsv(
   const plan: { values: ProductValues; existingId?: string }[] = [];
   const skusInFile = new Map<string, number>();
   const total = records.length;
-  records.forEach((record, i) => {
+  // PGlite runs queries without yielding to the event loop: give it a turn after each progress
+  // report, or the streamed lines would only leave when the import is over.
+  const report = async (p: ImportProgress) => {
+    onProgress(p);
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  for (const [i, record] of records.entries()) {
+    if (i > 0 && i % 50 === 0) await report({ phase: "validating", processed: i, total });
     const rowNumber = i + 2; // the header is row 1, as a spreadsheet numbers it
     const input = ProductCreate.safeParse(rowToInput(record));
     if (!input.success) {
       for (const issue of input.error.issues)
         errors.push({ row: rowNumber, field: csvField(issue.path), message: issue.message });
-      return;
+      continue;
     }
     const sku = input.data.sku ?? null;
     if (sku) {
       const seen = skusInFile.get(sku);
       if (seen) {
         errors.push({ row: rowNumber, field: "sku", message: `Same SKU as row ${seen}` });
-        return;
+        continue;
       }
       skusInFile.set(sku, rowNumber);
     }
@@ -223,9 +230,8 @@ export async function importProductsCsv(
       for (const fe of err.extra.errors ?? [])
         errors.push({ row: rowNumber, field: csvField(fe.field.split(".")), message: fe.message });
     }
-    if ((i + 1) % 50 === 0 || i + 1 === total)
-      onProgress({ phase: "validating", processed: i + 1, total });
-  });
+  }
+  await report({ phase: "validating", processed: total, total });
   if (errors.length) return { created: 0, updated: 0, errors };
 
   let created = 0;
@@ -241,7 +247,7 @@ export async function importProductsCsv(
         created++;
       }
       if ((i + 1) % 20 === 0 || i + 1 === plan.length)
-        onProgress({ phase: "writing", processed: i + 1, total: plan.length });
+        await report({ phase: "writing", processed: i + 1, total: plan.length });
     }
     await recordAudit(tx, ctx, {
       action: "product.imported",
