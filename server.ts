@@ -28,7 +28,10 @@ await database.migrate();
 let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
 if (process.argv.includes("--seed-demo")) demo = await seedDemo(database.db);
 
-const jobs = await startWebhookWorkers(database, { encryptionKey: config.encryptionKey, allowPrivate: config.webhooksAllowPrivate });
+const jobs = await startWebhookWorkers(database, {
+  encryptionKey: config.encryptionKey,
+  allowPrivate: config.webhooksAllowPrivate,
+});
 const { api, ready: limitersReady, close: closeLimiters } = buildApi(config, database, jobs.sender);
 if (!(await limitersReady()))
   log.warn("Redis not reachable yet; rate limits are per instance until it is");

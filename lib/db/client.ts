@@ -10,6 +10,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import * as schema from "./schema";
+import { log } from "@/lib/log";
 
 /** One Drizzle type for both drivers; a transaction is assignable to it too. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -39,6 +40,9 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client can be cut off (a restart, a failover): log it; the pool replaces it.
+    // Without a listener the error would crash the process.
+    pool.on("error", (err) => log.warn("database connection lost", { err }));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return {
       db,

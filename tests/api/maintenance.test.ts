@@ -20,15 +20,13 @@ describe("maintenance", () => {
       { scope: "s", key: "old", requestHash: "h", createdAt: new Date(Date.now() - 25 * 3600_000) },
       { scope: "s", key: "new", requestHash: "h" },
     ]);
-    await t.db
-      .insert(refreshTokens)
-      .values({
-        tenantId: tenant.id,
-        userId: user.id,
-        familyId: crypto.randomUUID(),
-        tokenHash: "x".repeat(64),
-        expiresAt: new Date(Date.now() - 8 * 86_400_000),
-      });
+    await t.db.insert(refreshTokens).values({
+      tenantId: tenant.id,
+      userId: user.id,
+      familyId: crypto.randomUUID(),
+      tokenHash: "x".repeat(64),
+      expiresAt: new Date(Date.now() - 8 * 86_400_000),
+    });
     expect(await cleanUp(t.db, new Date())).toEqual({ idempotencyKeys: 1, refreshTokens: 1 });
     expect((await t.db.select().from(idempotencyKeys)).map((r) => r.key)).toEqual(["new"]);
     expect(

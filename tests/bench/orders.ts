@@ -58,15 +58,13 @@ try {
     .insert(tenants)
     .values({ slug: "bench", nameEn: "Bench", nameAr: "اختبار" })
     .returning();
-  await database.db
-    .insert(users)
-    .values({
-      tenantId: tenant!.id,
-      email: "owner@bench.test",
-      name: "Bench",
-      role: "owner",
-      passwordHash: await hashPassword(PASSWORD),
-    });
+  await database.db.insert(users).values({
+    tenantId: tenant!.id,
+    email: "owner@bench.test",
+    name: "Bench",
+    role: "owner",
+    passwordHash: await hashPassword(PASSWORD),
+  });
   const catalogue = await database.db
     .insert(products)
     .values(

@@ -38,14 +38,12 @@ async function run(label: string, database: Database) {
       .values({ slug: "bench", nameEn: "Bench", nameAr: "اختبار" })
       .returning();
     for (let i = 0; i < ENDPOINTS; i++) {
-      await database.db
-        .insert(webhookEndpoints)
-        .values({
-          tenantId: tenant!.id,
-          url: `${receiver.url}?e=${i}`,
-          events: ["product.created"],
-          secretSealed: encryptSecret(key, newSigningSecret()),
-        });
+      await database.db.insert(webhookEndpoints).values({
+        tenantId: tenant!.id,
+        url: `${receiver.url}?e=${i}`,
+        events: ["product.created"],
+        secretSealed: encryptSecret(key, newSigningSecret()),
+      });
     }
     const ctx = {
       db: database.db,
