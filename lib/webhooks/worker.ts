@@ -24,15 +24,16 @@ export async function startWebhookWorkers(
   await jobs.work<{ eventId: string }>(
     QUEUES.webhookFanout,
     (job) => fanOut(deps, job.data.eventId),
-    { localConcurrency: 1 },
+    // A short transaction per event: taken in batches, an import of hundreds of products fans
+    // out in seconds rather than at one event per poll.
+    { localConcurrency: 2, batchSize: 25 },
   );
   await jobs.work<{ deliveryId: string; attempt: number }>(
     QUEUES.webhookDeliver,
     (job) => deliver(deps, job.data),
-    {
-      localConcurrency: 4,
-      groupConcurrency: 2,
-    },
+    // Up to 5 jobs per fetch per worker; the group limit keeps any one endpoint at 2 in flight
+    // across all instances, so a slow receiver cannot hold every worker.
+    { localConcurrency: 4, batchSize: 5, groupConcurrency: 2 },
   );
   await jobs.work(QUEUES.maintenance, async () => {
     const removed = await cleanUp(database.db, new Date());
