@@ -12,6 +12,11 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   // `npm run verify` typechecks the whole repository once; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // Product images (up to 5 MB, lib/products/images.ts) reach their server action as FormData;
+    // the default limit is 1 MB. The margin covers the multipart framing.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -58,6 +58,7 @@ export default defineConfig<AppLocaleOptions>({
       PORT: String(PORT),
       PUBLIC_URL: baseURL,
       DEMO_PASSWORD: "demo-owner-pass",
+      WEBHOOKS_ALLOW_PRIVATE: "1",
       LOG_LEVEL: "error",
     },
     url: `${baseURL}/health`,

@@ -1,4 +1,4 @@
-import { House, type LucideIcon } from "lucide-react";
+import { House, Package, Settings, ShoppingCart, type LucideIcon } from "lucide-react";
 import type { Messages } from "next-intl";
 import type { Role } from "@/lib/auth/next-auth";
 
@@ -13,7 +13,12 @@ export interface NavItem {
 }
 
 // The admin's sidebar, in order. Adding an area is one line here (plus its label in messages).
-export const adminNav: readonly NavItem[] = [{ key: "home", href: "/", icon: House }];
+export const adminNav: readonly NavItem[] = [
+  { key: "home", href: "/", icon: House },
+  { key: "orders", href: "/orders", icon: ShoppingCart },
+  { key: "products", href: "/products", icon: Package },
+  { key: "settings", href: "/settings", icon: Settings, roles: ["owner", "admin"] },
+];
 
 export function navForRole(role: Role): NavItem[] {
   return adminNav.filter((item) => !item.roles || item.roles.includes(role));

@@ -3,10 +3,12 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { ActivityFeed, type RecentEvent } from "@/components/webhooks/activity-feed";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMe } from "@/lib/auth/session";
 import { DEFAULT_TIME_ZONE } from "@/lib/i18n/request";
 import { resolveLocale } from "@/lib/i18n/params";
+import { BrainSAITStore } from "@/lib/sdk";
 
 interface Props {
   params: Promise<{ locale: string }>;
@@ -48,8 +50,9 @@ function timeZoneLongName(now: Date, timeZone: string, locale: string): string |
 
 export default async function HomePage({ params }: Props) {
   const locale = await resolveLocale(params);
-  const { me } = await requireMe(locale);
+  const { session, me } = await requireMe(locale);
   const { tenant, user } = me;
+  const recent = await recentEvents(session.tenant, session.accessToken);
 
   const t = await getTranslations({ locale, namespace: "Home" });
   const tCommon = await getTranslations({ locale, namespace: "Common" });
@@ -129,8 +132,20 @@ export default async function HomePage({ params }: Props) {
           </dl>
         </CardContent>
       </Card>
+
+      <ActivityFeed initial={recent} now={now.getTime()} timeZone={timeZone} />
     </div>
   );
+}
+
+/** The feed's first page, rendered with the page; if the API fails, the feed loads it itself. */
+async function recentEvents(tenantId: string, accessToken: string): Promise<RecentEvent[] | null> {
+  try {
+    const { data } = await new BrainSAITStore({ tenantId, accessToken }).webhooks.recentEvents();
+    return data;
+  } catch {
+    return null;
+  }
 }
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { currencyOptions } from "@/components/products/currency-options";
+import { ProductForm } from "@/components/products/product-form";
+import { productFormValues } from "@/components/products/product-form-values";
+import { displayName, ProductName } from "@/components/products/product-name";
+import { ProductPageHeader } from "@/components/products/product-page-header";
+import { StatusBadge } from "@/components/products/status-badge";
+import { canWriteProducts } from "@/components/products/permissions";
+import { requireMe } from "@/lib/auth/session";
+import { resolveLocale } from "@/lib/i18n/params";
+import { BrainSAITStore, StoreApiError, type Product } from "@/lib/sdk";
+import { deleteProduct, removeProductImage, updateProduct, uploadProductImage } from "../actions";
+
+interface Props {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: "products.metadata" });
+  return { title: t("edit") };
+}
+
+export default async function ProductPage({ params, searchParams }: Props) {
+  const locale = await resolveLocale(params);
+  const { id } = await params;
+  const { session, me } = await requireMe(locale);
+  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+
+  let product: Product;
+  let categories: { name: string }[];
+  try {
+    [product, { data: categories }] = await Promise.all([
+      store.products.get(id),
+      store.products.categories(),
+    ]);
+  } catch (error) {
+    if (error instanceof StoreApiError && error.status === 404) notFound();
+    throw error;
+  }
+
+  const query = await searchParams;
+  const created = query.created === "1";
+  const imageFailures = Number(query.imageFailures) || 0;
+  const readOnly = !canWriteProducts(me.user.role);
+  const t = await getTranslations({ locale, namespace: "products" });
+  const format = await getFormatter({ locale });
+  const name = displayName(product.name, locale);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <ProductPageHeader
+        title={<ProductName name={name} />}
+        crumb={<bdi lang={name.lang}>{name.text}</bdi>}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={product.status} />
+            <span>
+              {t("form.lastUpdated", {
+                date: format.dateTime(new Date(product.updatedAt), {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                  timeZone: me.tenant.timeZone,
+                }),
+              })}
+            </span>
+          </span>
+        }
+      />
+      <ProductForm
+        key={product.id}
+        mode="edit"
+        productId={product.id}
+        displayName={name}
+        defaultValues={productFormValues(product)}
+        images={product.images}
+        currencies={currencyOptions(locale, me.tenant.currency, product.currency)}
+        categories={categories.map((c) => c.name)}
+        readOnly={readOnly}
+        notice={created ? { kind: "created", imageFailures } : null}
+        onSubmit={updateProduct.bind(null, locale, product.id)}
+        uploadImage={uploadProductImage.bind(null, locale)}
+        removeImage={removeProductImage.bind(null, locale)}
+        deleteProduct={deleteProduct.bind(null, locale)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { ProductFormSkeleton } from "@/components/products/form-skeleton";
+
+export default function Loading() {
+  return <ProductFormSkeleton />;
+}

@@ -1,0 +1,74 @@
+import { CircleAlert } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { currencyOptions } from "@/components/products/currency-options";
+import { ProductForm } from "@/components/products/product-form";
+import { ProductPageHeader } from "@/components/products/product-page-header";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { canWriteProducts } from "@/components/products/permissions";
+import { requireMe } from "@/lib/auth/session";
+import { resolveLocale } from "@/lib/i18n/params";
+import { BrainSAITStore } from "@/lib/sdk";
+import { createProduct, deleteProduct, removeProductImage, uploadProductImage } from "../actions";
+
+interface Props {
+  params: Promise<{ locale: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: "products.metadata" });
+  return { title: t("new") };
+}
+
+export default async function NewProductPage({ params }: Props) {
+  const locale = await resolveLocale(params);
+  const { session, me } = await requireMe(locale);
+  const t = await getTranslations({ locale, namespace: "products" });
+  const header = (
+    <ProductPageHeader title={t("metadata.new")} description={t("form.newDescription")} />
+  );
+
+  if (!canWriteProducts(me.user.role)) {
+    return (
+      <div className="flex flex-col gap-6">
+        {header}
+        <Alert>
+          <CircleAlert aria-hidden />
+          <AlertDescription>{t("errors.permission")}</AlertDescription>
+        </Alert>
+      </div>
+    );
+  }
+
+  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const categories = await store.products.categories();
+
+  return (
+    <div className="flex flex-col gap-6">
+      {header}
+      <ProductForm
+        mode="create"
+        defaultValues={{
+          name: { en: "", ar: "" },
+          description: { en: "", ar: "" },
+          price: "",
+          currency: me.tenant.currency,
+          category: "",
+          tags: [],
+          sku: "",
+          status: "draft",
+          inventory: "0",
+        }}
+        images={[]}
+        currencies={currencyOptions(locale, me.tenant.currency)}
+        categories={categories.data.map((c) => c.name)}
+        readOnly={false}
+        onSubmit={createProduct.bind(null, locale)}
+        uploadImage={uploadProductImage.bind(null, locale)}
+        removeImage={removeProductImage.bind(null, locale)}
+        deleteProduct={deleteProduct.bind(null, locale)}
+      />
+    </div>
+  );
+}

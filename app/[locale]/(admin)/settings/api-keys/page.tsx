@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { dateInZone, storeTimeZone } from "@/components/settings/format";
+import { NoAccess } from "@/components/settings/parts";
+import { roleCan } from "@/components/settings/sections";
+import { grantableScopes } from "@/lib/auth/permissions";
+import { requireMe } from "@/lib/auth/session";
+import { resolveLocale } from "@/lib/i18n/params";
+import { BrainSAITStore } from "@/lib/sdk";
+import { ApiKeysClient, type ApiKeyRow } from "./api-keys-client";
+
+interface Props {
+  params: Promise<{ locale: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: "settings.apiKeys" });
+  return { title: t("title") };
+}
+
+export default async function ApiKeysPage({ params }: Props) {
+  const locale = await resolveLocale(params);
+  const { session, me } = await requireMe(locale);
+  if (!roleCan(me.user.role, "api_keys:manage")) return <NoAccess />;
+
+  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const { data } = await store.apiKeys.list();
+  const format = await getFormatter({ locale });
+  const timeZone = storeTimeZone(me.tenant.timeZone);
+  const when = (iso: string | null) =>
+    iso
+      ? {
+          iso,
+          date: format.dateTime(new Date(iso), { dateStyle: "medium", timeZone }),
+          time: format.dateTime(new Date(iso), { timeStyle: "short", timeZone }),
+        }
+      : null;
+
+  // Formatted here, on the server, so the browser hydrates exactly the same text.
+  const rows: ApiKeyRow[] = data.map((key) => ({
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    last4: key.last4,
+    scopes: key.scopes,
+    createdBy: key.createdBy?.name ?? null,
+    created: when(key.createdAt)!,
+    lastUsed: when(key.lastUsedAt),
+    expires: when(key.expiresAt),
+    status: key.status,
+  }));
+
+  return (
+    <ApiKeysClient
+      rows={rows}
+      grantable={grantableScopes(me.user.role)}
+      today={dateInZone(new Date(), timeZone)}
+    />
+  );
+}

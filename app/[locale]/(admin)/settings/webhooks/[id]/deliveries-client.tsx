@@ -1,0 +1,177 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Eye, Inbox, SearchX } from "lucide-react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { ListPagination } from "@/components/orders/list-pagination";
+import { EmptyState } from "@/components/settings/parts";
+import { DataTable, TBody, Td, Th, THead } from "@/components/settings/table";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { DeliveryDetailDialog } from "@/components/webhooks/delivery-detail-dialog";
+import type { DeliveryPage, DeliveryRow } from "@/components/webhooks/delivery-rows";
+import { DeliveryStatusBadge } from "@/components/webhooks/delivery-status-badge";
+import { fetchJson } from "@/components/webhooks/fetch-json";
+import { Link } from "@/lib/i18n/navigation";
+import { resendDelivery } from "../actions";
+import { deliverySearchString, type DeliveryListState } from "../search-params";
+
+/** While a delivery is pending the log asks again this often. */
+const POLL_MS = 5_000;
+
+export function DeliveriesClient({
+  endpointId,
+  basePath,
+  search,
+  state,
+  filtered,
+  canWrite,
+  initial,
+}: {
+  endpointId: string;
+  /** The log page's path without the locale. */
+  basePath: string;
+  /** The current filters as a query string ("" or "?..."). */
+  search: string;
+  state: DeliveryListState;
+  filtered: boolean;
+  /** Owners and admins may resend. */
+  canWrite: boolean;
+  initial: DeliveryPage;
+}) {
+  const t = useTranslations("webhooks.log");
+  const locale = useLocale();
+  const format = useFormatter();
+  const [open, setOpen] = useState<DeliveryRow | null>(null);
+
+  const query = useQuery({
+    queryKey: ["webhook-deliveries", endpointId, search],
+    queryFn: () => fetchJson<DeliveryPage>(`/${locale}${basePath}/deliveries${search}`),
+    initialData: initial,
+    refetchInterval: (q) =>
+      q.state.data?.rows.some((row) => row.status === "pending") ? POLL_MS : false,
+  });
+  const { rows, pagination } = query.data;
+  const polling = rows.some((row) => row.status === "pending");
+
+  if (pagination.total === 0) {
+    return filtered ? (
+      <EmptyState
+        icon={<SearchX />}
+        title={t("noResults.title")}
+        description={t("noResults.description")}
+      >
+        <Link href={basePath} className={buttonVariants({ variant: "outline" })}>
+          {t("filters.clear")}
+        </Link>
+      </EmptyState>
+    ) : (
+      <EmptyState icon={<Inbox />} title={t("empty.title")} description={t("empty.description")} />
+    );
+  }
+
+  const from = (pagination.page - 1) * pagination.limit + 1;
+  const to = from + rows.length - 1;
+
+  return (
+    <>
+      <p className="min-h-5 text-xs text-muted-foreground" role="status">
+        {polling ? t("polling") : ""}
+      </p>
+      <DataTable caption={t("table.caption", { total: pagination.total })} minWidth="min-w-[52rem]">
+        <THead>
+          <tr>
+            <Th>{t("table.event")}</Th>
+            <Th>{t("table.status")}</Th>
+            <Th>{t("table.attempts")}</Th>
+            <Th>{t("table.lastStatus")}</Th>
+            <Th>{t("table.created")}</Th>
+            <Th>{t("table.nextAttempt")}</Th>
+            <Th className="text-end">
+              <span className="sr-only">{t("table.actions")}</span>
+            </Th>
+          </tr>
+        </THead>
+        <TBody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <Td>
+                <code dir="ltr" className="font-mono text-xs">
+                  {row.event}
+                </code>
+              </Td>
+              <Td>
+                <DeliveryStatusBadge status={row.status} />
+              </Td>
+              <Td>{format.number(row.attempts)}</Td>
+              <Td>
+                {row.lastStatusCode === null ? (
+                  <span className="text-muted-foreground">—</span>
+                ) : (
+                  <span className="font-mono">{row.lastStatusCode}</span>
+                )}
+              </Td>
+              <Td>
+                <time dateTime={row.created.iso} className="whitespace-nowrap">
+                  {row.created.text}
+                </time>
+              </Td>
+              <Td>
+                {row.nextAttempt ? (
+                  <time dateTime={row.nextAttempt.iso} className="whitespace-nowrap">
+                    {row.nextAttempt.text}
+                  </time>
+                ) : (
+                  <span className="text-muted-foreground">—</span>
+                )}
+              </Td>
+              <Td className="py-2 text-end">
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() => setOpen(row)}
+                  aria-label={t("table.viewFor", { event: row.event, time: row.created.text })}
+                >
+                  <Eye aria-hidden />
+                  {t("table.view")}
+                </Button>
+              </Td>
+            </tr>
+          ))}
+        </TBody>
+      </DataTable>
+
+      <ListPagination
+        label={t("pagination.label")}
+        summary={t("pagination.summary", {
+          from: format.number(from),
+          to: format.number(to),
+          total: format.number(pagination.total),
+        })}
+        pageLabel={t("pagination.page", {
+          page: format.number(pagination.page),
+          pages: format.number(Math.max(1, pagination.pages)),
+        })}
+        previous={{
+          href: `${basePath}${deliverySearchString({ ...state, page: pagination.page - 1 })}`,
+          label: t("pagination.previous"),
+          disabled: pagination.page <= 1,
+        }}
+        next={{
+          href: `${basePath}${deliverySearchString({ ...state, page: pagination.page + 1 })}`,
+          label: t("pagination.next"),
+          disabled: pagination.page >= pagination.pages,
+        }}
+      />
+
+      <DeliveryDetailDialog
+        endpointId={endpointId}
+        basePath={basePath}
+        row={open}
+        canResend={canWrite}
+        resend={(deliveryId) => resendDelivery(locale, deliveryId)}
+        onClose={() => setOpen(null)}
+      />
+    </>
+  );
+}

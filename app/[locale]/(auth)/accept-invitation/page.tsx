@@ -1,0 +1,111 @@
+import { CircleAlert } from "lucide-react";
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Brand } from "@/components/admin/brand";
+import { LocaleSwitcher } from "@/components/admin/locale-switcher";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/auth/login-shared";
+import { Link } from "@/lib/i18n/navigation";
+import { resolveLocale } from "@/lib/i18n/params";
+import { BrainSAITStore, StoreApiError, StoreConnectionError } from "@/lib/sdk";
+import { AcceptInvitationForm } from "./accept-invitation-form";
+
+interface Props {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: "acceptInvitation" });
+  return { title: t("metaTitle") };
+}
+
+function first(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+}
+
+type Problem = "incomplete" | "invalid" | "unknownStore" | "unavailable";
+
+async function preview(store: string, token: string) {
+  if (!store || !token || token.length > 200) return { problem: "incomplete" as Problem };
+  if (store.length > TENANT_SLUG_MAX || !TENANT_SLUG_PATTERN.test(store))
+    return { problem: "unknownStore" as Problem };
+  try {
+    // The token is the credential: no session needed to read what it is for.
+    const invitation = await new BrainSAITStore({ tenantId: store }).team.previewInvitation(token);
+    return { invitation };
+  } catch (error) {
+    if (error instanceof StoreApiError) {
+      if (error.code === "TENANT_NOT_FOUND") return { problem: "unknownStore" as Problem };
+      if (error.status === 401 || error.status === 404 || error.status === 422)
+        return { problem: "invalid" as Problem };
+    }
+    if (error instanceof StoreApiError || error instanceof StoreConnectionError)
+      return { problem: "unavailable" as Problem };
+    throw error;
+  }
+}
+
+export default async function AcceptInvitationPage({ params, searchParams }: Props) {
+  const locale = await resolveLocale(params);
+  const query = await searchParams;
+  const store = first(query.store).toLowerCase();
+  const token = first(query.token);
+  const t = await getTranslations({ locale, namespace: "acceptInvitation" });
+  const tRoles = await getTranslations({ locale, namespace: "Roles" });
+  const format = await getFormatter({ locale });
+  const result = await preview(store, token);
+
+  return (
+    <div className="flex min-h-dvh flex-col bg-linear-to-b from-primary-soft to-background">
+      <header className="flex items-center justify-between px-4 py-4 sm:px-8">
+        <Brand />
+        <LocaleSwitcher />
+      </header>
+      <main className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:items-center sm:pt-0">
+        <Card className="w-full max-w-md">
+          <CardHeader className="gap-2 pb-4">
+            <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+            {result.invitation ? (
+              <p className="text-sm text-muted-foreground">
+                {t.rich("subtitle", {
+                  store,
+                  role: tRoles(result.invitation.role),
+                  b: (chunks) => <bdi className="font-medium text-foreground">{chunks}</bdi>,
+                })}
+              </p>
+            ) : null}
+          </CardHeader>
+          <CardContent>
+            {result.invitation ? (
+              <AcceptInvitationForm
+                store={store}
+                token={token}
+                email={result.invitation.email}
+                defaultName={result.invitation.name ?? ""}
+                expires={format.dateTime(new Date(result.invitation.expiresAt), {
+                  dateStyle: "long",
+                  timeStyle: "short",
+                })}
+              />
+            ) : (
+              <div className="flex flex-col gap-5">
+                <Alert variant="destructive" role="alert">
+                  <CircleAlert aria-hidden />
+                  <AlertTitle>{t(`problems.${result.problem}.title`)}</AlertTitle>
+                  <AlertDescription>{t(`problems.${result.problem}.description`)}</AlertDescription>
+                </Alert>
+                <Link href="/login" className={buttonVariants({ variant: "outline" })}>
+                  {t("goToSignIn")}
+                </Link>
+              </div>
+            )}
+          </CardContent>
+        </Card>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,326 @@
+"use client";
+
+import {
+  CircleAlert,
+  CircleCheck,
+  FileSpreadsheet,
+  FileUp,
+  Loader2,
+  RotateCcw,
+} from "lucide-react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { FilePicker } from "@/components/ui/file-picker";
+import { cn } from "@/lib/cn";
+import { Link } from "@/lib/i18n/navigation";
+import type { ImportLine } from "./import-lines";
+import { MAX_IMPORT_BYTES } from "./product-limits";
+import { useHydrated } from "./use-hydrated";
+
+type Progress =
+  | { phase: "uploading" }
+  | { phase: "validating" | "writing"; processed: number; total: number }
+  | { phase: "done" };
+
+type Outcome =
+  | Extract<ImportLine, { type: "result" }>
+  | { type: "error"; code: string; issueCode?: string }
+  | { type: "invalidFile"; reason: "noFile" | "notCsv" | "tooLarge" };
+
+/** Rows of the error table shown at once; a file can have thousands. */
+const SHOWN_ERRORS = 200;
+
+/** The bar's value: checking the rows is the first half of the work, saving them the second. */
+function percent(progress: Progress): number | undefined {
+  if (progress.phase === "uploading") return undefined;
+  if (progress.phase === "done") return 100;
+  const part = progress.total ? progress.processed / progress.total : 1;
+  return Math.round((progress.phase === "validating" ? 0 : 50) + part * 50);
+}
+
+export function ImportCsv() {
+  const t = useTranslations("products.import");
+  const format = useFormatter();
+  const locale = useLocale();
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const running = progress !== null && progress.phase !== "done";
+  const hydrated = useHydrated();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    setOutcome(null);
+    if (!file) return setOutcome({ type: "invalidFile", reason: "noFile" });
+    if (!/\.csv$/i.test(file.name) && file.type !== "text/csv")
+      return setOutcome({ type: "invalidFile", reason: "notCsv" });
+    if (file.size > MAX_IMPORT_BYTES)
+      return setOutcome({ type: "invalidFile", reason: "tooLarge" });
+
+    setProgress({ phase: "uploading" });
+    try {
+      const response = await fetch(`/${locale}/products/import/upload`, {
+        method: "POST",
+        headers: { "Content-Type": "text/csv; charset=utf-8" },
+        body: await file.text(),
+      });
+      const streamed = response.headers.get("content-type")?.includes("application/x-ndjson");
+      if (!response.ok || !streamed || !response.body) {
+        const code = response.status === 413 ? "PAYLOAD_TOO_LARGE" : "UNAVAILABLE";
+        setOutcome({ type: "error", code });
+        setProgress(null);
+        return;
+      }
+      let last = undefined as ImportLine | undefined;
+      await readLines(response.body, (line) => {
+        last = line;
+        if (line.type === "progress") setProgress(line);
+        else if (line.type === "result") setOutcome(line);
+        else setOutcome({ type: "error", code: line.code, issueCode: line.errors[0]?.code });
+      });
+      const imported = last?.type === "result" && last.errors.length === 0;
+      if (!last || last.type === "progress") setOutcome({ type: "error", code: "UNAVAILABLE" });
+      // A full bar only when something was saved; otherwise the outcome says what went wrong.
+      setProgress(imported ? { phase: "done" } : null);
+    } catch {
+      setOutcome({ type: "error", code: "UNAVAILABLE" });
+      setProgress(null);
+    }
+  }
+
+  function reset() {
+    setProgress(null);
+    setOutcome(null);
+    setFileName(null);
+    if (fileRef.current) {
+      fileRef.current.value = "";
+      fileRef.current.focus();
+    }
+  }
+
+  const value = progress ? percent(progress) : undefined;
+  const progressText =
+    progress === null
+      ? ""
+      : progress.phase === "uploading"
+        ? t("progress.uploading")
+        : progress.phase === "done"
+          ? t("progress.done")
+          : t(`progress.${progress.phase}`, {
+              processed: format.number(progress.processed),
+              total: format.number(progress.total),
+            });
+
+  return (
+    <div className="flex flex-col gap-5">
+      <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-busy={running}>
+        <div className="flex flex-col gap-2">
+          <FilePicker
+            ref={fileRef}
+            id={`${id}-file`}
+            name="file"
+            label={
+              <>
+                <FileSpreadsheet aria-hidden />
+                {t("file")}
+              </>
+            }
+            status={fileName ?? t("noFileChosen")}
+            accept=".csv,text/csv"
+            disabled={running}
+            aria-describedby={`${id}-hint`}
+            onChange={(event) => {
+              setFileName(event.currentTarget.files?.[0]?.name ?? null);
+              setOutcome(null);
+              setProgress(null);
+            }}
+          />
+          <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+            {t("fileHint")}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={running || !hydrated}>
+            {running ? <Loader2 aria-hidden className="animate-spin" /> : <FileUp aria-hidden />}
+            {running ? t("importing") : t("submit")}
+          </Button>
+          {outcome && !running ? (
+            <Button variant="outline" onClick={reset}>
+              <RotateCcw aria-hidden />
+              {t("again")}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+
+      {progress ? (
+        <div className="flex flex-col gap-2">
+          <div className="flex items-center justify-between gap-3 text-sm">
+            <span id={`${id}-progress-label`} className="font-medium">
+              {t("progress.label")}
+            </span>
+            <span className="text-muted-foreground" aria-hidden>
+              {value === undefined ? null : format.number(value / 100, { style: "percent" })}
+            </span>
+          </div>
+          <div
+            role="progressbar"
+            aria-labelledby={`${id}-progress-label`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={value}
+            aria-valuetext={progressText}
+            className="h-2.5 overflow-hidden rounded-full bg-muted"
+          >
+            <div
+              className={
+                value === undefined
+                  ? "h-full w-1/3 animate-pulse rounded-full bg-primary/60"
+                  : "h-full rounded-full bg-primary transition-[width] duration-300"
+              }
+              style={value === undefined ? undefined : { width: `${value}%` }}
+            />
+          </div>
+          <p className="text-sm text-muted-foreground" aria-live="polite">
+            {progressText}
+          </p>
+        </div>
+      ) : null}
+
+      {outcome ? <ImportOutcome outcome={outcome} /> : null}
+    </div>
+  );
+}
+
+/** Reads NDJSON lines as they arrive. */
+async function readLines(
+  body: ReadableStream<Uint8Array<ArrayBuffer>>,
+  onLine: (line: ImportLine) => void,
+): Promise<void> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffer += value;
+    let newline: number;
+    while ((newline = buffer.indexOf("\n")) >= 0) {
+      const text = buffer.slice(0, newline).trim();
+      buffer = buffer.slice(newline + 1);
+      if (!text) continue;
+      onLine(JSON.parse(text) as ImportLine);
+    }
+    if (done) return;
+  }
+}
+
+function ImportOutcome({ outcome }: { outcome: Outcome }) {
+  const t = useTranslations("products.import");
+  const format = useFormatter();
+
+  if (outcome.type === "result" && outcome.errors.length === 0) {
+    return (
+      <Alert variant="success" role="status">
+        <CircleCheck aria-hidden />
+        <AlertTitle>{t("success.title")}</AlertTitle>
+        <AlertDescription>
+          {t("success.summary", {
+            created: format.number(outcome.created),
+            updated: format.number(outcome.updated),
+          })}
+        </AlertDescription>
+        <AlertDescription>
+          <Link href="/products" className={cn(buttonVariants({ variant: "link" }), "h-auto px-0")}>
+            {t("success.view")}
+          </Link>
+        </AlertDescription>
+      </Alert>
+    );
+  }
+
+  if (outcome.type === "result") {
+    const rows = new Set(outcome.errors.map((e) => e.row)).size;
+    const shown = outcome.errors.slice(0, SHOWN_ERRORS);
+    return (
+      <div className="flex flex-col gap-3">
+        <Alert variant="destructive" role="alert">
+          <CircleAlert aria-hidden />
+          <AlertTitle>{t("failed.title")}</AlertTitle>
+          <AlertDescription>{t("failed.description", { rows })}</AlertDescription>
+        </Alert>
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label={t("failed.caption")}
+          className="relative max-h-[28rem] overflow-auto rounded-lg border border-border"
+        >
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">{t("failed.caption")}</caption>
+            <thead className="sticky top-0 bg-muted text-xs text-muted-foreground">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-start font-medium">
+                  {t("failed.row")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-start font-medium">
+                  {t("failed.field")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-start font-medium">
+                  {t("failed.message")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((error, index) => (
+                <tr key={index} className="border-t border-border">
+                  <th scope="row" className="px-3 py-2 text-start font-medium tabular-nums">
+                    {format.number(error.row)}
+                  </th>
+                  <td className="px-3 py-2">
+                    <code dir="ltr" className="font-mono text-xs">
+                      {error.field}
+                    </code>
+                  </td>
+                  {/* The API words these in English. */}
+                  <td className="px-3 py-2" lang="en" dir="ltr">
+                    <span className="block text-start">{error.message}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {outcome.errors.length > shown.length ? (
+          <p className="text-sm text-muted-foreground">
+            {t("failed.more", { count: outcome.errors.length - shown.length })}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  let message: string;
+  if (outcome.type === "invalidFile") message = t(`errors.${outcome.reason}`);
+  else if (outcome.code === "CSV_INVALID" && outcome.issueCode === "missing_columns")
+    message = t("errors.missingColumns");
+  else if (outcome.code === "CSV_INVALID" && outcome.issueCode === "empty")
+    message = t("errors.empty");
+  else if (outcome.code === "CSV_INVALID" && outcome.issueCode === "too_many_rows")
+    message = t("errors.tooManyRows");
+  else if (outcome.code === "PAYLOAD_TOO_LARGE") message = t("errors.tooLarge");
+  else if (outcome.code === "INSUFFICIENT_PERMISSION") message = t("errors.permission");
+  else message = t("errors.generic");
+
+  return (
+    <Alert variant="destructive" role="alert">
+      <CircleAlert aria-hidden />
+      <AlertTitle>
+        {outcome.type === "invalidFile" ? t("errors.fileTitle") : t("failed.title")}
+      </AlertTitle>
+      <AlertDescription>{message}</AlertDescription>
+    </Alert>
+  );
+}

@@ -1,0 +1,29 @@
+import { ClipboardList, KeyRound, Store, Users, Webhook, type LucideIcon } from "lucide-react";
+import type { Messages } from "next-intl";
+import type { Role } from "@/lib/auth/next-auth";
+import { ROLE_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+
+export interface SettingsSection {
+  key: keyof Messages["settings"]["nav"]["items"];
+  /** Path without the locale prefix. */
+  href: string;
+  icon: LucideIcon;
+  /** The permission the section's API needs (docs/roles.md). The UI only hides; the API refuses. */
+  permission: Permission;
+}
+
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
+  { key: "apiKeys", href: "/settings/api-keys", icon: KeyRound, permission: "api_keys:manage" },
+  { key: "team", href: "/settings/team", icon: Users, permission: "team:manage" },
+  { key: "store", href: "/settings/store", icon: Store, permission: "settings:write" },
+  { key: "webhooks", href: "/settings/webhooks", icon: Webhook, permission: "webhooks:write" },
+  { key: "audit", href: "/settings/audit", icon: ClipboardList, permission: "audit:read" },
+];
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function sectionsForRole(role: Role): SettingsSection[] {
+  return SETTINGS_SECTIONS.filter((section) => roleCan(role, section.permission));
+}

@@ -1,0 +1,330 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+import { mkdir, rm } from "node:fs/promises";
+import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
+import {
+  DEMO,
+  expect,
+  format,
+  greetingPattern,
+  MESSAGES,
+  test as base,
+  type AppLocale,
+} from "./fixtures";
+
+/** The Store API as the demo owner, through the SDK (set-up, checks and clean-up only). */
+const test = base.extend<object, { owner: BrainSAITStore; apiBaseURL: string }>({
+  apiBaseURL: [
+    async ({}, provide, workerInfo) => provide(String(workerInfo.project.use.baseURL)),
+    { scope: "worker" },
+  ],
+  owner: [
+    async ({ apiBaseURL }, provide) => {
+      const anonymous = new BrainSAITStore({ tenantId: DEMO.tenant, baseURL: apiBaseURL });
+      const { accessToken } = await anonymous.auth.login({
+        email: DEMO.email,
+        password: DEMO.password,
+      });
+      await provide(
+        new BrainSAITStore({ tenantId: DEMO.tenant, baseURL: apiBaseURL, accessToken }),
+      );
+    },
+    { scope: "worker" },
+  ],
+});
+
+/** Keeps names, emails and keys apart between tests, projects and runs. */
+function uniqueId(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Resolves once React has hydrated the element, so clicks and typing reach its handlers. */
+async function hydrated(locator: Locator) {
+  await expect
+    .poll(() =>
+      locator.evaluate((element) =>
+        Object.keys(element).some((key) => key.startsWith("__reactProps$")),
+      ),
+    )
+    .toBe(true);
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+}
+
+/** Whether a call with this key is refused as unauthenticated. */
+async function refusedWith401(call: Promise<unknown>): Promise<boolean> {
+  try {
+    await call;
+    return false;
+  } catch (error) {
+    return error instanceof StoreApiError && error.status === 401;
+  }
+}
+
+/**
+ * The store's settings are one row shared by every test (both projects run at once): a test
+ * that changes them holds this lock, a directory, which mkdir creates atomically.
+ */
+async function withStoreSettingsLock(run: () => Promise<void>) {
+  const lock = "test-results/.locks/store-settings";
+  await mkdir("test-results/.locks", { recursive: true });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error("Timed out waiting for the store settings lock");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    await run();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+test("an API key is shown once, works with the SDK, rolls and stops working when revoked", async ({
+  page,
+  context,
+  appLocale,
+  t,
+  apiBaseURL,
+}) => {
+  const k = t.settings.apiKeys;
+  const name = `Storefront sync ${uniqueId()}`;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+
+  await page.goto(`/${appLocale}/settings/api-keys`);
+  await expect(page.getByRole("heading", { level: 2, name: k.title })).toBeVisible();
+  const create = page.getByRole("button", { name: k.create }).first();
+  await hydrated(create);
+  await create.click();
+
+  const dialog = page.getByRole("dialog", { name: k.createDialog.title });
+  await dialog.getByLabel(k.createDialog.name, { exact: true }).fill(name);
+  await dialog
+    .getByRole("group", { name: k.resources.products })
+    .getByRole("checkbox", { name: k.createDialog.read })
+    .check();
+  await dialog.getByRole("button", { name: k.createDialog.submit }).click();
+
+  // The copy-once dialog: a warning, the whole key, and a Copy button that says it copied.
+  const secret = page.getByRole("dialog", { name: k.secret.title });
+  await expect(secret.getByText(k.secret.warningTitle)).toBeVisible();
+  const apiKey = await secret.getByLabel(k.secret.label).inputValue();
+  expect(apiKey).toMatch(/^bsk_live_/);
+  await secret.getByRole("button", { name: t.settings.copy.copy, exact: true }).click();
+  await expect(
+    secret.getByRole("button", { name: t.settings.copy.copied, exact: true }),
+  ).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(apiKey);
+  await secret.getByRole("button", { name: k.secret.done }).click();
+  await expect(secret).toBeHidden();
+
+  // The list shows the key by prefix and last four only, with its scope and status.
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText(`${apiKey.slice(0, 13)}…${apiKey.slice(-4)}`);
+  await expect(row).toContainText("products:read");
+  await expect(row).toContainText(k.status.active);
+  await expect(page.getByRole("main")).not.toContainText(apiKey);
+
+  const withKey = (key: string) =>
+    new BrainSAITStore({ apiKey: key, tenantId: DEMO.tenant, baseURL: apiBaseURL });
+  const listed = await withKey(apiKey).products.list();
+  expect(Array.isArray(listed.data)).toBe(true);
+
+  // Roll, stopping the old key at once: the new key works, the old one is refused.
+  await row.getByRole("button", { name: format(k.roll.buttonFor, { name }) }).click();
+  const roll = page.getByRole("dialog", { name: format(k.roll.title, { name }) });
+  await roll.getByRole("radio", { name: new RegExp(k.roll.grace.now.label) }).check();
+  await roll.getByRole("button", { name: k.roll.submit }).click();
+  await expect(secret.getByText(k.secret.rolled.now)).toBeVisible();
+  const rolledKey = await secret.getByLabel(k.secret.label).inputValue();
+  expect(rolledKey).not.toBe(apiKey);
+  await secret.getByRole("button", { name: k.secret.done }).click();
+  expect(await refusedWith401(withKey(apiKey).products.list())).toBe(true);
+  await withKey(rolledKey).products.list();
+
+  // Revoke the new key, after confirming.
+  const activeRow = page
+    .getByRole("row")
+    .filter({ hasText: name })
+    .filter({ hasText: k.status.active });
+  await activeRow.getByRole("button", { name: format(k.revoke.buttonFor, { name }) }).click();
+  const confirm = page.getByRole("alertdialog", { name: format(k.revoke.title, { name }) });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole("button", { name: k.revoke.confirm }).click();
+  await expect(page.getByText(format(k.revoke.done, { name }))).toBeVisible();
+  expect(await refusedWith401(withKey(rolledKey).products.list())).toBe(true);
+});
+
+test("an invited staff member accepts the link in a fresh browser and lands signed in", async ({
+  page,
+  browser,
+  appLocale,
+  t,
+}) => {
+  const id = uniqueId();
+  const email = `layla-${id}@example.test`;
+  const name = `Layla ${id}`;
+  const team = t.settings.team;
+
+  await page.goto(`/${appLocale}/settings/team`);
+  const inviteButton = page.getByRole("button", { name: team.invite.button });
+  await hydrated(inviteButton);
+  await inviteButton.click();
+  const dialog = page.getByRole("dialog", { name: team.invite.title });
+  await dialog.getByLabel(team.invite.email).fill(email);
+  await dialog.getByLabel(team.invite.role).selectOption("staff");
+  await dialog.getByLabel(team.invite.name).fill(name);
+  await dialog.getByRole("button", { name: team.invite.submit }).click();
+
+  const created = page.getByRole("dialog", { name: team.invite.createdTitle });
+  await expect(created.getByText(team.invite.linkHint)).toBeVisible();
+  const link = await created.getByLabel(team.invite.link).inputValue();
+  expect(link).toMatch(/\/accept-invitation\?store=demo&token=bsi_/);
+  await created.getByRole("button", { name: team.invite.done }).click();
+
+  // Pending until accepted.
+  await expect(page.getByRole("row").filter({ hasText: email })).toContainText(t.Roles.staff);
+
+  // The link carries the store's default language.
+  const linkLocale = new URL(link).pathname.split("/")[1] as AppLocale;
+  const tl = MESSAGES[linkLocale];
+  const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    const invitee = await fresh.newPage();
+    await invitee.goto(link);
+    await expect(invitee.getByRole("heading", { name: tl.acceptInvitation.title })).toBeVisible();
+    await expect(invitee.getByLabel(tl.acceptInvitation.email)).toHaveValue(email);
+    await expect(invitee.getByLabel(tl.acceptInvitation.name)).toHaveValue(name);
+    const submit = invitee.getByRole("button", { name: tl.acceptInvitation.submit });
+    await hydrated(submit);
+
+    // Too short first: the form says so next to the field.
+    await invitee.getByLabel(tl.acceptInvitation.password).fill("short");
+    await submit.click();
+    await expect(
+      invitee.getByText(format(tl.acceptInvitation.validation.passwordTooShort, { min: "10" })),
+    ).toBeVisible();
+
+    await invitee.getByLabel(tl.acceptInvitation.password).fill(`new-member-${id}`);
+    await submit.click();
+    await expect(invitee).toHaveURL(new RegExp(`/${linkLocale}$`), { timeout: 20_000 });
+    await expect(invitee.getByRole("heading", { level: 1 })).toHaveText(greetingPattern(tl, name));
+    const account = invitee.getByRole("group", { name: tl.Account.label });
+    await expect(account.getByText(tl.Roles.staff)).toBeVisible();
+    // Staff have no settings: neither the menu item nor the pages.
+    await expect(
+      invitee.getByRole("navigation", { name: tl.Nav.label }).getByRole("link", {
+        name: tl.Nav.items.settings,
+      }),
+    ).toHaveCount(0);
+    await invitee.goto(`/${linkLocale}/settings/api-keys`);
+    await expect(invitee.getByRole("heading", { name: tl.settings.noAccess.title })).toBeVisible();
+
+    // The link worked once.
+    await invitee.goto(link);
+    await expect(invitee.getByText(tl.acceptInvitation.problems.invalid.title)).toBeVisible();
+  } finally {
+    await fresh.close();
+  }
+
+  // The owner now sees the new member, and no pending invitation for them.
+  await page.reload();
+  const memberRow = page.getByRole("row").filter({ hasText: email });
+  await expect(memberRow).toHaveCount(1);
+  await expect(
+    memberRow.getByRole("combobox", { name: format(team.members.roleFor, { name }) }),
+  ).toHaveValue("staff");
+});
+
+test("a changed store setting shows on the home page", async ({ page, appLocale, t, owner }) => {
+  const s = t.settings.store;
+  const zone = appLocale === "en" ? "Asia/Dubai" : "Asia/Kuwait";
+
+  await withStoreSettingsLock(async () => {
+    const before = await owner.settings.get();
+    try {
+      await page.goto(`/${appLocale}/settings/store`);
+      const save = page.getByRole("button", { name: s.save });
+      await hydrated(save);
+
+      // A field error appears next to its field, and nothing is saved.
+      await page.getByLabel(s.billing.vatRate, { exact: true }).fill("101");
+      await page.getByRole("button", { name: s.save }).click();
+      await expect(page.getByText(s.errors.vatRate)).toBeVisible();
+      await expect(page.getByLabel(s.billing.vatRate, { exact: true })).toHaveAttribute(
+        "aria-invalid",
+        "true",
+      );
+      await page.getByLabel(s.billing.vatRate, { exact: true }).fill(String(before.vatRate));
+
+      await page.getByLabel(s.region.timeZone, { exact: true }).selectOption(zone);
+      await page.getByRole("button", { name: s.save }).click();
+      await expect(page.getByText(s.saved)).toBeVisible();
+
+      await page.goto(`/${appLocale}`);
+      await expect(page.getByRole("main")).toContainText(zone);
+      expect((await owner.settings.get()).vatRate).toBe(before.vatRate);
+    } finally {
+      await owner.settings.update({ timeZone: before.timeZone });
+    }
+  });
+});
+
+test.describe("settings pages have no serious or critical accessibility violations", () => {
+  for (const section of ["api-keys", "team", "store", "audit"] as const) {
+    test(section, async ({ page, appLocale, t }) => {
+      await page.goto(`/${appLocale}/settings/${section}`);
+      await expect(page.getByRole("heading", { level: 1, name: t.settings.title })).toBeVisible();
+      await expect(
+        page
+          .getByRole("navigation", { name: t.settings.nav.label })
+          .locator('[aria-current="page"]'),
+      ).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  test("create-key and invite dialogs", async ({ page, appLocale, t }) => {
+    await page.goto(`/${appLocale}/settings/api-keys`);
+    const create = page.getByRole("button", { name: t.settings.apiKeys.create }).first();
+    await hydrated(create);
+    await create.click();
+    const dialog = page.getByRole("dialog", { name: t.settings.apiKeys.createDialog.title });
+    // With the field errors showing too.
+    await dialog.getByRole("button", { name: t.settings.apiKeys.createDialog.submit }).click();
+    await expect(dialog.getByText(t.settings.apiKeys.createDialog.nameRequired)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`/${appLocale}/settings/team`);
+    const invite = page.getByRole("button", { name: t.settings.team.invite.button });
+    await hydrated(invite);
+    await invite.click();
+    await expect(page.getByRole("dialog", { name: t.settings.team.invite.title })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("accept-invitation page with an invalid link", async ({ browser, appLocale, t }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto(`/${appLocale}/accept-invitation?store=demo&token=bsi_${uniqueId()}`);
+    await expect(page.getByText(t.acceptInvitation.problems.invalid.title)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,246 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { BrainSAITStore } from "@/lib/sdk";
+import { DEMO, expect, format, test as base } from "./fixtures";
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  /** The raw body, exactly as it arrived. */
+  body: string;
+}
+
+/** A local webhook receiver on 127.0.0.1 (port 0): answers 200 and keeps every request. */
+class Receiver {
+  private constructor(
+    private readonly server: Server,
+    readonly requests: Received[],
+  ) {}
+
+  static async start(): Promise<Receiver> {
+    const requests: Received[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+        res.writeHead(200, { "Content-Type": "text/plain" }).end("ok from the e2e receiver");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return new Receiver(server, requests);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
+  }
+
+  ofEvent(event: string): Received[] {
+    return this.requests.filter((r) => r.headers["x-webhook-event"] === event);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** The Store API as the demo owner, through the SDK (set-up, checks and clean-up only). */
+const test = base.extend<object, { owner: BrainSAITStore }>({
+  owner: [
+    async ({}, provide) => {
+      const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+      const anonymous = new BrainSAITStore({ tenantId: DEMO.tenant, baseURL });
+      const { accessToken } = await anonymous.auth.login({
+        email: DEMO.email,
+        password: DEMO.password,
+      });
+      await provide(new BrainSAITStore({ tenantId: DEMO.tenant, baseURL, accessToken }));
+    },
+    { scope: "worker" },
+  ],
+});
+
+function uniqueId(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+function expectedSignature(secret: string, body: string): string {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+}
+
+test.describe("webhooks", () => {
+  let receiver: Receiver;
+  let endpointIds: string[] = [];
+
+  test.beforeEach(async () => {
+    receiver = await Receiver.start();
+    endpointIds = [];
+  });
+
+  test.afterEach(async ({ owner }) => {
+    // Endpoints pointing at a closed receiver would only fail and retry: remove them.
+    for (const id of endpointIds) await owner.webhooks.delete(id).catch(() => undefined);
+    await receiver.close();
+  });
+
+  test("an endpoint receives signed deliveries, logged and resendable, and the activity feed shows events", async ({
+    page,
+    context,
+    appLocale,
+    t,
+    owner,
+  }) => {
+    test.setTimeout(330_000);
+    const w = t.webhooks;
+    const description = `E2E receiver ${uniqueId()}`;
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+
+    await page.goto(`/${appLocale}/settings/webhooks`);
+    await expect(page.getByRole("heading", { level: 2, name: w.title })).toBeVisible();
+
+    // Create an endpoint for all events.
+    await page.getByRole("button", { name: w.add }).first().click();
+    const form = page.getByRole("dialog", { name: w.form.createTitle });
+    await form.getByLabel(w.form.url).fill(receiver.url);
+    await form.getByLabel(w.form.descriptionLabel).fill(description);
+    await expect(form.getByRole("checkbox", { name: w.form.allEvents })).toBeChecked();
+    await form.getByRole("button", { name: w.form.submitCreate }).click();
+
+    // The secret shows once, with a copy button.
+    const secretDialog = page.getByRole("dialog", { name: w.secret.created.title });
+    await expect(secretDialog).toBeVisible();
+    const secretField = secretDialog.getByLabel(w.secret.label, { exact: true });
+    const shown = await secretField.inputValue();
+    expect(shown).toMatch(/^whsec_/);
+    await secretDialog.getByRole("button", { name: t.settings.copy.copy }).click();
+    await expect(secretDialog.getByRole("button", { name: t.settings.copy.copied })).toBeVisible();
+    const secret = await page.evaluate(() => navigator.clipboard.readText());
+    expect(secret).toBe(shown);
+    await secretDialog.getByRole("button", { name: w.secret.done, exact: true }).click();
+    await expect(secretDialog).toBeHidden();
+
+    const { data: endpoints } = await owner.webhooks.list();
+    const endpoint = endpoints.find((e) => e.url === receiver.url);
+    expect(endpoint?.events).toEqual(["*"]);
+    endpointIds.push(endpoint!.id);
+
+    // Send a test event: the attempt's result shows in a dialog.
+    const card = page.getByRole("group", { name: receiver.url, exact: true });
+    await expect(card.getByText(description)).toBeVisible();
+    await card.getByRole("button", { name: w.actions.test }).click();
+    const testDialog = page.getByRole("dialog", { name: w.test.title });
+    await expect(testDialog.getByText(w.test.succeeded)).toBeVisible();
+    await expect(testDialog.getByText("200", { exact: true })).toBeVisible();
+    await expect(testDialog.getByText("ok from the e2e receiver")).toBeVisible();
+    await testDialog.getByRole("link", { name: w.test.viewLog }).click();
+
+    // The delivery log lists it with status 200.
+    await expect(page).toHaveURL(new RegExp(`/settings/webhooks/${endpoint!.id}$`));
+    await expect(page.getByRole("heading", { name: w.log.title })).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: "webhook.test" });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByText(w.status.succeeded)).toBeVisible();
+    await expect(row.getByRole("cell", { name: "200", exact: true })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Its detail: the exact body and the attempt's headers.
+    await row.getByRole("button").click();
+    const detail = page.getByRole("dialog", { name: w.detail.title });
+    const body = detail.locator("pre").first();
+    await expect(body).toContainText('"event": "webhook.test"');
+    await expect(body).toHaveAttribute("dir", "ltr");
+    await expect(detail.getByRole("article")).toHaveCount(1);
+    await detail.getByText(w.detail.requestHeaders).first().click();
+    await expect(detail.getByText("x-webhook-signature").first()).toBeVisible();
+    await expect(detail.getByTestId("attempt-status").first()).toHaveText("200");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Resend: a second attempt appears.
+    await detail.getByRole("button", { name: w.detail.resend }).click();
+    await expect(detail.getByText(w.detail.resent)).toBeVisible();
+    await expect(detail.getByRole("article")).toHaveCount(2);
+    await detail.getByRole("button", { name: w.detail.close }).click();
+
+    // The receiver got both, signed with the secret over the raw body, with one webhook-id.
+    await expect.poll(() => receiver.ofEvent("webhook.test").length).toBe(2);
+    const tests = receiver.ofEvent("webhook.test");
+    for (const request of tests) {
+      expect(request.headers["x-webhook-signature"]).toBe(expectedSignature(secret, request.body));
+      expect(JSON.stringify(JSON.parse(request.body))).toBe(request.body);
+    }
+    expect(tests[0]!.headers["webhook-id"]).toBe(tests[1]!.headers["webhook-id"]);
+    expect(tests[0]!.body).toBe(tests[1]!.body);
+
+    // A product created through the API shows in the home page's feed (read from the outbox)...
+    const id = uniqueId();
+    const name = { en: `Webhook coffee ${id}`, ar: `قهوة الخطاف ${id}` };
+    const product = await owner.products.create({ name, price: 12.5 });
+    await page.goto(`/${appLocale}`);
+    const feed = page.getByRole("list", { name: t.activity.listLabel });
+    await expect(
+      feed.getByText(
+        format(t.activity.events.productCreated, { name: `\u2068${name[appLocale]}\u2069` }),
+      ),
+    ).toBeVisible();
+
+    // ...and reaches the receiver, signed. Fan-out takes events one at a time, so behind a bulk
+    // import in a parallel test this can take minutes: wait generously.
+    const deliveredFor = () =>
+      receiver
+        .ofEvent("product.created")
+        .find((r) => (JSON.parse(r.body) as { data: { id: string } }).data.id === product.id);
+    await expect.poll(() => deliveredFor() !== undefined, { timeout: 240_000 }).toBe(true);
+    const delivered = deliveredFor()!;
+    expect(delivered.headers["x-webhook-signature"]).toBe(
+      expectedSignature(secret, delivered.body),
+    );
+  });
+
+  test("the webhooks pages have no serious accessibility violations", async ({
+    page,
+    appLocale,
+    t,
+    owner,
+  }) => {
+    const endpoint = await owner.webhooks.create({
+      url: receiver.url,
+      description: `A11y ${uniqueId()}`,
+      events: ["order.created", "product.updated"],
+    });
+    endpointIds.push(endpoint.id);
+
+    await page.goto(`/${appLocale}/settings/webhooks`);
+    await expect(page.getByRole("group", { name: receiver.url, exact: true })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The edit dialog, with the grouped event picker.
+    await page
+      .getByRole("group", { name: receiver.url, exact: true })
+      .getByRole("button", { name: t.webhooks.actions.edit })
+      .click();
+    const form = page.getByRole("dialog", { name: t.webhooks.form.editTitle });
+    await expect(form.getByRole("checkbox", { name: /order\.created/ })).toBeChecked();
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole("button", { name: t.webhooks.form.cancel }).click();
+
+    // An empty delivery log.
+    await page.goto(`/${appLocale}/settings/webhooks/${endpoint.id}`);
+    await expect(page.getByText(t.webhooks.log.empty.title)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
