@@ -41,6 +41,7 @@ async function startServer(
       LOG_LEVEL: "error",
       RATE_LIMIT_POINTS: "1000000000",
       DEMO_PASSWORD: password,
+      AUTH_SECRET: "bench-secret-0123456789-0123456789-abcdef",
       ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
