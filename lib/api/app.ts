@@ -74,6 +74,8 @@ export function createApi(deps: ApiDeps) {
   app.use(
     "/api/v1/*",
     (c, next) => {
+      // GET and HEAD carry no body; checking would build a full Request object on the hot path.
+      if (c.req.method === "GET" || c.req.method === "HEAD") return next();
       const maxSize = bodyLimitFor(c.req.path, deps.config.bodyLimitBytes);
       return bodyLimit({
         maxSize,

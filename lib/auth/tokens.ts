@@ -15,8 +15,8 @@ export interface AccessClaims {
   sessionId: string;
 }
 
-const keys = new Map<string, Uint8Array>();
-function jwtKey(secret: string): Uint8Array {
+const keys = new Map<string, Uint8Array<ArrayBuffer>>();
+function jwtKey(secret: string): Uint8Array<ArrayBuffer> {
   let key = keys.get(secret);
   if (!key) {
     key = new Uint8Array(deriveKey(secret, "access-jwt"));
@@ -42,14 +42,37 @@ export async function signAccessToken(
     .sign(jwtKey(secret));
 }
 
+/** The HMAC key imported once per secret: importing it on every call cost more than verifying. */
+const verifyKeys = new Map<string, Promise<CryptoKey>>();
+function jwtVerifyKey(secret: string): Promise<CryptoKey> {
+  let key = verifyKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", jwtKey(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "verify",
+    ]);
+    verifyKeys.set(secret, key);
+  }
+  return key;
+}
+
+/**
+ * Tokens whose signature and claims were checked, with their expiry. A signed token cannot change,
+ * so a repeat caller only needs the expiry checked again; bounded, and cleared when full.
+ */
+const verified = new Map<string, { claims: AccessClaims; expiresAt: number }>();
+const VERIFIED_MAX = 10_000;
+
 /** Returns the claims, or undefined for any token that is not ours, is altered or has expired. */
 export async function verifyAccessToken(
   secret: string,
   token: string,
   now: Date,
 ): Promise<AccessClaims | undefined> {
+  const cacheKey = `${secret.length}:${secret}:${token}`;
+  const hit = verified.get(cacheKey);
+  if (hit) return now.getTime() < hit.expiresAt ? hit.claims : undefined;
   try {
-    const { payload } = await jwtVerify(token, jwtKey(secret), {
+    const { payload } = await jwtVerify(token, await jwtVerifyKey(secret), {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ["HS256"],
@@ -60,11 +83,15 @@ export async function verifyAccessToken(
       typeof payload.sub !== "string" ||
       typeof payload.tid !== "string" ||
       typeof payload.sid !== "string" ||
+      typeof payload.exp !== "number" ||
       !ROLES.includes(role)
     ) {
       return undefined;
     }
-    return { userId: payload.sub, tenantId: payload.tid, role, sessionId: payload.sid };
+    const claims = { userId: payload.sub, tenantId: payload.tid, role, sessionId: payload.sid };
+    if (verified.size >= VERIFIED_MAX) verified.clear();
+    verified.set(cacheKey, { claims, expiresAt: payload.exp * 1000 });
+    return claims;
   } catch (err) {
     if (err instanceof joseErrors.JOSEError) return undefined;
     throw err;

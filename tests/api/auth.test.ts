@@ -356,6 +356,10 @@ describe("GET /api/v1/auth/me", () => {
       401,
       "AUTH_003",
     );
+    // Used while valid (so the server has verified and remembered it), then refused once expired.
+    expect(
+      (await t.request("/api/v1/auth/me", { headers: headers(tokens.access_token) })).status,
+    ).toBe(200);
     const saved = t.clock.now;
     t.clock.now = new Date(saved.getTime() + 16 * 60 * 1000);
     try {

@@ -21,6 +21,11 @@ const COUNT = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PASSWORD = "bench-password-1";
+/** BENCH_ONLY=pglite|postgres runs one database; BENCH_PROFILE=dir writes the API's CPU profiles. */
+const ONLY = process.env.BENCH_ONLY;
+const PROFILE = process.env.BENCH_PROFILE;
+/** BENCH_KEEP=1 keeps the seeded PostgreSQL database (and prints its name) for EXPLAIN. */
+const KEEP = process.env.BENCH_KEEP === "1";
 
 const AR = ["قهوة", "تمر", "عطر", "بخور", "سجادة", "مصباح", "فنجان", "دلة", "عسل", "زعفران"];
 const EN = [
@@ -109,7 +114,11 @@ async function withServer<T>(
       LOG_LEVEL: "error",
       RATE_LIMIT_POINTS: "1000000000",
     },
-    execArgv: ["--import", "tsx"],
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(PROFILE && mode === "api" ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : []),
+    ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -132,8 +141,11 @@ async function measure(url: string, headers: Record<string, string>) {
 
 const TARGETS = [
   ["list, page 1", ""],
-  ["search Arabic (قهوه, folded)", `?q=${encodeURIComponent("قَهوه")}`],
-  ["search English (premium coffee 12)", `?q=${encodeURIComponent("Premium Coffee 12")}`],
+  ["search Arabic (قَهوه, 10,000 matches)", `?q=${encodeURIComponent("قَهوه")}`],
+  [
+    "search English (premium perfume 12, 112 matches)",
+    `?q=${encodeURIComponent("Premium Perfume 12")}`,
+  ],
 ] as const;
 
 async function bench(database: string, env: Record<string, string>) {
@@ -165,19 +177,22 @@ const results = [];
 const dataDir = mkdtempSync(path.join(tmpdir(), "bs-bench-products-"));
 try {
   let started = performance.now();
-  await seed({ dataDir });
-  console.error(
-    `PGlite: seeded ${COUNT} products in ${Math.round(performance.now() - started)} ms`,
-  );
-  results.push(...(await bench("pglite", { DATA_DIR: dataDir })));
+  if (ONLY !== "postgres") {
+    await seed({ dataDir });
+    console.error(
+      `PGlite: seeded ${COUNT} products in ${Math.round(performance.now() - started)} ms`,
+    );
+    results.push(...(await bench("pglite", { DATA_DIR: dataDir })));
+  }
 
   const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const admin = new pg.Client({ connectionString: adminUrl });
   if (
-    await admin.connect().then(
+    ONLY !== "pglite" &&
+    (await admin.connect().then(
       () => true,
       () => false,
-    )
+    ))
   ) {
     const name = `bs_bench_products_${Date.now()}`;
     await admin.query(`create database ${name}`);
@@ -193,7 +208,8 @@ try {
         ...(await bench("postgres", { DATABASE_URL: url.toString(), DATA_DIR: dataDir })),
       );
     } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
+      if (KEEP) console.error(`kept ${url.toString()}`);
+      else await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
   }
