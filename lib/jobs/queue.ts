@@ -6,6 +6,7 @@ import {
   type SendOptions,
   type WorkOptions,
   type Job,
+  type JobResult,
 } from "pg-boss";
 import type { Database, Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
@@ -45,19 +46,25 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
     monitorIntervalSeconds: options.monitorIntervalSeconds ?? 30,
   };
+  // Jobs sent in a transaction NOTIFY at commit, so idle workers wake at once instead of at their
+  // next poll; polling stays on as the floor (and is all there is behind PgBouncer).
   const boss = database.pglite
-    ? new PgBoss({ db: fromPglite(database.pglite), ...timing })
-    : new PgBoss({ connectionString: database.url!, max: 4, ...timing });
+    ? new PgBoss({ db: fromPglite(database.pglite), useListenNotify: true, ...timing })
+    : new PgBoss({ connectionString: database.url!, max: 4, useListenNotify: true, ...timing });
   boss.on("error", (err) => log.error("job queue error", { err }));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     // Our handlers schedule their own retries (the webhook schedule); pg-boss retries only jobs
     // whose worker died mid-way (expiry).
-    await boss.createQueue(name, {
+    const queueOptions = {
       expireInSeconds: options.expireInSeconds ?? 60,
       retryLimit: 3,
       retryDelay: options.retryDelaySeconds ?? 5,
-    });
+      notify: true,
+    };
+    await boss.createQueue(name, queueOptions);
+    // createQueue leaves an existing queue as it was: bring one made by an older release up to date.
+    await boss.updateQueue(name, queueOptions);
   }
   const sender: JobSender = {
     async sendInTx(tx, queue, data, sendOptions = {}) {
@@ -67,17 +74,43 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
   return {
     boss,
     sender,
+    /**
+     * Runs `handler` for each job of a fetched batch at once. Each job settles on its own: one
+     * that throws is retried by pg-boss without failing the others of its batch. While fetches
+     * come back full the worker fetches again at once (a backlog drains without waiting to poll).
+     */
     work<T extends object>(
       queue: QueueName,
       handler: (job: Job<T>) => Promise<void>,
-      workOptions: WorkOptions = {},
+      workOptions: Omit<WorkOptions, "perJobResults" | "transactional"> = {},
     ) {
       return boss.work<T>(
         queue,
-        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, ...workOptions },
-        async (jobs) => {
-          for (const job of jobs) await handler(job);
+        {
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+          // NOTIFY fires when a job is sent, not when a delayed one (a retry) comes due: keep
+          // polling as often as without it, or retries would wait for a slow backstop poll.
+          notifyPollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+          burstWhenBatchFull: true,
+          ...workOptions,
+          perJobResults: true,
         },
+        async (jobs): Promise<JobResult[]> =>
+          Promise.all(
+            jobs.map((job) =>
+              handler(job).then(
+                () => ({ id: job.id, status: "completed" as const }),
+                (err: unknown) => {
+                  log.error("job failed", { queue, jobId: job.id, err });
+                  return {
+                    id: job.id,
+                    status: "failed" as const,
+                    output: { message: err instanceof Error ? err.message : String(err) },
+                  };
+                },
+              ),
+            ),
+          ),
       );
     },
     stop: () => boss.stop({ graceful: true, timeout: 15_000 }),

@@ -190,16 +190,14 @@ const ok = (status: number | null) => status !== null && status >= 200 && status
  * can run twice after a crash; the attempt number in the job makes a repeat a no-op.
  */
 export async function deliver(deps: EngineDeps, job: { deliveryId: string; attempt: number }) {
-  const [current] = await deps.db
-    .select()
+  const [found] = await deps.db
+    .select({ current: webhookDeliveries, enabled: webhookEndpoints.enabled })
     .from(webhookDeliveries)
+    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(eq(webhookDeliveries.id, job.deliveryId));
+  const current = found?.current;
   if (!current || current.status !== "pending" || current.attempts >= job.attempt) return;
-  const [endpointRow] = await deps.db
-    .select()
-    .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.id, current.endpointId));
-  if (!endpointRow?.enabled) {
+  if (!found.enabled) {
     await deps.db
       .update(webhookDeliveries)
       .set({ status: "cancelled", completedAt: deps.now() })
@@ -224,10 +222,12 @@ export async function deliver(deps: EngineDeps, job: { deliveryId: string; attem
           completedAt: now,
         })
         .where(eq(webhookDeliveries.id, current.id));
-      await tx
-        .update(webhookEndpoints)
-        .set({ failingSince: null })
-        .where(eq(webhookEndpoints.id, endpoint.id));
+      // Only a failing endpoint is written: a healthy one is not locked and rewritten per delivery.
+      if (endpoint.failingSince)
+        await tx
+          .update(webhookEndpoints)
+          .set({ failingSince: null })
+          .where(eq(webhookEndpoints.id, endpoint.id));
       return;
     }
     const failingSince = endpoint.failingSince ?? now;

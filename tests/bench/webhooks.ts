@@ -20,6 +20,10 @@ import { startReceiver } from "../api/webhook-receiver";
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 500);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
 const key = Buffer.alloc(32, 7);
+/** BENCH_RATE=n records n events a second (latency at a steady load); unset, as fast as it can. */
+const RATE = Number(process.env.BENCH_RATE ?? 0);
+/** BENCH_ONLY=pglite|postgres runs one database. */
+const ONLY = process.env.BENCH_ONLY;
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -64,6 +68,11 @@ async function run(label: string, database: Database) {
         });
       });
       sentAt.set(`p${i}`, Date.now());
+      if (RATE) {
+        const due = started + ((i + 1) * 1000) / RATE;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
     }
     const enqueueMs = performance.now() - started;
     await receiver.waitFor(EVENTS * ENDPOINTS, 600_000);
@@ -89,17 +98,18 @@ async function run(label: string, database: Database) {
 const results = [];
 const dir = mkdtempSync(path.join(tmpdir(), "bs-bench-webhooks-"));
 try {
-  results.push(await run("pglite", await openDatabase({ dataDir: dir })));
+  if (ONLY !== "postgres") results.push(await run("pglite", await openDatabase({ dataDir: dir })));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const admin = new pg.Client({ connectionString: adminUrl });
 if (
-  await admin.connect().then(
+  ONLY !== "pglite" &&
+  (await admin.connect().then(
     () => true,
     () => false,
-  )
+  ))
 ) {
   const name = `bs_bench_webhooks_${Date.now()}`;
   await admin.query(`create database ${name}`);
@@ -113,7 +123,7 @@ if (
   }
 }
 console.log(
-  `\n${EVENTS} events x ${ENDPOINTS} endpoints, receiver on loopback answering 200, ${new Date().toISOString()}\n`,
+  `\n${EVENTS} events x ${ENDPOINTS} endpoints, ${RATE ? `${RATE} events/s` : "as fast as recorded"}, receiver on loopback answering 200, ${new Date().toISOString()}\n`,
 );
 console.log(
   "| database | deliveries | events recorded/s | deliveries/s | enqueue-to-delivery p50 (ms) | p99 (ms) |",
