@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import type { AppLocaleOptions } from "./tests/e2e/fixtures";
 import { OWNER_STATE } from "./tests/e2e/paths";
+import { RECEIVER_SECRET } from "./tests/e2e/receiver-secret";
 
 // E2E_PORT lets a second checkout run its browser tests while another uses the default.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -59,6 +60,7 @@ export default defineConfig<AppLocaleOptions>({
       PUBLIC_URL: baseURL,
       DEMO_PASSWORD: "demo-owner-pass",
       WEBHOOKS_ALLOW_PRIVATE: "1",
+      STORE_WEBHOOK_SECRET: RECEIVER_SECRET,
       LOG_LEVEL: "error",
     },
     url: `${baseURL}/health`,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { summarizeEventData } from "./received";
 import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
@@ -410,12 +411,11 @@ export async function recentEvents(ctx: ServiceContext, limit = 20) {
     .orderBy(desc(outboxEvents.createdAt))
     .limit(limit);
   return {
-    data: rows.map((e) => {
-      const d = e.data as Record<string, unknown>;
-      const summary: Record<string, unknown> = {};
-      for (const key of ["id", "number", "name", "status", "total", "currency", "email", "url"])
-        if (d[key] !== undefined) summary[key] = d[key];
-      return { id: e.id, event: e.event, created_at: e.createdAt.toISOString(), summary };
-    }),
+    data: rows.map((e) => ({
+      id: e.id,
+      event: e.event,
+      created_at: e.createdAt.toISOString(),
+      summary: summarizeEventData(e.data),
+    })),
   };
 }

@@ -9,6 +9,7 @@ import { requireMe } from "@/lib/auth/session";
 import { DEFAULT_TIME_ZONE } from "@/lib/i18n/request";
 import { resolveLocale } from "@/lib/i18n/params";
 import { BrainSAITStore } from "@/lib/sdk";
+import { withReceivedEvents } from "@/lib/webhooks/received";
 
 interface Props {
   params: Promise<{ locale: string }>;
@@ -52,7 +53,7 @@ export default async function HomePage({ params }: Props) {
   const locale = await resolveLocale(params);
   const { session, me } = await requireMe(locale);
   const { tenant, user } = me;
-  const recent = await recentEvents(session.tenant, session.accessToken);
+  const recent = await recentEvents(session.tenant, session.accessToken, tenant.id);
 
   const t = await getTranslations({ locale, namespace: "Home" });
   const tCommon = await getTranslations({ locale, namespace: "Common" });
@@ -139,10 +140,17 @@ export default async function HomePage({ params }: Props) {
 }
 
 /** The feed's first page, rendered with the page; if the API fails, the feed loads it itself. */
-async function recentEvents(tenantId: string, accessToken: string): Promise<RecentEvent[] | null> {
+async function recentEvents(
+  tenant: string,
+  accessToken: string,
+  tenantUuid: string,
+): Promise<RecentEvent[] | null> {
   try {
-    const { data } = await new BrainSAITStore({ tenantId, accessToken }).webhooks.recentEvents();
-    return data;
+    const { data } = await new BrainSAITStore({
+      tenantId: tenant,
+      accessToken,
+    }).webhooks.recentEvents();
+    return withReceivedEvents(tenantUuid, data);
   } catch {
     return null;
   }

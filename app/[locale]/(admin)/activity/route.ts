@@ -1,17 +1,24 @@
 import { hasLocale } from "next-intl";
-import { requireSession } from "@/lib/auth/session";
+import { requireMe } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
 import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
+import { withReceivedEvents } from "@/lib/webhooks/received";
 
-/** The store's latest events for the home page's activity feed (polled by react-query). */
+/**
+ * The store's latest events for the home page's activity feed (polled by react-query), with those
+ * the bundled receiver took in.
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return new Response(null, { status: 404 });
-  const session = await requireSession(locale);
+  const { session, me } = await requireMe(locale);
   const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
   try {
-    const events = await store.webhooks.recentEvents();
-    return Response.json(events, { headers: { "Cache-Control": "no-store" } });
+    const { data } = await store.webhooks.recentEvents();
+    return Response.json(
+      { data: withReceivedEvents(me.tenant.id, data) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
     if (!(error instanceof StoreApiError)) throw error;
     return Response.json({ detail: error.detail, code: error.code }, { status: error.status });

@@ -1,11 +1,13 @@
 import { revalidatePath } from "next/cache";
 import { verifyWebhook, WebhookVerificationError } from "@/lib/sdk";
 import { log } from "@/lib/log";
+import { rememberReceivedEvent } from "@/lib/webhooks/received";
 
 /**
  * The bundled receiver for this store's own webhooks. An admin that talks to a remote Store API
  * (STORE_API_URL) points an endpoint here (with STORE_WEBHOOK_SECRET set to its signing secret)
- * so its pages are refreshed when products, orders or settings change elsewhere. The raw body is
+ * so its pages are refreshed when products, orders or settings change elsewhere, and the event
+ * shows in the home page's activity feed at once. The raw body is
  * verified before it is parsed; repeats of one webhook-id are acknowledged and ignored.
  */
 const seen = new Map<string, number>();
@@ -49,6 +51,7 @@ export async function POST(request: Request) {
   seen.set(id, Date.now());
   if (seen.size > 5000) seen.delete(seen.keys().next().value!);
 
+  rememberReceivedEvent(event);
   for (const area of AREAS[event.event.split(".")[0] ?? ""] ?? []) {
     for (const locale of ["en", "ar"])
       revalidatePath(`/${locale}${area ? `/${area}` : ""}`, "page");
