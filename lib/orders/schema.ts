@@ -17,6 +17,7 @@ import {
 import { tenants } from "@/lib/tenants/schema";
 import { products } from "@/lib/products/schema";
 import { ORDER_STATUSES, type OrderStatus } from "./contract";
+import { statusCountsTable } from "@/lib/db/status-counts";
 
 export { ORDER_STATUSES, type OrderStatus };
 
@@ -64,6 +65,9 @@ export const orders = pgTable(
     check("orders_totals", sql`${t.totalMinor} >= 0 and ${t.taxMinor} >= 0`),
   ],
 );
+
+/** Orders per store and status (see statusCountsTable). */
+export const orderCounts = statusCountsTable("order_counts");
 
 export const orderItems = pgTable(
   "order_items",

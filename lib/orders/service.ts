@@ -21,7 +21,7 @@ import {
   type OrderStatus,
   type OrderUpdate,
 } from "./contract";
-import { orderEvents, orderItems, orders, orderSequences } from "./schema";
+import { orderCounts, orderEvents, orderItems, orders, orderSequences } from "./schema";
 import { lineAmounts, splitGross, sumAmounts, type LineAmounts } from "./totals";
 
 type Order = z.infer<typeof OrderSchema>;
@@ -478,7 +478,18 @@ export async function listOrders(ctx: ServiceContext, query: z.infer<typeof Orde
       .orderBy(...order)
       .limit(query.limit)
       .offset((query.page - 1) * query.limit),
-    ctx.db.select({ n: count() }).from(orders).where(where),
+    // The whole store or one status: the trigger-kept counter. Anything narrower: count.
+    query.q || query.source || query.start_date || query.end_date
+      ? ctx.db.select({ n: count() }).from(orders).where(where)
+      : ctx.db
+          .select({ n: sql<number>`coalesce(sum(${orderCounts.count}), 0)`.mapWith(Number) })
+          .from(orderCounts)
+          .where(
+            and(
+              eq(orderCounts.tenantId, ctx.tenant.id),
+              query.status ? eq(orderCounts.status, query.status) : undefined,
+            ),
+          ),
   ]);
   const n = total?.n ?? 0;
   return {

@@ -6,7 +6,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -15,6 +14,7 @@ import {
 import { tenants } from "@/lib/tenants/schema";
 
 import { PRODUCT_STATUSES, type ProductStatus } from "./contract";
+import { statusCountsTable } from "@/lib/db/status-counts";
 
 export { PRODUCT_STATUSES, type ProductStatus };
 
@@ -66,18 +66,5 @@ export const products = pgTable(
 
 export type ProductRow = typeof products.$inferSelect;
 
-/**
- * Products per store and status, kept by a trigger (migration 0001), so the list's total for
- * the whole catalogue or one status is one row read instead of counting 100k rows.
- */
-export const productCounts = pgTable(
-  "product_counts",
-  {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
-    status: text("status").notNull(),
-    count: bigint("count", { mode: "number" }).notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.status] })],
-);
+/** Products per store and status (see statusCountsTable). */
+export const productCounts = statusCountsTable("product_counts");

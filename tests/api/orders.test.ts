@@ -400,6 +400,38 @@ describe("list, isolation, permissions", () => {
     );
   });
 
+  it("keeps the list's totals right through creates, repeats, refusals and status changes", async () => {
+    const s = await shop();
+    const p = await s.product(10, 2);
+    const total = async (q = "") =>
+      (
+        (await (await s.call("GET", `/api/v1/store/orders${q}`)).json()) as {
+          pagination: { total: number };
+        }
+      ).pagination.total;
+    const line = { items: [{ product_id: p.id, quantity: 1 }], customer_email: "c@example.com" };
+    const a = await (await s.order(line)).json();
+    expect((await s.order(line)).status).toBe(201);
+    // Refused (out of stock) and repeated (same external_id): neither is counted.
+    expect((await s.order(line)).status).toBe(409);
+    await s.order({ external_id: "sync-1", source: "woocommerce", total: 5 });
+    expect((await s.order({ external_id: "sync-1", source: "woocommerce", total: 5 })).status).toBe(
+      200,
+    );
+    await s.call("PATCH", `/api/v1/store/orders/${a.id}`, { status: "paid" });
+    await s.call("PATCH", `/api/v1/store/orders/${a.id}`, { status: "fulfilled" });
+    expect([
+      await total(),
+      await total("?status=pending"),
+      await total("?status=paid"),
+      await total("?status=fulfilled"),
+      await total("?status=cancelled"),
+    ]).toEqual([3, 2, 0, 1, 0]);
+    // The counter agrees with counting the rows.
+    const counted = await t.db.select().from(orders).where(eq(orders.tenantId, s.tenant.id));
+    expect(counted.length).toBe(3);
+  });
+
   it("exports the filtered list as CSV", async () => {
     const s = await shop();
     await s.order({
