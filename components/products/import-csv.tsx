@@ -18,6 +18,7 @@ import { Link } from "@/lib/i18n/navigation";
 import type { ImportLine } from "./import-lines";
 import { MAX_IMPORT_BYTES } from "./product-limits";
 import { useHydrated } from "./use-hydrated";
+import { fieldOfCsvColumn, productIssueText } from "./issue-text";
 
 type Progress =
   | { phase: "uploading" }
@@ -220,6 +221,7 @@ async function readLines(
 
 function ImportOutcome({ outcome }: { outcome: Outcome }) {
   const t = useTranslations("products.import");
+  const tForm = useTranslations("products.form");
   const format = useFormatter();
 
   if (outcome.type === "result" && outcome.errors.length === 0) {
@@ -284,9 +286,8 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
                       {error.field}
                     </code>
                   </td>
-                  {/* The API words these in English. */}
-                  <td className="px-3 py-2" lang="en" dir="ltr">
-                    <span className="block text-start">{error.message}</span>
+                  <td className="px-3 py-2">
+                    {productIssueText(tForm, fieldOfCsvColumn(error.field), error.code)}
                   </td>
                 </tr>
               ))}

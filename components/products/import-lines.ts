@@ -8,7 +8,7 @@ export type ImportLine =
       type: "result";
       created: number;
       updated: number;
-      errors: { row: number; field: string; message: string }[];
+      errors: { row: number; field: string; code: string; message: string }[];
     }
   | {
       type: "error";

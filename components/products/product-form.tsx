@@ -42,6 +42,7 @@ import type { DisplayName } from "./product-name";
 import { productFormValues, type ProductFormValues } from "./product-form-values";
 import { useErrorText } from "./use-error-text";
 import { useHydrated } from "./use-hydrated";
+import { productIssueText } from "./issue-text";
 
 type ProductInput = z.output<typeof ProductCreate>;
 
@@ -209,34 +210,8 @@ export function ProductForm(props: ProductFormProps) {
     if (banner) bannerRef.current?.focus();
   }, [banner]);
 
-  const issueText = (field: string, error: { type?: string; message?: string } | undefined) => {
-    if (!error) return undefined;
-    const code = error.type ?? "";
-    if (code === "SKU_TAKEN") return t("errors.skuTaken");
-    if (field === "name.en" || field === "name.ar") {
-      if (code === "required") return t("errors.nameRequired");
-      if (code === "required_for_active")
-        return field === "name.en" ? t("errors.nameEnForActive") : t("errors.nameArForActive");
-      if (code === "too_big") return t("errors.tooLong", { max: 200 });
-    }
-    if (field.startsWith("description.") && code === "too_big")
-      return t("errors.tooLong", { max: 5000 });
-    if (field === "price") {
-      if (code === "invalid_precision")
-        return decimals === 0
-          ? t("errors.priceWhole", { currency })
-          : t("errors.priceDecimals", { currency, decimals });
-      if (code === "invalid_type" || code === "required") return t("errors.priceRequired");
-      return t("errors.priceInvalid");
-    }
-    if (field === "currency") return t("errors.currencyInvalid");
-    if (field === "sku")
-      return code === "too_big" ? t("errors.tooLong", { max: 64 }) : t("errors.skuFormat");
-    if (field === "category" && code === "too_big") return t("errors.tooLong", { max: 100 });
-    if (field === "tags") return t("errors.tagsInvalid");
-    if (field === "inventory") return t("errors.inventoryInvalid");
-    return t("errors.invalid");
-  };
+  const issueText = (field: string, error: { type?: string; message?: string } | undefined) =>
+    error ? productIssueText(t, field, error.type ?? "", { currency, decimals }) : undefined;
 
   const fieldError = (name: string): FieldError | undefined => {
     const state = form.getFieldState(name as "price", form.formState);

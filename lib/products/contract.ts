@@ -145,6 +145,16 @@ export const ImportResult = z
   .object({
     created: z.number().int(),
     updated: z.number().int(),
-    errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+    errors: z.array(
+      z.object({
+        row: z.number().int(),
+        field: z.string(),
+        code: z.string().openapi({
+          description:
+            "invalid_type, too_big, too_small, invalid_value, invalid_precision, required, required_for_active, duplicate_in_file, unreadable_row, ...",
+        }),
+        message: z.string(),
+      }),
+    ),
   })
   .openapi("ProductImportResult");

@@ -112,6 +112,8 @@ export interface ImportProgress {
 export interface ImportError {
   row: number;
   field: string;
+  /** Stable and machine-readable (the admin words it in the reader's language). */
+  code: string;
   message: string;
 }
 
@@ -132,7 +134,7 @@ function rowToInput(record: Record<string, string>): z.input<typeof ProductCreat
     tags: list(record.tags),
     status: (record.status?.trim().toLowerCase() || undefined) as ProductStatus | undefined,
     inventory: inventory
-      ? /^\d+$/.test(inventory)
+      ? /^-?\d+$/.test(inventory)
         ? Number(inventory)
         : (inventory as unknown as number)
       : undefined,
@@ -194,7 +196,12 @@ export async function importProductsCsv(
   );
   const errors: ImportError[] = [];
   for (const e of parsed.errors)
-    errors.push({ row: (e.row ?? 0) + 2, field: "file", message: e.message });
+    errors.push({
+      row: (e.row ?? 0) + 2,
+      field: "file",
+      code: "unreadable_row",
+      message: e.message,
+    });
   const plan: { values: ProductValues; existingId?: string }[] = [];
   const skusInFile = new Map<string, number>();
   const total = records.length;
@@ -210,14 +217,24 @@ export async function importProductsCsv(
     const input = ProductCreate.safeParse(rowToInput(record));
     if (!input.success) {
       for (const issue of input.error.issues)
-        errors.push({ row: rowNumber, field: csvField(issue.path), message: issue.message });
+        errors.push({
+          row: rowNumber,
+          field: csvField(issue.path),
+          code: issue.code,
+          message: issue.message,
+        });
       continue;
     }
     const sku = input.data.sku ?? null;
     if (sku) {
       const seen = skusInFile.get(sku);
       if (seen) {
-        errors.push({ row: rowNumber, field: "sku", message: `Same SKU as row ${seen}` });
+        errors.push({
+          row: rowNumber,
+          field: "sku",
+          code: "duplicate_in_file",
+          message: `Same SKU as row ${seen}`,
+        });
         continue;
       }
       skusInFile.set(sku, rowNumber);
@@ -228,7 +245,12 @@ export async function importProductsCsv(
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       for (const fe of err.extra.errors ?? [])
-        errors.push({ row: rowNumber, field: csvField(fe.field.split(".")), message: fe.message });
+        errors.push({
+          row: rowNumber,
+          field: csvField(fe.field.split(".")),
+          code: fe.code,
+          message: fe.message,
+        });
     }
   }
   await report({ phase: "validating", processed: total, total });

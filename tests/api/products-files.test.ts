@@ -91,11 +91,11 @@ describe("CSV export and import", () => {
     ];
     const result = await a.sdk.products.importCsv(`${HEADER}\n${rows.join("\n")}\n`);
     expect(result.created).toBe(0);
-    expect(result.errors.map((e) => [e.row, e.field])).toEqual([
-      [3, "price"],
-      [4, "name_ar"],
-      [5, "sku"],
-      [6, "inventory"],
+    expect(result.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [3, "price", "invalid_precision"],
+      [4, "name_ar", "required_for_active"],
+      [5, "sku", "duplicate_in_file"],
+      [6, "inventory", "too_small"],
     ]);
     expect((await a.sdk.products.list()).pagination.total).toBe(0);
   });

@@ -196,6 +196,8 @@ test("an import with a bad row lists the row and imports nothing", async ({
   });
   await expect(row).toHaveCount(1);
   await expect(row.getByRole("cell").first()).toHaveText("price");
+  // The problem is worded in the page's language, not the API's English.
+  await expect(row.getByRole("cell").nth(1)).toHaveText(t.products.form.errors.priceInvalid);
 
   const token = await apiToken(request);
   expect((await listProducts(request, token, { q: `GOOD-${id}` })).pagination.total).toBe(0);
