@@ -17,6 +17,10 @@ export const WEBHOOK_EVENTS = [
   "webhook.endpoint_disabled",
 ] as const;
 
+/** Why the delivery engine disabled an endpoint: 410 Gone, or 5 days of failures. */
+export const ENDPOINT_DISABLED_CODES = ["receiver_gone", "failing_for_5_days"] as const;
+export type EndpointDisabledCode = (typeof ENDPOINT_DISABLED_CODES)[number];
+
 export const EndpointSchema = z
   .object({
     id: z.uuid(),
@@ -25,6 +29,9 @@ export const EndpointSchema = z
     events: z.array(z.string()),
     enabled: z.boolean(),
     disabled_reason: z.string().nullable(),
+    disabled_code: z.enum(ENDPOINT_DISABLED_CODES).nullable().openapi({
+      description: "Set when deliveries disabled the endpoint; null when a person turned it off",
+    }),
     secret_rotation_ends_at: z
       .string()
       .nullable()

@@ -8,6 +8,7 @@ import { recordEvent } from "@/lib/events/service";
 import { QUEUES, type JobSender } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
 import { tenants } from "@/lib/tenants/schema";
+import type { EndpointDisabledCode } from "./contract";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
 import { sendWebhook, type SendResult } from "./sender";
 import { signedHeaders } from "./signing";
@@ -251,12 +252,7 @@ export async function deliver(deps: EngineDeps, job: { deliveryId: string; attem
         })
         .where(eq(webhookDeliveries.id, current.id));
       if (gone || tooLong)
-        await disableEndpoint(
-          tx,
-          deps,
-          endpoint.id,
-          gone ? "The receiver answered 410 Gone" : "Deliveries failed for 5 days",
-        );
+        await disableEndpoint(tx, deps, endpoint.id, gone ? "receiver_gone" : "failing_for_5_days");
       return;
     }
     const nextAt = new Date(now.getTime() + delay);
@@ -273,10 +269,21 @@ export async function deliver(deps: EngineDeps, job: { deliveryId: string; attem
   });
 }
 
-async function disableEndpoint(tx: Db, deps: EngineDeps, endpointId: string, reason: string) {
+const DISABLED_REASONS: Record<EndpointDisabledCode, string> = {
+  receiver_gone: "The receiver answered 410 Gone",
+  failing_for_5_days: "Deliveries failed for 5 days",
+};
+
+async function disableEndpoint(
+  tx: Db,
+  deps: EngineDeps,
+  endpointId: string,
+  code: EndpointDisabledCode,
+) {
+  const reason = DISABLED_REASONS[code];
   const [endpoint] = await tx
     .update(webhookEndpoints)
-    .set({ enabled: false, disabledReason: reason, updatedAt: deps.now() })
+    .set({ enabled: false, disabledReason: reason, disabledCode: code, updatedAt: deps.now() })
     .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.enabled, true)))
     .returning();
   if (!endpoint) return;
@@ -287,7 +294,7 @@ async function disableEndpoint(tx: Db, deps: EngineDeps, endpointId: string, rea
       and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")),
     );
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, endpoint.tenantId));
-  log.warn("webhook endpoint disabled", { endpoint: endpoint.id, reason });
+  log.warn("webhook endpoint disabled", { endpoint: endpoint.id, code });
   const ctx: ServiceContext = {
     db: tx,
     tenant: tenant!,
@@ -300,6 +307,7 @@ async function disableEndpoint(tx: Db, deps: EngineDeps, endpointId: string, rea
     id: endpoint.id,
     url: endpoint.url,
     reason,
+    code,
     disabled_at: deps.now().toISOString(),
   });
 }

@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { tenants } from "@/lib/tenants/schema";
+import type { EndpointDisabledCode } from "./contract";
 
 export const webhookEndpoints = pgTable(
   "webhook_endpoints",
@@ -26,6 +27,8 @@ export const webhookEndpoints = pgTable(
     events: text("events").array().notNull(),
     enabled: boolean("enabled").notNull().default(true),
     disabledReason: text("disabled_reason"),
+    /** Why the delivery engine turned it off; null when a person did (or it is on). */
+    disabledCode: text("disabled_code").$type<EndpointDisabledCode>(),
     /** AES-256-GCM (lib/crypto.ts): the secret is shown to admins on demand, so not hashed. */
     secretSealed: text("secret_sealed").notNull(),
     /** During a rotation the old secret also signs until previousSecretExpiresAt. */

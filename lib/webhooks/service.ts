@@ -82,6 +82,7 @@ function present(
     events: e.events,
     enabled: e.enabled,
     disabled_reason: e.disabledReason,
+    disabled_code: e.disabledCode,
     secret_rotation_ends_at: rotating,
     health: {
       deliveries_24h: h?.total ?? 0,
@@ -173,7 +174,7 @@ export async function updateEndpoint(
       events: input.events ? [...new Set(input.events)] : undefined,
       enabled: input.enabled,
       // Turning an endpoint back on starts its failure clock afresh.
-      ...(reenabled ? { disabledReason: null, failingSince: null } : {}),
+      ...(reenabled ? { disabledReason: null, disabledCode: null, failingSince: null } : {}),
       updatedAt: ctx.now(),
     })
     .where(and(eq(webhookEndpoints.tenantId, ctx.tenant.id), eq(webhookEndpoints.id, id)))

@@ -247,6 +247,7 @@ describe("delivery", () => {
       expect(endpoint).toMatchObject({
         enabled: false,
         disabled_reason: expect.stringContaining("410"),
+        disabled_code: "receiver_gone",
       });
       const events = await t.db
         .select()
@@ -283,6 +284,7 @@ describe("delivery", () => {
       expect(await (await s.call("GET", `/api/v1/webhooks/${id}`)).json()).toMatchObject({
         enabled: false,
         disabled_reason: "Deliveries failed for 5 days",
+        disabled_code: "failing_for_5_days",
       });
     } finally {
       await receiver.close();

@@ -46,7 +46,7 @@ export default async function WebhooksPage({ params }: Props) {
     description: endpoint.description,
     events: endpoint.events,
     enabled: endpoint.enabled,
-    disabledReason: endpoint.disabledReason,
+    disabledCode: endpoint.disabledCode,
     rotationEnds:
       endpoint.secretRotationEndsAt && new Date(endpoint.secretRotationEndsAt) > new Date()
         ? when(endpoint.secretRotationEndsAt)

@@ -45,6 +45,7 @@ import {
   updateEndpoint,
   type IssuedSecret,
 } from "./actions";
+import type { EndpointDisabledCode } from "@/lib/webhooks/contract";
 
 interface When {
   iso: string;
@@ -58,7 +59,7 @@ export interface EndpointView {
   description: string;
   events: string[];
   enabled: boolean;
-  disabledReason: string | null;
+  disabledCode: EndpointDisabledCode | null;
   rotationEnds: When | null;
   health: {
     deliveries: number;
@@ -288,12 +289,11 @@ export function WebhooksClient({
 
 function disabledReasonText(
   t: ReturnType<typeof useTranslations<"webhooks.endpoint">>,
-  reason: string | null,
+  code: EndpointDisabledCode | null,
 ): string {
-  if (!reason) return t("disabledManually");
-  if (reason.includes("410")) return t("disabledGone");
-  if (reason.includes("5 days")) return t("disabledFailing");
-  return reason;
+  if (code === "receiver_gone") return t("disabledGone");
+  if (code === "failing_for_5_days") return t("disabledFailing");
+  return t("disabledManually");
 }
 
 function EndpointCard({
@@ -352,7 +352,7 @@ function EndpointCard({
         <Alert variant="destructive">
           <CircleAlert aria-hidden />
           <AlertDescription>
-            {t("disabledBecause", { reason: disabledReasonText(t, endpoint.disabledReason) })}
+            {t("disabledBecause", { reason: disabledReasonText(t, endpoint.disabledCode) })}
           </AlertDescription>
         </Alert>
       ) : null}
