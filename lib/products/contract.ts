@@ -93,6 +93,8 @@ export const SORTS = [
   "-price",
   "name",
   "-name",
+  "name_ar",
+  "-name_ar",
   "inventory",
   "-inventory",
 ] as const;

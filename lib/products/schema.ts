@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { tenants } from "@/lib/tenants/schema";
 
@@ -17,6 +18,11 @@ import { PRODUCT_STATUSES, type ProductStatus } from "./contract";
 import { statusCountsTable } from "@/lib/db/status-counts";
 
 export { PRODUCT_STATUSES, type ProductStatus };
+
+type NameColumns = { nameEn: AnyPgColumn; nameAr: AnyPgColumn };
+/** The sort keys of sort=name and sort=name_ar: the name, or the other language's when empty. */
+export const sortNameEn = (t: NameColumns) => sql`coalesce(nullif(${t.nameEn}, ''), ${t.nameAr})`;
+export const sortNameAr = (t: NameColumns) => sql`coalesce(nullif(${t.nameAr}, ''), ${t.nameEn})`;
 
 export const products = pgTable(
   "products",
@@ -53,7 +59,9 @@ export const products = pgTable(
     index("products_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
     index("products_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.id),
     index("products_tenant_price_idx").on(t.tenantId, t.priceMinor, t.id),
-    index("products_tenant_name_idx").on(t.tenantId, t.nameEn, t.id),
+    // A product without a name in one language sorts by its name in the other.
+    index("products_tenant_name_idx").on(t.tenantId, sortNameEn(t), t.id),
+    index("products_tenant_name_ar_idx").on(t.tenantId, sortNameAr(t), t.id),
     index("products_tenant_inventory_idx").on(t.tenantId, t.inventory, t.id),
     index("products_tenant_status_created_idx").on(t.tenantId, t.status, t.createdAt, t.id),
     index("products_tenant_category_created_idx").on(t.tenantId, t.category, t.createdAt, t.id),

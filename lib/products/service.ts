@@ -16,7 +16,14 @@ import type {
   ProductSchema,
   ProductUpdate,
 } from "./contract";
-import { productCounts, products, type ProductRow, type ProductStatus } from "./schema";
+import {
+  productCounts,
+  products,
+  sortNameAr,
+  sortNameEn,
+  type ProductRow,
+  type ProductStatus,
+} from "./schema";
 
 export type Product = z.infer<typeof ProductSchema>;
 type CreateInput = z.infer<typeof ProductCreate>;
@@ -150,7 +157,8 @@ const SORT_COLUMNS = {
   created_at: products.createdAt,
   updated_at: products.updatedAt,
   price: products.priceMinor,
-  name: products.nameEn,
+  name: sortNameEn(products),
+  name_ar: sortNameAr(products),
   inventory: products.inventory,
 } as const;
 

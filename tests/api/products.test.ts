@@ -276,6 +276,24 @@ describe("list, filters, pagination", () => {
     expect(byPriceDesc.data.map((p: { price: number }) => p.price)).toEqual([24, 23]);
   });
 
+  it("sorts by the English or the Arabic name, a missing name falling back to the other", async () => {
+    const { call } = await as();
+    await call("POST", "", { name: { en: "Coffee", ar: "قهوة" }, price: 1 });
+    await call("POST", "", { name: { en: "Apricot", ar: "مشمش" }, price: 1 });
+    await call("POST", "", { name: { ar: "تمر" }, price: 1 });
+    await call("POST", "", { name: { en: "Basil" }, price: 1 });
+    const names = async (sort: string, lang: "en" | "ar") =>
+      (
+        (await (await call("GET", `?sort=${sort}`)).json()).data as {
+          name: Record<string, string>;
+        }[]
+      ).map((p) => p.name[lang] || p.name[lang === "en" ? "ar" : "en"]);
+    expect(await names("name", "en")).toEqual(["Apricot", "Basil", "Coffee", "تمر"]);
+    // Latin (Basil has no Arabic name) before Arabic; Arabic in alphabetical order: ت ق م.
+    expect(await names("name_ar", "ar")).toEqual(["Basil", "تمر", "قهوة", "مشمش"]);
+    expect(await names("-name_ar", "ar")).toEqual(["مشمش", "قهوة", "تمر", "Basil"]);
+  });
+
   it("filters by status", async () => {
     const { call } = await as();
     await call("POST", "", { name: { en: "a", ar: "أ" }, price: 1, status: "active" });

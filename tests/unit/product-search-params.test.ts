@@ -73,7 +73,7 @@ describe("product list search params", () => {
   });
 
   it("leaves empty filters out of the SDK call", () => {
-    expect(toListParams(DEFAULT_LIST_STATE)).toEqual({
+    expect(toListParams(DEFAULT_LIST_STATE, "en")).toEqual({
       page: 1,
       limit: 20,
       sort: "-created_at",
@@ -81,6 +81,16 @@ describe("product list search params", () => {
       status: undefined,
       category: undefined,
     });
+  });
+});
+
+describe("sorting by name", () => {
+  it("sorts by the name in the page's language", () => {
+    const byName = { ...DEFAULT_LIST_STATE, sort: "name" as const };
+    expect(toListParams(byName, "en").sort).toBe("name");
+    expect(toListParams(byName, "ar").sort).toBe("name_ar");
+    expect(toListParams({ ...byName, sort: "-name" }, "ar").sort).toBe("-name_ar");
+    expect(toListParams({ ...byName, sort: "price" }, "ar").sort).toBe("price");
   });
 });
 

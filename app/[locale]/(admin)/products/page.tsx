@@ -58,7 +58,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
   const state = parseProductSearchParams(await searchParams);
   const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
   const [list, categories] = await Promise.all([
-    store.products.list(toListParams(state)),
+    store.products.list(toListParams(state, locale)),
     store.products.categories(),
   ]);
   const { pagination } = list;

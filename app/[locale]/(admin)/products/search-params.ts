@@ -83,11 +83,16 @@ export function hasFilters(state: ProductListState): boolean {
 }
 
 /** What the SDK's `products.list` takes for this state. */
-export function toListParams(state: ProductListState): ProductListParams {
+/** The list's API query. Sorting by name sorts by the name in the page's language. */
+export function toListParams(state: ProductListState, locale: string): ProductListParams {
+  const sort =
+    locale === "ar" && (state.sort === "name" || state.sort === "-name")
+      ? (`${state.sort}_ar` as const)
+      : state.sort;
   return {
     page: state.page,
     limit: state.limit,
-    sort: state.sort,
+    sort,
     q: state.q || undefined,
     status: state.status ?? undefined,
     category: state.category || undefined,
