@@ -1,49 +1,9 @@
-import { ChevronRight } from "lucide-react";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
-import { Link } from "@/lib/i18n/navigation";
+import type { ComponentProps } from "react";
+import { PageHeader } from "@/components/ui/page-header";
 
-/** An order page's breadcrumb back to the list, its heading and optional actions. */
-export function OrderPageHeader({
-  title,
-  crumb = title,
-  description,
-  actions,
-}: {
-  title: ReactNode;
-  /** The breadcrumb's last item, when the heading holds more than text. */
-  crumb?: ReactNode;
-  description?: ReactNode;
-  actions?: ReactNode;
-}) {
+/** Order pages' header: the breadcrumb leads back to the orders list. */
+export function OrderPageHeader(props: Omit<ComponentProps<typeof PageHeader>, "parent">) {
   const t = useTranslations("orders");
-  return (
-    <header className="flex flex-col gap-3">
-      <nav aria-label={t("breadcrumb")}>
-        <ol className="flex items-center gap-1.5 text-sm text-muted-foreground">
-          <li>
-            <Link
-              href="/orders"
-              className="underline-offset-4 hover:text-foreground hover:underline"
-            >
-              {t("list.title")}
-            </Link>
-          </li>
-          <li aria-hidden>
-            <ChevronRight className="size-3.5 rtl:rotate-180" />
-          </li>
-          <li aria-current="page" className="max-w-64 truncate text-foreground">
-            {crumb}
-          </li>
-        </ol>
-      </nav>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div className="flex min-w-0 flex-col gap-1">
-          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{title}</h1>
-          {description ? <div className="text-muted-foreground">{description}</div> : null}
-        </div>
-        {actions}
-      </div>
-    </header>
-  );
+  return <PageHeader parent={{ href: "/orders", label: t("list.title") }} {...props} />;
 }

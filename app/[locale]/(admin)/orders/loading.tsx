@@ -1,42 +1,23 @@
-import { useTranslations } from "next-intl";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 
-// The list's shape while it loads: header, filters and a few table rows.
+// The list's shape while it loads: header, filters and rows (number, date, customer, total, status).
 export default function OrdersLoading() {
-  const t = useTranslations("Common");
   return (
-    <div role="status" aria-live="polite" className="flex flex-col gap-6">
-      <span className="sr-only">{t("loading")}</span>
-      <div aria-hidden className="flex flex-wrap items-end justify-between gap-4">
-        <div className="flex flex-col gap-2">
-          <div className="h-8 w-40 animate-pulse rounded-md bg-border" />
-          <div className="h-4 w-72 max-w-full animate-pulse rounded-md bg-muted" />
-        </div>
-        <div className="flex gap-2">
-          <div className="h-9 w-28 animate-pulse rounded-md bg-muted" />
-          <div className="h-9 w-28 animate-pulse rounded-md bg-border" />
-        </div>
-      </div>
-      <div aria-hidden className="h-32 animate-pulse rounded-xl bg-card shadow-sm lg:h-24" />
-      <div
-        aria-hidden
-        className="overflow-hidden rounded-xl border border-border bg-card shadow-sm"
-      >
-        <div className="h-11 border-b border-border bg-muted/60" />
-        {Array.from({ length: 8 }, (_, index) => (
-          <div
-            key={index}
-            className="flex items-center gap-4 border-b border-border px-4 py-3.5 last:border-b-0"
-          >
-            <div className="h-4 w-32 animate-pulse rounded bg-border" />
-            <div className="hidden h-4 w-28 animate-pulse rounded bg-muted sm:block" />
-            <div className="flex flex-1 flex-col gap-2">
-              <div className="h-4 w-1/3 animate-pulse rounded bg-muted" />
-            </div>
-            <div className="h-4 w-20 animate-pulse rounded bg-muted" />
-            <div className="h-5 w-20 animate-pulse rounded-full bg-muted" />
+    <ListSkeleton
+      rows={8}
+      filtersClassName="h-32 lg:h-24"
+      rowClassName="py-3.5"
+      row={
+        <>
+          <div className="h-4 w-32 animate-pulse rounded bg-border" />
+          <div className="hidden h-4 w-28 animate-pulse rounded bg-muted sm:block" />
+          <div className="flex flex-1 flex-col gap-2">
+            <div className="h-4 w-1/3 animate-pulse rounded bg-muted" />
           </div>
-        ))}
-      </div>
-    </div>
+          <div className="h-4 w-20 animate-pulse rounded bg-muted" />
+          <div className="h-5 w-20 animate-pulse rounded-full bg-muted" />
+        </>
+      }
+    />
   );
 }

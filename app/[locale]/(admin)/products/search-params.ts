@@ -1,5 +1,13 @@
 import { PRODUCT_STATUSES, SORTS, type ProductStatus } from "@/lib/products/contract";
 import type { ProductListParams } from "@/lib/sdk";
+import {
+  firstParam,
+  oneOf,
+  positiveInt,
+  queryString,
+  sortDirection,
+  type RawSearchParams,
+} from "@/lib/search-params";
 
 export type ProductSort = (typeof SORTS)[number];
 /** The columns the table can sort by; each maps to `sort` and `-sort`. */
@@ -26,48 +34,31 @@ export const DEFAULT_LIST_STATE: ProductListState = {
   sort: "-created_at",
 };
 
-type RawSearchParams = Record<string, string | string[] | undefined>;
-
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-}
-
-function positiveInt(raw: string, fallback: number, max: number): number {
-  if (!/^\d{1,6}$/.test(raw)) return fallback;
-  const n = Number(raw);
-  return n >= 1 && n <= max ? n : fallback;
-}
-
 /** Reads the list's state from the query; anything unknown or malformed falls back to defaults. */
 export function parseProductSearchParams(raw: RawSearchParams): ProductListState {
-  const status = first(raw.status);
-  const sort = first(raw.sort);
-  const limit = positiveInt(first(raw.limit), DEFAULT_LIST_STATE.limit, 100);
+  const limit = positiveInt(firstParam(raw.limit), DEFAULT_LIST_STATE.limit, 100);
   return {
-    page: positiveInt(first(raw.page), 1, 100_000),
+    page: positiveInt(firstParam(raw.page), 1, 100_000),
     limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_LIST_STATE.limit,
     // The API's own limits (200 and 100 characters): longer input would be a 422, not a search.
-    q: first(raw.q).slice(0, 200),
-    status: (PRODUCT_STATUSES as readonly string[]).includes(status)
-      ? (status as ProductStatus)
-      : null,
-    category: first(raw.category).slice(0, 100),
-    sort: (SORTS as readonly string[]).includes(sort) ? (sort as ProductSort) : "-created_at",
+    q: firstParam(raw.q).slice(0, 200),
+    status: oneOf(PRODUCT_STATUSES, firstParam(raw.status)),
+    category: firstParam(raw.category).slice(0, 100),
+    sort: oneOf(SORTS, firstParam(raw.sort)) ?? DEFAULT_LIST_STATE.sort,
   };
 }
 
 /** The query string for a state (defaults left out, so URLs stay short), with a leading "?". */
 export function productSearchString(state: Partial<ProductListState>): string {
-  const full = { ...DEFAULT_LIST_STATE, ...state };
-  const query = new URLSearchParams();
-  if (full.q) query.set("q", full.q);
-  if (full.status) query.set("status", full.status);
-  if (full.category) query.set("category", full.category);
-  if (full.sort !== DEFAULT_LIST_STATE.sort) query.set("sort", full.sort);
-  if (full.limit !== DEFAULT_LIST_STATE.limit) query.set("limit", String(full.limit));
-  if (full.page !== 1) query.set("page", String(full.page));
-  const search = query.toString();
-  return search ? `?${search}` : "";
+  const { q, status, category, sort, limit, page } = { ...DEFAULT_LIST_STATE, ...state };
+  return queryString({
+    q,
+    status,
+    category,
+    sort: sort === DEFAULT_LIST_STATE.sort ? null : sort,
+    limit: limit === DEFAULT_LIST_STATE.limit ? null : limit,
+    page,
+  });
 }
 
 /** The same state with some filters changed; a new filter starts again at page 1. */
@@ -113,11 +104,4 @@ export function nextSort(current: ProductSort, column: SortColumn): ProductSort 
   return current === column ? `-${column}` : column;
 }
 
-export function sortDirection(
-  current: ProductSort,
-  column: SortColumn,
-): "ascending" | "descending" | null {
-  if (current === column) return "ascending";
-  if (current === `-${column}`) return "descending";
-  return null;
-}
+export { sortDirection };
