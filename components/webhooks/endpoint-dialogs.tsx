@@ -3,8 +3,8 @@
 import { CircleAlert, CircleCheck, KeyRound, Loader2, Send, TriangleAlert } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useTransition, type ReactNode } from "react";
-import { CopyField } from "@/components/settings/copy-field";
-import { Dialog, DialogActions } from "@/components/settings/dialog";
+import { CopyField } from "@/components/ui/copy-field";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/lib/i18n/navigation";

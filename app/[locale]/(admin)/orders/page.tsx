@@ -16,7 +16,7 @@ import { canWriteOrders } from "@/components/orders/permissions";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { storeTimeZone } from "@/components/settings/format";
 import { EmptyState } from "@/components/settings/parts";
-import { DataTable, TBody, Td, Th, THead } from "@/components/settings/table";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { buttonVariants } from "@/components/ui/button";
 import { requireMe } from "@/lib/auth/session";
 import { cn } from "@/lib/cn";

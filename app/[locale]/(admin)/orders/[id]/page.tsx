@@ -11,7 +11,7 @@ import { canWriteOrders, nextStatuses } from "@/components/orders/permissions";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { displayName, ProductName } from "@/components/products/product-name";
 import { storeTimeZone } from "@/components/settings/format";
-import { DataTable, TBody, Td, Th, THead } from "@/components/settings/table";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { storeTimeZone } from "@/components/settings/format";
 import { EmptyState, NoAccess, SectionHeader } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
-import { DataTable, TBody, Td, Th, THead } from "@/components/settings/table";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

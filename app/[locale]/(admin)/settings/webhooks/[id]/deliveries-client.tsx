@@ -6,7 +6,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ListPagination } from "@/components/orders/list-pagination";
 import { EmptyState } from "@/components/settings/parts";
-import { DataTable, TBody, Td, Th, THead } from "@/components/settings/table";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { DeliveryDetailDialog } from "@/components/webhooks/delivery-detail-dialog";
 import type { DeliveryPage, DeliveryRow } from "@/components/webhooks/delivery-rows";
