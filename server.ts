@@ -8,6 +8,7 @@ import { getRequestListener } from "@hono/node-server";
 import { deriveKey, loadConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
+import { seedSampleData } from "@/lib/db/sample-data";
 import { buildApi } from "@/lib/api/instance";
 import { IN_PROCESS_API } from "@/lib/sdk/client";
 import { startWebhookWorkers } from "@/lib/webhooks/worker";
@@ -26,7 +27,12 @@ process.env.NEXT_TELEMETRY_DISABLED ||= "1";
 const database = await getDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 await database.migrate();
 let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
-if (process.argv.includes("--seed-demo")) demo = await seedDemo(database.db);
+if (process.argv.includes("--seed-demo")) {
+  demo = await seedDemo(database.db);
+  // `npm run demo` also fills an empty demo store with a sample catalogue and orders.
+  if (process.argv.includes("--sample-data"))
+    await seedSampleData(database.db, demo.tenant, demo.ownerId);
+}
 
 const jobs = await startWebhookWorkers(database, {
   encryptionKey: config.encryptionKey,

@@ -2,6 +2,7 @@
 // (PGlite allows one process per data directory: stop the server first.)
 import { loadConfig } from "@/lib/config";
 import { openDatabase } from "./client";
+import { seedSampleData } from "./sample-data";
 import { seedDemo } from "./seed";
 
 const command = process.argv[2];
@@ -17,6 +18,9 @@ try {
         ? `Demo store "demo" ready: ${seeded.email} / ${seeded.password}`
         : `Demo store "demo" already present: ${seeded.email} (password unchanged)`,
     );
+    const sample = await seedSampleData(database.db, seeded.tenant, seeded.ownerId);
+    if (sample.products)
+      console.log(`Sample data: ${sample.products} products, ${sample.orders} orders.`);
   } else if (command !== "migrate") {
     throw new Error(`unknown command "${command}" (migrate | seed)`);
   }

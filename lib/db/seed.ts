@@ -50,5 +50,9 @@ export async function seedDemo(
       })
       .onConflictDoNothing();
   }
-  return { tenant, email: DEMO.email, password, created: !existing };
+  const [owner] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.tenantId, tenant.id), eq(users.email, DEMO.email)));
+  return { tenant, ownerId: owner!.id, email: DEMO.email, password, created: !existing };
 }
