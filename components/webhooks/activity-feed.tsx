@@ -164,6 +164,7 @@ function isolate(text: string): string {
 
 function EventLine({ event }: { event: RecentEvent }) {
   const t = useTranslations("activity.events");
+  const tStatus = useTranslations("orders.status");
   const locale = useLocale();
   const format = useFormatter();
   const s = event.summary;
@@ -178,10 +179,13 @@ function EventLine({ event }: { event: RecentEvent }) {
 
   switch (event.event) {
     case "order.created":
-    case "order.updated": {
-      const verb = event.event === "order.created" ? "orderCreated" : "orderUpdated";
-      return number ? <>{t(verb, { number })}</> : <>{t(`${verb}NoNumber`)}</>;
-    }
+      if (number && amount) return <>{t("orderCreatedTotal", { number, amount })}</>;
+      return number ? <>{t("orderCreated", { number })}</> : <>{t("orderCreatedNoNumber")}</>;
+    case "order.updated":
+      // The status label comes from the orders messages (no order contract in this bundle).
+      if (number && typeof s.status === "string" && tStatus.has(s.status as "paid"))
+        return <>{t("orderUpdatedStatus", { number, status: tStatus(s.status as "paid") })}</>;
+      return number ? <>{t("orderUpdated", { number })}</> : <>{t("orderUpdatedNoNumber")}</>;
     case "product.created":
     case "product.updated":
     case "product.deleted": {

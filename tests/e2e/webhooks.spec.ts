@@ -130,12 +130,43 @@ test.describe("the bundled receiver (/api/webhooks/store)", () => {
       expect(res.status()).toBe(204);
     }
 
+    // An order's update reads with its status, in the page's language.
+    const orderNumber = `BS-2026-${String(Date.now() % 1_000_000).padStart(6, "0")}${appLocale}`;
+    const orderEvent = JSON.stringify({
+      id: crypto.randomUUID(),
+      event: "order.updated",
+      created_at: new Date().toISOString(),
+      tenant_id: me.tenant.id,
+      api_version: "2026-11-01",
+      data: { id: crypto.randomUUID(), number: orderNumber, status: "fulfilled" },
+    });
+    const orderHeaders = signedHeaders({
+      secrets: [RECEIVER_SECRET],
+      messageId: (JSON.parse(orderEvent) as { id: string }).id,
+      event: "order.updated",
+      body: orderEvent,
+      timestamp: new Date(),
+    });
+    expect(
+      (
+        await request.post("/api/webhooks/store", { headers: orderHeaders, data: orderEvent })
+      ).status(),
+    ).toBe(204);
+
     await page.goto(`/${appLocale}`);
     const feed = page.getByRole("list", { name: t.activity.listLabel });
     const line = format(t.activity.events.productUpdated, {
       name: `\u2068${name[appLocale]}\u2069`,
     });
     await expect(feed.getByText(line)).toHaveCount(1);
+    await expect(
+      feed.getByText(
+        format(t.activity.events.orderUpdatedStatus, {
+          number: `\u2068${orderNumber}\u2069`,
+          status: t.orders.status.fulfilled,
+        }),
+      ),
+    ).toBeVisible();
   });
 });
 
