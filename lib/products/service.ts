@@ -183,8 +183,9 @@ export async function queryProductPage(
   const order = descending ? [desc(column), desc(products.id)] : [asc(column), asc(products.id)];
 
   // Whole catalogue or one status: the trigger-kept counter. Anything narrower: count the matches.
-  const countQuery =
-    folded || query.category
+  const countQuery = folded
+    ? countSearchMatches(db, where)
+    : query.category
       ? db.select({ total: count() }).from(products).where(where)
       : db
           .select({ total: sql<number>`coalesce(sum(${productCounts.count}), 0)`.mapWith(Number) })
@@ -206,6 +207,18 @@ export async function queryProductPage(
     countQuery,
   ]);
   return { rows, total: totalRow?.total ?? 0 };
+}
+
+/**
+ * Counts a search's matches. With the default random_page_cost (4, priced for spinning disks)
+ * PostgreSQL counts a broad term (10% of 100k products) with a sequential scan running LIKE on
+ * every row: 74 ms, against 27 ms through the trigram index. SSD pricing, for this one statement.
+ */
+function countSearchMatches(db: Db, where: SQL | undefined) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local random_page_cost = 1.1`);
+    return tx.select({ total: count() }).from(products).where(where);
+  });
 }
 
 export async function listProducts(ctx: ServiceContext, query: z.infer<typeof ProductListQuery>) {

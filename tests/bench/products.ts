@@ -24,7 +24,7 @@ const PASSWORD = "bench-password-1";
 /** BENCH_ONLY=pglite|postgres runs one database; BENCH_PROFILE=dir writes the API's CPU profiles. */
 const ONLY = process.env.BENCH_ONLY;
 const PROFILE = process.env.BENCH_PROFILE;
-/** BENCH_KEEP=1 keeps the seeded PostgreSQL database (and prints its name) for EXPLAIN. */
+/** BENCH_KEEP=1 keeps the seeded databases (and prints where) for EXPLAIN. */
 const KEEP = process.env.BENCH_KEEP === "1";
 
 const AR = ["قهوة", "تمر", "عطر", "بخور", "سجادة", "مصباح", "فنجان", "دلة", "عسل", "زعفران"];
@@ -214,7 +214,8 @@ try {
     }
   }
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  if (KEEP) console.error(`kept PGlite data in ${dataDir}`);
+  else rmSync(dataDir, { recursive: true, force: true });
 }
 
 console.log(
