@@ -11,7 +11,7 @@ import { tenants } from "@/lib/tenants/schema";
 import type { EndpointDisabledCode } from "./contract";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
 import { sendWebhook, type SendResult } from "./sender";
-import { signedHeaders } from "./signing";
+import { signedHeaders, webhookBody } from "./signing";
 
 /** Waits before each retry: about three days in all (DESIGN.md section 5). */
 export const RETRY_SCHEDULE_MS = [
@@ -56,25 +56,6 @@ export function nextDelayMs(
   if (honoursRetryAfter && result.retryAfterSeconds !== null)
     return Math.max(jittered, Math.min(result.retryAfterSeconds * 1000, 24 * 3600_000));
   return jittered;
-}
-
-/** The wire body: serialized once, compact, UTF-8 with Arabic as is. */
-export function webhookBody(e: {
-  id: string;
-  event: string;
-  createdAt: Date;
-  tenantSlug: string;
-  apiVersion: string;
-  data: unknown;
-}): string {
-  return JSON.stringify({
-    id: e.id,
-    event: e.event,
-    created_at: e.createdAt.toISOString(),
-    tenant_id: e.tenantSlug,
-    api_version: e.apiVersion,
-    data: e.data,
-  });
 }
 
 const wants = (events: string[], event: string) => events.includes("*") || events.includes(event);

@@ -9,6 +9,7 @@ export interface ReceivedEvent {
   id: string;
   event: string;
   createdAt: string;
+  /** The store's ID as the wire format's tenant_id carries it (the X-Tenant-ID slug). */
   tenantId: string;
   summary: Record<string, unknown>;
 }
@@ -49,7 +50,10 @@ export function rememberReceivedEvent(event: {
 
 type FeedEvent = Omit<ReceivedEvent, "tenantId">;
 
-/** The store's latest events: the API's and the received ones, newest first, each once. */
+/**
+ * The store's latest events: the API's and the received ones, newest first, each once.
+ * `tenantId` is the store's ID (slug), as deliveries carry it in tenant_id.
+ */
 export function withReceivedEvents<T extends FeedEvent>(
   tenantId: string,
   fromApi: T[],

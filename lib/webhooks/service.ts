@@ -12,10 +12,10 @@ import { outboxEvents } from "@/lib/events/schema";
 import { API_VERSION } from "@/lib/events/service";
 import { startOfDayIn } from "@/lib/time";
 import type { DeliveryQuery, EndpointCreate, EndpointSchema, EndpointUpdate } from "./contract";
-import { attemptDelivery, webhookBody, type EngineDeps } from "./engine";
+import { attemptDelivery, type EngineDeps } from "./engine";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
 import { checkUrlForm, UnsafeUrlError } from "./sender";
-import { newSigningSecret } from "./signing";
+import { newSigningSecret, webhookBody } from "./signing";
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -38,3 +38,22 @@ export function signedHeaders(input: {
       .join(" "),
   };
 }
+
+/** The wire body: serialized once, compact, UTF-8 with Arabic as is. */
+export function webhookBody(e: {
+  id: string;
+  event: string;
+  createdAt: Date;
+  tenantSlug: string;
+  apiVersion: string;
+  data: unknown;
+}): string {
+  return JSON.stringify({
+    id: e.id,
+    event: e.event,
+    created_at: e.createdAt.toISOString(),
+    tenant_id: e.tenantSlug,
+    api_version: e.apiVersion,
+    data: e.data,
+  });
+}

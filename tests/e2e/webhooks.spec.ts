@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { BrainSAITStore } from "@/lib/sdk";
-import { signedHeaders } from "@/lib/webhooks/signing";
+import { signedHeaders, webhookBody } from "@/lib/webhooks/signing";
 import { DEMO, expect, format, test as base } from "./fixtures";
 import { RECEIVER_SECRET } from "./receiver-secret";
 
@@ -91,17 +91,16 @@ test.describe("the bundled receiver (/api/webhooks/store)", () => {
     request,
     appLocale,
     t,
-    owner,
   }) => {
-    const me = await owner.auth.me();
     const id = crypto.randomUUID();
     const name = { en: `Remote lamp ${uniqueId()}`, ar: `مصباح بعيد ${uniqueId()}` };
-    const body = JSON.stringify({
+    // Built as the delivery engine builds it: tenant_id is the store's ID (its slug).
+    const body = webhookBody({
       id,
       event: "product.updated",
-      created_at: new Date().toISOString(),
-      tenant_id: me.tenant.id,
-      api_version: "2026-11-01",
+      createdAt: new Date(),
+      tenantSlug: DEMO.tenant,
+      apiVersion: "2026-11-01",
       data: { id: crypto.randomUUID(), name, status: "active" },
     });
     const sign = (secret: string) =>
@@ -132,12 +131,12 @@ test.describe("the bundled receiver (/api/webhooks/store)", () => {
 
     // An order's update reads with its status, in the page's language.
     const orderNumber = `BS-2026-${String(Date.now() % 1_000_000).padStart(6, "0")}${appLocale}`;
-    const orderEvent = JSON.stringify({
+    const orderEvent = webhookBody({
       id: crypto.randomUUID(),
       event: "order.updated",
-      created_at: new Date().toISOString(),
-      tenant_id: me.tenant.id,
-      api_version: "2026-11-01",
+      createdAt: new Date(),
+      tenantSlug: DEMO.tenant,
+      apiVersion: "2026-11-01",
       data: { id: crypto.randomUUID(), number: orderNumber, status: "fulfilled" },
     });
     const orderHeaders = signedHeaders({

@@ -53,7 +53,7 @@ export default async function HomePage({ params }: Props) {
   const locale = await resolveLocale(params);
   const { session, me } = await requireMe(locale);
   const { tenant, user } = me;
-  const recent = await recentEvents(session.tenant, session.accessToken, tenant.id);
+  const recent = await recentEvents(session.tenant, session.accessToken);
 
   const t = await getTranslations({ locale, namespace: "Home" });
   const tCommon = await getTranslations({ locale, namespace: "Common" });
@@ -140,17 +140,13 @@ export default async function HomePage({ params }: Props) {
 }
 
 /** The feed's first page, rendered with the page; if the API fails, the feed loads it itself. */
-async function recentEvents(
-  tenant: string,
-  accessToken: string,
-  tenantUuid: string,
-): Promise<RecentEvent[] | null> {
+async function recentEvents(tenant: string, accessToken: string): Promise<RecentEvent[] | null> {
   try {
     const { data } = await new BrainSAITStore({
       tenantId: tenant,
       accessToken,
     }).webhooks.recentEvents();
-    return withReceivedEvents(tenantUuid, data);
+    return withReceivedEvents(tenant, data);
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { hasLocale } from "next-intl";
-import { requireMe } from "@/lib/auth/session";
+import { requireSession } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
 import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
 import { withReceivedEvents } from "@/lib/webhooks/received";
@@ -11,12 +11,12 @@ import { withReceivedEvents } from "@/lib/webhooks/received";
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return new Response(null, { status: 404 });
-  const { session, me } = await requireMe(locale);
+  const session = await requireSession(locale);
   const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
   try {
     const { data } = await store.webhooks.recentEvents();
     return Response.json(
-      { data: withReceivedEvents(me.tenant.id, data) },
+      { data: withReceivedEvents(session.tenant, data) },
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch (error) {
