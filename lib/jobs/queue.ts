@@ -37,6 +37,9 @@ export interface JobsOptions {
   retryDelaySeconds?: number;
 }
 
+/** How long a finished job waits for its batch before it is settled on its own. */
+const RELEASE_AFTER_MS = 250;
+
 /**
  * pg-boss on the same database as the data: PGlite through its one connection, PostgreSQL
  * through a pool of its own (SKIP LOCKED lets many instances share the queues).
@@ -75,8 +78,9 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
     boss,
     sender,
     /**
-     * Runs `handler` for each job of a fetched batch at once. Each job settles on its own: one
-     * that throws is retried by pg-boss without failing the others of its batch. While fetches
+     * Runs `handler` for each job of a fetched batch at once. Each job settles on its own, as soon
+     * as it finishes: one that throws is retried by pg-boss without failing the others of its
+     * batch, and a quick one is not held until its slowest batch-mate ends. While fetches
      * come back full the worker fetches again at once (a backlog drains without waiting to poll).
      */
     work<T extends object>(
@@ -95,11 +99,26 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
           ...workOptions,
           perJobResults: true,
         },
-        async (jobs): Promise<JobResult[]> =>
-          Promise.all(
+        async (jobs): Promise<JobResult[]> => {
+          // A job that finished must not hold its group's slot (an endpoint's concurrency) while a
+          // batch-mate for a slow receiver is still waiting: if its batch is still running a
+          // moment later, it is settled on its own (the batch's settlement then skips it). Quick
+          // batches settle together, in one statement.
+          let batchDone = false;
+          const releases: NodeJS.Timeout[] = [];
+          const release = (job: Job<T>) => {
+            if (batchDone) return;
+            boss.complete(queue, job.id).catch((err: unknown) => {
+              log.warn("job completion deferred to its batch", { queue, jobId: job.id, err });
+            });
+          };
+          const results = await Promise.all(
             jobs.map((job) =>
               handler(job).then(
-                () => ({ id: job.id, status: "completed" as const }),
+                () => {
+                  if (jobs.length > 1) releases.push(setTimeout(release, RELEASE_AFTER_MS, job));
+                  return { id: job.id, status: "completed" as const };
+                },
                 (err: unknown) => {
                   log.error("job failed", { queue, jobId: job.id, err });
                   return {
@@ -110,7 +129,11 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
                 },
               ),
             ),
-          ),
+          );
+          batchDone = true;
+          releases.forEach(clearTimeout);
+          return results;
+        },
       );
     },
     stop: () => boss.stop({ graceful: true, timeout: 15_000 }),

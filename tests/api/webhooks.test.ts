@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
@@ -43,7 +45,7 @@ async function store(role: "owner" | "admin" | "staff" | "viewer" = "owner") {
       headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${access_token}` },
       json,
     });
-  return { tenant, call };
+  return { tenant, call, token: access_token };
 }
 
 /** What the integration guide's Express receiver does: HMAC over JSON.stringify(req.body). */
@@ -117,6 +119,54 @@ describe("endpoints", () => {
 });
 
 describe("delivery", () => {
+  it("a slow receiver gets at most 2 deliveries at a time and does not hold up another endpoint", async () => {
+    // The slow receiver answers after 800 ms (within the 1 s timeout) and counts requests in flight.
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const slowArrivals: number[] = [];
+    const slow = createServer((req, res) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      slowArrivals.push(Date.now());
+      req.resume();
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(200).end("ok");
+      }, 800);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    const fast = await startReceiver();
+    try {
+      const s = await store();
+      const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/slow`;
+      for (const url of [slowUrl, fast.url])
+        await s.call("POST", "/api/v1/webhooks", { url, events: ["product.created"] });
+      // Eight events committed at once (one import), so both endpoints get their eight together.
+      const csv = ["name_en,name_ar,price", ...Array.from({ length: 8 }, (_, i) => `Lamp ${i},,1`)];
+      const imported = await t.request("/api/v1/store/products/import", {
+        method: "POST",
+        headers: {
+          "x-tenant-id": s.tenant.slug,
+          authorization: `Bearer ${s.token}`,
+          "content-type": "text/csv",
+        },
+        body: csv.join("\n"),
+      });
+      expect(imported.status).toBe(200);
+      await fast.waitFor(8, 20_000);
+      const fastDoneAt = Date.now();
+      await expect.poll(() => slowArrivals.length, { timeout: 20_000 }).toBe(8);
+      // Eight 800 ms replies, two at a time, take over 3 s; the fast endpoint did not wait for them.
+      expect(fastDoneAt).toBeLessThan(slowArrivals[7]!);
+      expect(maxInFlight).toBeGreaterThan(0);
+      expect(maxInFlight).toBeLessThanOrEqual(2);
+    } finally {
+      await fast.close();
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+
   it("delivers a product.created event signed both ways, byte for byte, Arabic unescaped; the guide's receivers verify it", async () => {
     const receiver = await startReceiver();
     try {
