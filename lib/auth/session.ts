@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { hasLocale } from "next-intl";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -55,6 +56,20 @@ export async function requireSession(locale: string): Promise<ServerSession> {
     redirect(`/api/auth/refresh?callbackUrl=${encodeURIComponent(await currentPath(locale))}`);
   }
   return { user, tenant, accessToken, accessTokenExpires };
+}
+
+/** The Store API SDK, acting as the signed-in user. */
+export function sessionStore(session: Pick<ServerSession, "tenant" | "accessToken">) {
+  return new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+}
+
+/**
+ * The SDK for a server action. The locale arrives from the browser, so an unknown one falls back
+ * to English for the sign-in redirect.
+ */
+export async function requireStore(locale: string): Promise<BrainSAITStore> {
+  const session = await requireSession(hasLocale(routing.locales, locale) ? locale : "en");
+  return sessionStore(session);
 }
 
 export type Me = Awaited<ReturnType<BrainSAITStore["auth"]["me"]>>;

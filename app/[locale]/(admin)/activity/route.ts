@@ -1,7 +1,7 @@
 import { hasLocale } from "next-intl";
-import { requireSession } from "@/lib/auth/session";
+import { requireSession, sessionStore } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
-import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
+import { StoreApiError } from "@/lib/sdk";
 import { withReceivedEvents } from "@/lib/webhooks/received";
 
 /**
@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return new Response(null, { status: 404 });
   const session = await requireSession(locale);
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   try {
     const { data } = await store.webhooks.recentEvents();
     return Response.json(

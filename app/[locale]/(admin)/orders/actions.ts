@@ -1,6 +1,5 @@
 "use server";
 
-import { hasLocale } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import {
@@ -11,8 +10,7 @@ import {
   type ActionIssue,
   type ActionResult,
 } from "@/lib/action-result";
-import { requireSession } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
+import { requireStore } from "@/lib/auth/session";
 import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
 import {
   formFieldName,
@@ -29,11 +27,6 @@ const ADMIN_LAYOUT = "/[locale]/(admin)";
 
 const OrderId = z.uuid();
 const ProductQuery = z.string().trim().max(200);
-
-async function storeFor(locale: string): Promise<BrainSAITStore> {
-  const session = await requireSession(hasLocale(routing.locales, locale) ? locale : "en");
-  return new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
-}
 
 /** API failures, with field names in the forms' words (`items.0.productId`). */
 function orderFailure(error: unknown) {
@@ -53,7 +46,7 @@ export async function searchProducts(
   locale: string,
   query: string,
 ): Promise<ActionResult<ProductOption[]>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   const parsed = ProductQuery.safeParse(query);
   if (!parsed.success) return fromZodError(parsed.error);
   try {
@@ -79,7 +72,7 @@ export async function searchProducts(
 }
 
 export async function createOrder(locale: string, input: unknown): Promise<CreateOrderResult> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   const parsed = NewOrderInput.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
   try {
@@ -129,7 +122,7 @@ export async function updateOrderStatus(
   id: string,
   status: unknown,
 ): Promise<ActionResult<{ status: z.infer<typeof OrderStatusInput> }>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!OrderId.safeParse(id).success) return invalidId();
   const parsed = OrderStatusInput.safeParse(status);
   if (!parsed.success) return fromZodError(parsed.error);
@@ -147,7 +140,7 @@ export async function updateOrderDetails(
   id: string,
   input: unknown,
 ): Promise<ActionResult<OrderDetailsInput>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!OrderId.safeParse(id).success) return invalidId();
   const parsed = OrderDetailsInput.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);

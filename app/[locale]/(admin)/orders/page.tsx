@@ -18,11 +18,10 @@ import { storeTimeZone } from "@/components/settings/format";
 import { EmptyState } from "@/components/settings/parts";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { buttonVariants } from "@/components/ui/button";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { cn } from "@/lib/cn";
 import { Link } from "@/lib/i18n/navigation";
 import { resolveLocale } from "@/lib/i18n/params";
-import { BrainSAITStore } from "@/lib/sdk";
 import { PageSizeSelect } from "../products/products-client";
 import { OrderFilters } from "./orders-client";
 import {
@@ -57,7 +56,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   const { session, me } = await requireMe(locale);
   const state = parseOrderSearchParams(await searchParams);
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   const list = await store.orders.list(toListParams(state));
   const { pagination } = list;
   // A page past the end (an edited URL, or a filter that shrank the list): show the last one.

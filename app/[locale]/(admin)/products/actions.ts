@@ -1,6 +1,5 @@
 "use server";
 
-import { hasLocale } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import {
@@ -11,10 +10,9 @@ import {
   type ActionIssue,
   type ActionResult,
 } from "@/lib/action-result";
-import { requireSession } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
+import { requireStore } from "@/lib/auth/session";
 import { BulkAction, ProductCreate, ProductUpdate } from "@/lib/products/contract";
-import { BrainSAITStore, type Product } from "@/lib/sdk";
+import type { Product } from "@/lib/sdk";
 import { IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/components/products/product-limits";
 
 // The admin layout: list, detail and home pages all read products, and all are dynamic, so
@@ -22,11 +20,6 @@ import { IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/components/products/product-limi
 const ADMIN_LAYOUT = "/[locale]/(admin)";
 
 const ProductId = z.uuid();
-
-async function storeFor(locale: string): Promise<BrainSAITStore> {
-  const session = await requireSession(hasLocale(routing.locales, locale) ? locale : "en");
-  return new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
-}
 
 /** API failures, with a taken SKU shown next to the SKU field. */
 function productFailure(error: unknown) {
@@ -43,7 +36,7 @@ export async function createProduct(
   locale: string,
   input: unknown,
 ): Promise<ActionResult<Product>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   const parsed = ProductCreate.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
   try {
@@ -60,7 +53,7 @@ export async function updateProduct(
   id: string,
   input: unknown,
 ): Promise<ActionResult<Product>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!ProductId.safeParse(id).success) return invalidId();
   const parsed = ProductUpdate.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
@@ -77,7 +70,7 @@ export async function deleteProduct(
   locale: string,
   id: string,
 ): Promise<ActionResult<{ id: string; deleted: boolean; archived: boolean }>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!ProductId.safeParse(id).success) return invalidId();
   try {
     const result = await store.products.delete(id);
@@ -92,7 +85,7 @@ export async function bulkUpdateProducts(
   locale: string,
   input: unknown,
 ): Promise<ActionResult<{ updated: string[]; errors: { id: string; code: string }[] }>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   const parsed = BulkAction.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
   try {
@@ -114,7 +107,7 @@ export async function uploadProductImage(
   id: string,
   formData: FormData,
 ): Promise<ActionResult<Product>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!ProductId.safeParse(id).success) return invalidId();
   const file = formData.get("file");
   const fileError = (issue: ActionIssue) => fail(issue.code, issue.message, { file: issue });
@@ -141,7 +134,7 @@ export async function removeProductImage(
   id: string,
   url: string,
 ): Promise<ActionResult<Product>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!ProductId.safeParse(id).success) return invalidId();
   try {
     const product = await store.products.get(id);

@@ -14,11 +14,10 @@ import { displayName } from "@/components/products/product-name";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { cn } from "@/lib/cn";
 import { Link } from "@/lib/i18n/navigation";
 import { resolveLocale } from "@/lib/i18n/params";
-import { BrainSAITStore } from "@/lib/sdk";
 import {
   PageSizeSelect,
   ProductFilters,
@@ -56,7 +55,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   const { session, me } = await requireMe(locale);
   const state = parseProductSearchParams(await searchParams);
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   const [list, categories] = await Promise.all([
     store.products.list(toListParams(state, locale)),
     store.products.categories(),

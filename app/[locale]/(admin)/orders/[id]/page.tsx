@@ -15,12 +15,12 @@ import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { cn } from "@/lib/cn";
 import { Link } from "@/lib/i18n/navigation";
 import { resolveLocale } from "@/lib/i18n/params";
 import type { OrderStatus } from "@/lib/orders/contract";
-import { BrainSAITStore, StoreApiError, type OrderWithTimeline } from "@/lib/sdk";
+import { StoreApiError, type OrderWithTimeline } from "@/lib/sdk";
 import { updateOrderDetails, updateOrderStatus } from "../actions";
 
 interface Props {
@@ -48,7 +48,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   const { id } = await params;
   const { session, me } = await requireMe(locale);
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
 
   let order: OrderWithTimeline;
   try {

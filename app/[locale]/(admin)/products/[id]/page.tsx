@@ -8,9 +8,9 @@ import { displayName, ProductName } from "@/components/products/product-name";
 import { ProductPageHeader } from "@/components/products/product-page-header";
 import { StatusBadge } from "@/components/products/status-badge";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/params";
-import { BrainSAITStore, StoreApiError, type Product } from "@/lib/sdk";
+import { StoreApiError, type Product } from "@/lib/sdk";
 import { deleteProduct, removeProductImage, updateProduct, uploadProductImage } from "../actions";
 
 interface Props {
@@ -28,7 +28,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   const { id } = await params;
   const { session, me } = await requireMe(locale);
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
 
   let product: Product;
   let categories: { name: string }[];

@@ -1,8 +1,8 @@
 import { hasLocale } from "next-intl";
 import type { NextRequest } from "next/server";
-import { requireSession } from "@/lib/auth/session";
+import { requireSession, sessionStore } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
-import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
+import { StoreApiError } from "@/lib/sdk";
 import { parseProductSearchParams, toExportParams } from "../search-params";
 
 /**
@@ -17,7 +17,7 @@ export async function GET(
   if (!hasLocale(routing.locales, locale)) return new Response(null, { status: 404 });
   const session = await requireSession(locale);
   const state = parseProductSearchParams(Object.fromEntries(request.nextUrl.searchParams));
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   try {
     const csv = await store.products.exportCsv(toExportParams(state));
     const headers = new Headers({

@@ -6,9 +6,8 @@ import { ProductForm } from "@/components/products/product-form";
 import { ProductPageHeader } from "@/components/products/product-page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/params";
-import { BrainSAITStore } from "@/lib/sdk";
 import { createProduct, deleteProduct, removeProductImage, uploadProductImage } from "../actions";
 
 interface Props {
@@ -41,7 +40,7 @@ export default async function NewProductPage({ params }: Props) {
     );
   }
 
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   const categories = await store.products.categories();
 
   return (

@@ -1,14 +1,12 @@
 "use server";
 
-import { hasLocale } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { addDays, storeTimeZone } from "@/components/settings/format";
 import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
 import { SCOPES } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
-import { BrainSAITStore, type ApiKeyWithSecret } from "@/lib/sdk";
+import { requireStore } from "@/lib/auth/session";
+import type { ApiKeyWithSecret } from "@/lib/sdk";
 import { startOfDayIn } from "@/lib/time";
 
 const SETTINGS_LAYOUT = "/[locale]/(admin)/settings";
@@ -32,11 +30,6 @@ export interface IssuedKey {
   expiresAt: string | null;
 }
 
-async function storeFor(locale: string): Promise<BrainSAITStore> {
-  const session = await requireSession(hasLocale(routing.locales, locale) ? locale : "en");
-  return new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
-}
-
 function issued(key: ApiKeyWithSecret): IssuedKey {
   return { id: key.id, name: key.name, key: key.key, expiresAt: key.expiresAt };
 }
@@ -45,7 +38,7 @@ export async function createApiKey(
   locale: string,
   input: unknown,
 ): Promise<ActionResult<IssuedKey>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   const parsed = CreateKeyInput.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
   const { name, scopes, expiresOn } = parsed.data;
@@ -72,7 +65,7 @@ export async function rollApiKey(
   id: string,
   input: unknown,
 ): Promise<ActionResult<IssuedKey>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!KeyId.safeParse(id).success) return fail("API_KEY_NOT_FOUND", "API key not found");
   const parsed = RollInput.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
@@ -86,7 +79,7 @@ export async function rollApiKey(
 }
 
 export async function revokeApiKey(locale: string, id: string): Promise<ActionResult<null>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!KeyId.safeParse(id).success) return fail("API_KEY_NOT_FOUND", "API key not found");
   try {
     await store.apiKeys.revoke(id);

@@ -4,9 +4,8 @@ import { dateInZone, storeTimeZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
 import { grantableScopes } from "@/lib/auth/permissions";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/params";
-import { BrainSAITStore } from "@/lib/sdk";
 import { ApiKeysClient, type ApiKeyRow } from "./api-keys-client";
 
 interface Props {
@@ -24,7 +23,7 @@ export default async function ApiKeysPage({ params }: Props) {
   const { session, me } = await requireMe(locale);
   if (!roleCan(me.user.role, "api_keys:manage")) return <NoAccess />;
 
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   const { data } = await store.apiKeys.list();
   const format = await getFormatter({ locale });
   const timeZone = storeTimeZone(me.tenant.timeZone);

@@ -12,11 +12,11 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { cn } from "@/lib/cn";
 import { Link } from "@/lib/i18n/navigation";
 import { resolveLocale } from "@/lib/i18n/params";
-import { BrainSAITStore, type AuditEntry } from "@/lib/sdk";
+import type { AuditEntry } from "@/lib/sdk";
 import {
   ACTION_PREFIXES,
   ACTOR_TYPES,
@@ -43,7 +43,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   if (!roleCan(me.user.role, "audit:read")) return <NoAccess />;
 
   const state = parseAuditSearchParams(await searchParams);
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   const list = await store.audit.list(toListParams(state));
   const { pagination } = list;
   // A page past the end (an edited URL, or a filter that shrank the log): show the last one.

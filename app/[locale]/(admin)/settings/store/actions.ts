@@ -1,6 +1,5 @@
 "use server";
 
-import { hasLocale } from "next-intl";
 import { revalidatePath } from "next/cache";
 import {
   fail,
@@ -10,26 +9,20 @@ import {
   type ActionIssue,
   type ActionResult,
 } from "@/lib/action-result";
-import { requireSession } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
-import { BrainSAITStore, type StoreSettings } from "@/lib/sdk";
+import { requireStore } from "@/lib/auth/session";
+import type { StoreSettings } from "@/lib/sdk";
 import { StoreSettingsUpdate } from "@/lib/tenants/contract";
 import { LOGO_MAX_BYTES, LOGO_TYPES } from "@/components/settings/logo-limits";
 
 // The shell's top bar and the home page show the store's settings: refresh the whole admin.
 const ADMIN_LAYOUT = "/[locale]/(admin)";
 
-async function storeFor(locale: string): Promise<BrainSAITStore> {
-  const session = await requireSession(hasLocale(routing.locales, locale) ? locale : "en");
-  return new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
-}
-
 /** Saves the changed settings. The form speaks the API's field names, so errors map 1:1. */
 export async function updateStoreSettings(
   locale: string,
   input: unknown,
 ): Promise<ActionResult<StoreSettings>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   const parsed = StoreSettingsUpdate.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
   const data = parsed.data;
@@ -55,7 +48,7 @@ export async function uploadStoreLogo(
   locale: string,
   formData: FormData,
 ): Promise<ActionResult<{ logoUrl: string | null }>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   const file = formData.get("file");
   const fileError = (issue: ActionIssue) => fail(issue.code, issue.message, { file: issue });
   if (!(file instanceof File) || file.size === 0)

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/params";
 import { routing } from "@/lib/i18n/routing";
-import { BrainSAITStore } from "@/lib/sdk";
 import { StoreSettingsForm, type Option } from "./store-client";
 
 interface Props {
@@ -47,7 +46,7 @@ export default async function StoreSettingsPage({ params }: Props) {
   const role = me.user.role;
   if (!roleCan(role, "settings:write")) return <NoAccess />;
 
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   const settings = await store.settings.get();
   const now = new Date();
   const currencyNames = new Intl.DisplayNames(locale, { type: "currency" });

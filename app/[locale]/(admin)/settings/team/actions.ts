@@ -1,12 +1,9 @@
 "use server";
 
-import { hasLocale } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
-import { requireSession } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
-import { BrainSAITStore } from "@/lib/sdk";
+import { requireStore } from "@/lib/auth/session";
 import { ROLES } from "@/lib/users/roles";
 
 const SETTINGS_LAYOUT = "/[locale]/(admin)/settings";
@@ -30,17 +27,12 @@ export interface CreatedInvitation {
   expiresAt: string;
 }
 
-async function storeFor(locale: string): Promise<BrainSAITStore> {
-  const session = await requireSession(hasLocale(routing.locales, locale) ? locale : "en");
-  return new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
-}
-
 export async function updateMember(
   locale: string,
   id: string,
   input: unknown,
 ): Promise<ActionResult<null>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!Id.safeParse(id).success) return fail("USER_NOT_FOUND", "Team member not found");
   const parsed = MemberChange.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
@@ -58,7 +50,7 @@ export async function inviteMember(
   locale: string,
   input: unknown,
 ): Promise<ActionResult<CreatedInvitation>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   const parsed = InviteInput.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
   const { email, role, name } = parsed.data;
@@ -78,7 +70,7 @@ export async function inviteMember(
 }
 
 export async function revokeInvitation(locale: string, id: string): Promise<ActionResult<null>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!Id.safeParse(id).success) return fail("INVITATION_NOT_FOUND", "Invitation not found");
   try {
     await store.team.revokeInvitation(id);

@@ -3,9 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/params";
-import { BrainSAITStore } from "@/lib/sdk";
 import { ROLES } from "@/lib/users/roles";
 import { TeamClient, type InvitationRow, type MemberRow } from "./team-client";
 
@@ -25,7 +24,7 @@ export default async function TeamPage({ params }: Props) {
   const role = me.user.role;
   if (!roleCan(role, "team:manage")) return <NoAccess />;
 
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   const [members, invitations] = await Promise.all([store.team.list(), store.team.invitations()]);
   const format = await getFormatter({ locale });
   const timeZone = storeTimeZone(me.tenant.timeZone);

@@ -1,12 +1,10 @@
 "use server";
 
-import { hasLocale } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
-import { requireSession } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
-import { BrainSAITStore, type WebhookAttempt } from "@/lib/sdk";
+import { requireStore } from "@/lib/auth/session";
+import type { WebhookAttempt } from "@/lib/sdk";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/contract";
 
 const WEBHOOKS_PAGES = "/[locale]/(admin)/settings/webhooks";
@@ -34,11 +32,6 @@ export type TestResult = Pick<
   "responseStatus" | "responseBody" | "error" | "durationMs"
 > & { deliveryId: string };
 
-async function storeFor(locale: string): Promise<BrainSAITStore> {
-  const session = await requireSession(hasLocale(routing.locales, locale) ? locale : "en");
-  return new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
-}
-
 /** "All events" wins over any single one; the API stores exactly what is sent. */
 function normalizeEvents(events: string[]): string[] {
   return events.includes("*") ? ["*"] : [...new Set(events)];
@@ -48,7 +41,7 @@ export async function createEndpoint(
   locale: string,
   input: unknown,
 ): Promise<ActionResult<IssuedSecret>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   const parsed = EndpointInput.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
   const { url, description, enabled, events } = parsed.data;
@@ -76,7 +69,7 @@ export async function updateEndpoint(
   id: string,
   input: unknown,
 ): Promise<ActionResult<null>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!Id.safeParse(id).success) return fail("WEBHOOK_NOT_FOUND", "Endpoint not found");
   const parsed = EndpointInput.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
@@ -96,7 +89,7 @@ export async function updateEndpoint(
 }
 
 export async function deleteEndpoint(locale: string, id: string): Promise<ActionResult<null>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!Id.safeParse(id).success) return fail("WEBHOOK_NOT_FOUND", "Endpoint not found");
   try {
     await store.webhooks.delete(id);
@@ -112,7 +105,7 @@ export async function revealSecret(
   locale: string,
   id: string,
 ): Promise<ActionResult<IssuedSecret>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!Id.safeParse(id).success) return fail("WEBHOOK_NOT_FOUND", "Endpoint not found");
   try {
     const [{ secret }, endpoint] = await Promise.all([
@@ -129,7 +122,7 @@ export async function rotateSecret(
   locale: string,
   id: string,
 ): Promise<ActionResult<IssuedSecret>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!Id.safeParse(id).success) return fail("WEBHOOK_NOT_FOUND", "Endpoint not found");
   try {
     const { secret, previousSecretExpiresAt } = await store.webhooks.rotateSecret(id);
@@ -147,7 +140,7 @@ export async function rotateSecret(
 }
 
 export async function sendTestEvent(locale: string, id: string): Promise<ActionResult<TestResult>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!Id.safeParse(id).success) return fail("WEBHOOK_NOT_FOUND", "Endpoint not found");
   try {
     const { deliveryId, attempt } = await store.webhooks.sendTest(id);
@@ -168,7 +161,7 @@ export async function resendDelivery(
   locale: string,
   deliveryId: string,
 ): Promise<ActionResult<null>> {
-  const store = await storeFor(locale);
+  const store = await requireStore(locale);
   if (!Id.safeParse(deliveryId).success) return fail("DELIVERY_NOT_FOUND", "Delivery not found");
   try {
     await store.webhooks.resend(deliveryId);

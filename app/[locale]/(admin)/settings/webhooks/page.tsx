@@ -3,9 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/params";
-import { BrainSAITStore } from "@/lib/sdk";
 import { WebhooksClient, type EndpointView } from "./webhooks-client";
 
 interface Props {
@@ -23,7 +22,7 @@ export default async function WebhooksPage({ params }: Props) {
   const { session, me } = await requireMe(locale);
   if (!roleCan(me.user.role, "webhooks:read")) return <NoAccess />;
 
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   const { data } = await store.webhooks.list();
   const format = await getFormatter({ locale });
   const timeZone = storeTimeZone(me.tenant.timeZone);

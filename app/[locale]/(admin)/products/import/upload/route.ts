@@ -2,9 +2,9 @@ import { hasLocale } from "next-intl";
 import type { NextRequest } from "next/server";
 import type { ImportLine } from "@/components/products/import-lines";
 import { MAX_IMPORT_BYTES } from "@/components/products/product-limits";
-import { requireSession } from "@/lib/auth/session";
+import { requireSession, sessionStore } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
-import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
+import { StoreApiError } from "@/lib/sdk";
 
 /**
  * Receives a CSV and streams the import's progress as NDJSON (see ImportLine), so the page can
@@ -20,7 +20,7 @@ export async function POST(
   if (Number(request.headers.get("content-length")) > MAX_IMPORT_BYTES)
     return Response.json({ code: "PAYLOAD_TOO_LARGE" }, { status: 413 });
   const csv = await request.text();
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
 
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

@@ -13,10 +13,10 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { DELIVERY_DATE_STYLE, deliveryFormatter } from "@/components/webhooks/delivery-rows";
 import { DELIVERY_STATUSES, LOG_EVENTS } from "@/components/webhooks/events";
 import { QueryProvider } from "@/components/webhooks/query-provider";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { resolveLocale } from "@/lib/i18n/params";
-import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
+import { StoreApiError } from "@/lib/sdk";
 import {
   deliverySearchString,
   hasFilters,
@@ -43,7 +43,7 @@ export default async function DeliveryLogPage({ params, searchParams }: Props) {
   if (!roleCan(me.user.role, "webhooks:read")) return <NoAccess />;
 
   const state = parseDeliverySearchParams(await searchParams);
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   let endpoint;
   let list;
   try {

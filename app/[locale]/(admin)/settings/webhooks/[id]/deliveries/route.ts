@@ -7,9 +7,9 @@ import {
   deliveryFormatter,
   type DeliveryPage,
 } from "@/components/webhooks/delivery-rows";
-import { requireSession } from "@/lib/auth/session";
+import { requireSession, sessionStore } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
-import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
+import { StoreApiError } from "@/lib/sdk";
 import { parseDeliverySearchParams, toDeliveryParams } from "../../search-params";
 
 /** One page of an endpoint's delivery log, for the log's polling (react-query). */
@@ -20,7 +20,7 @@ export async function GET(
   const { locale, id } = await params;
   if (!hasLocale(routing.locales, locale)) return new Response(null, { status: 404 });
   const session = await requireSession(locale);
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   const state = parseDeliverySearchParams(Object.fromEntries(request.nextUrl.searchParams));
   try {
     const [list, me] = await Promise.all([

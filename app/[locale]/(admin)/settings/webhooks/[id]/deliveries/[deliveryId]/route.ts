@@ -2,9 +2,9 @@ import { hasLocale } from "next-intl";
 import { getFormatter } from "next-intl/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { DELIVERY_DATE_STYLE, deliveryFormatter } from "@/components/webhooks/delivery-rows";
-import { requireSession } from "@/lib/auth/session";
+import { requireSession, sessionStore } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
-import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
+import { StoreApiError } from "@/lib/sdk";
 
 /** One delivery with its exact body and every attempt, for the log's detail view. */
 export async function GET(
@@ -14,7 +14,7 @@ export async function GET(
   const { locale, id, deliveryId } = await params;
   if (!hasLocale(routing.locales, locale)) return new Response(null, { status: 404 });
   const session = await requireSession(locale);
-  const store = new BrainSAITStore({ tenantId: session.tenant, accessToken: session.accessToken });
+  const store = sessionStore(session);
   try {
     const [delivery, me] = await Promise.all([
       store.webhooks.delivery(deliveryId),
