@@ -8,18 +8,23 @@ export const TIMEOUT_MS = 10_000;
 
 export class UnsafeUrlError extends Error {}
 
+/** Global unicast IPv6 (IANA): everything outside it is reserved, local or special. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR("2000::/3");
+
 /**
  * Outgoing requests go only to public unicast addresses: private, loopback, link-local (cloud
- * metadata at 169.254.169.254), CGNAT, unique-local and reserved ranges are refused, for IPv4,
- * IPv6 and IPv4-mapped IPv6. `allowPrivate` (WEBHOOKS_ALLOW_PRIVATE=1) is for tests and local
- * development only.
+ * metadata at 169.254.169.254), CGNAT and reserved IPv4 are refused; IPv6 must be in 2000::/3
+ * and not a special range there (6to4, Teredo, NAT64 via ::/8, documentation, ...); IPv4-mapped
+ * IPv6 is judged by its IPv4. `allowPrivate` (WEBHOOKS_ALLOW_PRIVATE=1) is for tests and local
+ * development only. See docs/webhooks.md, "Addresses we will not call".
  */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  let parsed = ipaddr.parse(address);
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  return parsed.range() === "unicast";
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv4") return parsed.range() === "unicast";
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().range() === "unicast";
+  return v6.match(GLOBAL_UNICAST_V6) && v6.range() === "unicast";
 }
 
 /** Checks a URL's form (https, or http when private targets are allowed) before it is saved. */
