@@ -148,22 +148,36 @@ export async function attemptDelivery(deps: EngineDeps, deliveryId: string) {
     deps.allowPrivate,
     deps.timeoutMs,
   );
-  const [attempt] = await deps.db
-    .insert(webhookAttempts)
-    .values({
-      tenantId: delivery.tenantId,
-      deliveryId,
-      number: delivery.attempts + 1,
-      requestHeaders: headers,
-      responseStatus: result.status,
-      responseBody: result.body,
-      error: result.error,
-      durationMs: result.durationMs,
-      createdAt: now,
-    })
-    .returning();
-  return { delivery, endpoint, result, attempt: attempt! };
+  const values = {
+    tenantId: delivery.tenantId,
+    deliveryId,
+    number: delivery.attempts + 1,
+    requestHeaders: headers,
+    responseStatus: result.status,
+    responseBody: result.body,
+    error: result.error,
+    durationMs: result.durationMs,
+    createdAt: now,
+  };
+  const record = async (v: typeof values) =>
+    (await deps.db.insert(webhookAttempts).values(v).returning())[0]!;
+  let attempt: typeof webhookAttempts.$inferSelect;
+  try {
+    attempt = await record(values);
+  } catch (err) {
+    // The POST happened: failing here would make the worker send it again and leave the
+    // delivery unscheduled. Keep what is ours and a note instead of the receiver's reply.
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+    log.warn("webhook attempt not recorded in full", {
+      delivery: deliveryId,
+      error: cause instanceof Error ? cause.message : String(cause),
+    });
+    attempt = await record({ ...values, responseBody: null, error: UNRECORDED_REPLY });
+  }
+  return { delivery, endpoint, result, attempt };
 }
+
+const UNRECORDED_REPLY = "The receiver's reply could not be recorded";
 
 const ok = (status: number | null) => status !== null && status >= 200 && status < 300;
 

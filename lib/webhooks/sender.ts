@@ -5,6 +5,18 @@ import { Agent, request } from "undici";
 
 export const MAX_RESPONSE_BYTES = 64 * 1024;
 export const TIMEOUT_MS = 10_000;
+/** What the delivery log keeps of a reply (docs/webhooks.md, "Delivery log"). */
+export const STORED_BODY_CHARS = 2048;
+const STORED_ERROR_CHARS = 1024;
+
+/**
+ * Text from a receiver made storable in PostgreSQL: NUL (which `text` refuses) and lone
+ * surrogates become U+FFFD (as invalid UTF-8 already did when decoded), cut to `max` characters.
+ */
+export function storableText(text: string, max: number): string {
+  // With the u flag a surrogate range matches only unpaired halves.
+  return text.slice(0, max).replace(/[\u0000\uD800-\uDFFF]/gu, "\uFFFD");
+}
 
 export class UnsafeUrlError extends Error {}
 
@@ -118,7 +130,7 @@ export async function sendWebhook(
     const retryAfter = Number(res.headers["retry-after"]);
     return done({
       status: res.statusCode,
-      body: Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES).toString("utf8"),
+      body: storableText(Buffer.concat(chunks).toString("utf8"), STORED_BODY_CHARS),
       error: null,
       retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
     });
@@ -129,7 +141,12 @@ export async function sendWebhook(
         : err instanceof Error
           ? err.message
           : String(err);
-    return done({ status: null, body: null, error: message, retryAfterSeconds: null });
+    return done({
+      status: null,
+      body: null,
+      error: storableText(message, STORED_ERROR_CHARS),
+      retryAfterSeconds: null,
+    });
   } finally {
     await agent?.close().catch(() => {});
   }
