@@ -19,6 +19,8 @@ const AREAS: Record<string, string[]> = {
   webhook: ["settings/webhooks"],
 };
 
+// No rejectCrossOrigin (lib/auth/same-origin.ts) here: the sender is a server, not a browser, and
+// no cookie is used; the signature over the raw body is what authenticates each delivery.
 export async function POST(request: Request) {
   const secret = process.env.STORE_WEBHOOK_SECRET;
   if (!secret) {

@@ -2,6 +2,7 @@ import { hasLocale } from "next-intl";
 import type { NextRequest } from "next/server";
 import type { ImportLine } from "@/components/products/import-lines";
 import { MAX_IMPORT_BYTES } from "@/components/products/product-limits";
+import { rejectCrossOrigin } from "@/lib/auth/same-origin";
 import { requireSession, sessionStore } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
 import { StoreApiError } from "@/lib/sdk";
@@ -14,6 +15,8 @@ export async function POST(
   request: NextRequest,
   { params }: { params: Promise<{ locale: string }> },
 ) {
+  const refused = rejectCrossOrigin(request);
+  if (refused) return refused;
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return new Response(null, { status: 404 });
   const session = await requireSession(locale);
