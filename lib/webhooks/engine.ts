@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, gt, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { ServiceContext } from "@/lib/context";
 import { decryptSecret } from "@/lib/crypto";
@@ -10,7 +10,7 @@ import { log } from "@/lib/log";
 import { tenants } from "@/lib/tenants/schema";
 import type { EndpointDisabledCode } from "./contract";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
-import { sendWebhook, type SendResult } from "./sender";
+import { sendWebhook, TIMEOUT_MS as DEFAULT_TIMEOUT_MS, type SendResult } from "./sender";
 import { signedHeaders, webhookBody } from "./signing";
 
 /** Waits before each retry: about three days in all (DESIGN.md section 5). */
@@ -185,6 +185,44 @@ const ok = (status: number | null) => status !== null && status >= 200 && status
  * The worker's job: one attempt, then success, a scheduled retry, or the end of the road. Jobs
  * can run twice after a crash; the attempt number in the job makes a repeat a no-op.
  */
+/** Deliveries one endpoint may have in flight at once, across every worker and instance. */
+export const SLOTS_PER_ENDPOINT = 2;
+const SLOT_WAIT_MS = 1_000;
+
+/**
+ * Takes one of the endpoint's slots for this delivery. pg-boss's group limit counts active jobs
+ * per statement, so two fetches at the same moment can both see a free group and overshoot it;
+ * here the endpoint's row lock makes the count and the claim one step. A slot left by a crashed
+ * worker frees itself when its lease (the send timeout plus a margin) runs out.
+ */
+async function claimSlot(deps: EngineDeps, endpointId: string, deliveryId: string) {
+  const now = deps.now();
+  const leaseMs = (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 30_000;
+  return deps.db.transaction(async (tx) => {
+    await tx
+      .select({ id: webhookEndpoints.id })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.id, endpointId))
+      .for("update");
+    const [held] = await tx
+      .select({ n: count() })
+      .from(webhookDeliveries)
+      .where(
+        and(
+          eq(webhookDeliveries.endpointId, endpointId),
+          gt(webhookDeliveries.inFlightUntil, now),
+          ne(webhookDeliveries.id, deliveryId),
+        ),
+      );
+    if ((held?.n ?? 0) >= SLOTS_PER_ENDPOINT) return false;
+    await tx
+      .update(webhookDeliveries)
+      .set({ inFlightUntil: new Date(now.getTime() + leaseMs) })
+      .where(eq(webhookDeliveries.id, deliveryId));
+    return true;
+  });
+}
+
 export async function deliver(deps: EngineDeps, job: { deliveryId: string; attempt: number }) {
   const [found] = await deps.db
     .select({ current: webhookDeliveries, enabled: webhookEndpoints.enabled })
@@ -200,7 +238,25 @@ export async function deliver(deps: EngineDeps, job: { deliveryId: string; attem
       .where(eq(webhookDeliveries.id, current.id));
     return;
   }
-  const sent = await attemptDelivery(deps, job.deliveryId);
+  if (!(await claimSlot(deps, current.endpointId, current.id))) {
+    // Both of the endpoint's slots are taken: look again shortly, without counting an attempt.
+    await deps.db.transaction((tx) =>
+      deps.jobs.sendInTx(tx, QUEUES.webhookDeliver, job, {
+        startAfter: new Date(deps.now().getTime() + SLOT_WAIT_MS),
+        group: { id: current.endpointId },
+      }),
+    );
+    return;
+  }
+  let sent: Awaited<ReturnType<typeof attemptDelivery>>;
+  try {
+    sent = await attemptDelivery(deps, job.deliveryId);
+  } finally {
+    await deps.db
+      .update(webhookDeliveries)
+      .set({ inFlightUntil: null })
+      .where(eq(webhookDeliveries.id, current.id));
+  }
   if (!sent) return;
   const { endpoint, result } = sent;
   const now = deps.now();

@@ -64,11 +64,16 @@ export const webhookDeliveries = pgTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     lastStatusCode: integer("last_status_code"),
+    /** Set while a worker is sending it: an endpoint's slot (at most 2), held until this time. */
+    inFlightUntil: timestamp("in_flight_until", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("webhook_deliveries_endpoint_event").on(t.endpointId, t.eventId),
+    index("webhook_deliveries_in_flight_idx")
+      .on(t.endpointId, t.inFlightUntil)
+      .where(sql`${t.inFlightUntil} is not null`),
     index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt),
     check(
       "webhook_deliveries_status",

@@ -128,11 +128,10 @@ describe("delivery", () => {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       slowArrivals.push(Date.now());
+      // In flight until the connection ends either way: a sender that timed out has let go too.
+      res.on("close", () => inFlight--);
       req.resume();
-      setTimeout(() => {
-        inFlight--;
-        res.writeHead(200).end("ok");
-      }, 800);
+      setTimeout(() => res.writeHead(200).end("ok"), 800);
     });
     await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
     const fast = await startReceiver();
