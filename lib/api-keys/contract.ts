@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { IsoDateTime } from "@/lib/input";
 import { SCOPES } from "@/lib/auth/permissions";
 
 export const API_KEY_STATUSES = ["active", "expiring", "expired", "revoked"] as const;
@@ -29,10 +30,7 @@ export const ApiKeyCreate = z
   .object({
     name: z.string().trim().min(1).max(100),
     scopes: z.array(z.enum(SCOPES)).min(1).max(SCOPES.length),
-    expires_at: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .openapi({ example: "2027-01-01T00:00:00Z" }),
+    expires_at: IsoDateTime.optional().openapi({ example: "2027-01-01T00:00:00Z" }),
   })
   .openapi("ApiKeyCreate", {
     example: { name: "WooCommerce sync", scopes: ["products:read", "orders:write"] },

@@ -16,6 +16,7 @@ import { MAX_IMAGE_BYTES } from "@/lib/storage";
 import type { ApiDeps, ApiEnv } from "./env";
 import { respondWithError, zodToValidationError } from "./errors";
 import { healthRoutes } from "./health";
+import { storableInput } from "./middleware/input";
 import { idempotency } from "./middleware/idempotency";
 import { clientIp, provideDeps, rateLimit, tenantResolver } from "./middleware/platform";
 
@@ -89,6 +90,8 @@ export function createApi(deps: ApiDeps) {
         },
       })(c, next);
     },
+    // Text PostgreSQL cannot store is a 422 for every route, before any of them runs.
+    storableInput,
     unlessPath(isPublic, tenantResolver()),
     // These replies carry secrets (tokens, keys, invitation links): storing them for replay
     // would keep secrets at rest.

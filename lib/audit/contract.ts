@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { IsoDate } from "@/lib/input";
 
 export const AUDIT_ACTOR_TYPES = ["user", "api_key", "app", "system", "anonymous"] as const;
 
@@ -32,8 +33,8 @@ export const AuditQuery = z.object({
   actor_type: z.enum(AUDIT_ACTOR_TYPES).optional(),
   actor_id: z.string().trim().max(64).optional(),
   resource_type: z.string().trim().max(50).optional(),
-  start_date: z.iso.date().optional(),
-  end_date: z.iso.date().optional(),
+  start_date: IsoDate.optional(),
+  end_date: IsoDate.optional(),
 });
 
 export const AuditList = z

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { apiKeys } from "@/lib/api-keys/schema";
 import { users } from "@/lib/users/schema";
 import { escapeLike } from "@/lib/text/search";
-import { startOfDayIn } from "@/lib/time";
+import { endOfDayIn, startOfDayIn } from "@/lib/time";
 import type { AuditQuery } from "./contract";
 import { actorId, type ServiceContext } from "@/lib/context";
 import { auditLog } from "./schema";
@@ -50,10 +50,8 @@ export async function listAudit(ctx: ServiceContext, query: z.infer<typeof Audit
   if (query.resource_type) conditions.push(eq(auditLog.resourceType, query.resource_type));
   if (query.start_date)
     conditions.push(gte(auditLog.createdAt, startOfDayIn(query.start_date, ctx.tenant.timeZone)));
-  if (query.end_date) {
-    const next = new Date(startOfDayIn(query.end_date, ctx.tenant.timeZone).getTime() + 86_400_000);
-    conditions.push(lt(auditLog.createdAt, next));
-  }
+  if (query.end_date)
+    conditions.push(lt(auditLog.createdAt, endOfDayIn(query.end_date, ctx.tenant.timeZone)));
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     ctx.db

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { IsoDate } from "@/lib/input";
 
 export const ORDER_STATUSES = [
   "pending",
@@ -158,11 +159,8 @@ export const OrderListQuery = z.object({
     .max(200)
     .optional()
     .openapi({ description: "Order number or customer email" }),
-  start_date: z.iso
-    .date()
-    .optional()
-    .openapi({ description: "YYYY-MM-DD in the store's time zone" }),
-  end_date: z.iso.date().optional(),
+  start_date: IsoDate.optional().openapi({ description: "YYYY-MM-DD in the store's time zone" }),
+  end_date: IsoDate.optional(),
   sort: z.enum(ORDER_SORTS).default("-created_at"),
 });
 

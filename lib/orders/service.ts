@@ -12,7 +12,7 @@ import { products } from "@/lib/products/schema";
 import { apiKeys } from "@/lib/api-keys/schema";
 import { users } from "@/lib/users/schema";
 import { escapeLike } from "@/lib/text/search";
-import { startOfDayIn } from "@/lib/time";
+import { endOfDayIn, startOfDayIn } from "@/lib/time";
 import {
   TRANSITIONS,
   type OrderCreate,
@@ -453,12 +453,7 @@ export async function listOrders(ctx: ServiceContext, query: z.infer<typeof Orde
   if (query.start_date)
     conditions.push(gte(orders.createdAt, startOfDayIn(query.start_date, ctx.tenant.timeZone)));
   if (query.end_date)
-    conditions.push(
-      lt(
-        orders.createdAt,
-        new Date(startOfDayIn(query.end_date, ctx.tenant.timeZone).getTime() + 86_400_000),
-      ),
-    );
+    conditions.push(lt(orders.createdAt, endOfDayIn(query.end_date, ctx.tenant.timeZone)));
   const where = and(...conditions);
   const column = query.sort.endsWith("total") ? orders.totalMinor : orders.createdAt;
   const order = query.sort.startsWith("-")

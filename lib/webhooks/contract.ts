@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { IsoDate } from "@/lib/input";
 
 /** Kept here (not in lib/events) so the admin's client code can import it without Drizzle. */
 export const WEBHOOK_EVENTS = [
@@ -111,8 +112,8 @@ export const DeliveryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   event: z.string().trim().max(60).optional(),
   status: z.enum(["pending", "succeeded", "failed", "cancelled"]).optional(),
-  start_date: z.iso.date().optional(),
-  end_date: z.iso.date().optional(),
+  start_date: IsoDate.optional(),
+  end_date: IsoDate.optional(),
 });
 
 export const DeliveryList = z

@@ -10,7 +10,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
 import { outboxEvents } from "@/lib/events/schema";
 import { API_VERSION } from "@/lib/events/service";
-import { startOfDayIn } from "@/lib/time";
+import { endOfDayIn, startOfDayIn } from "@/lib/time";
 import type { DeliveryQuery, EndpointCreate, EndpointSchema, EndpointUpdate } from "./contract";
 import { attemptDelivery, type EngineDeps } from "./engine";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
@@ -346,10 +346,7 @@ export async function listDeliveries(
     );
   if (query.end_date)
     conditions.push(
-      lt(
-        webhookDeliveries.createdAt,
-        new Date(startOfDayIn(query.end_date, ctx.tenant.timeZone).getTime() + 86_400_000),
-      ),
+      lt(webhookDeliveries.createdAt, endOfDayIn(query.end_date, ctx.tenant.timeZone)),
     );
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
