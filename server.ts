@@ -13,6 +13,7 @@ import { buildApi } from "@/lib/api/instance";
 import { IN_PROCESS_API } from "@/lib/sdk/client";
 import { startWebhookWorkers } from "@/lib/webhooks/worker";
 import { log } from "@/lib/log";
+import { clientAddress } from "@/lib/client-ip";
 
 const startedAt = performance.now();
 const dev = process.argv.includes("--dev");
@@ -61,9 +62,14 @@ const isApi = (req: IncomingMessage) => {
 
 const server = createServer((req, res) => {
   if (isApi(req)) return void handleApi(req, res);
-  // Next (sign-in throttling) reads the client address from X-Forwarded-For: only a trusted
-  // proxy may set it; otherwise it is the socket's address, whatever the client sent.
-  if (!config.trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+  // The admin (sign-in throttling) reads the client address from X-Forwarded-For: reduce it to
+  // the one address the API would use (lib/client-ip.ts), whatever the client sent.
+  const forwardedFor = req.headers["x-forwarded-for"];
+  req.headers["x-forwarded-for"] = clientAddress(
+    Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+    req.socket.remoteAddress ?? "",
+    config.trustProxy,
+  );
   handleNext(req, res).catch((err: unknown) => {
     log.error("next handler failed", { err, url: req.url });
     if (!res.headersSent) res.writeHead(500).end();

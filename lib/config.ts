@@ -1,6 +1,7 @@
 import { randomBytes, createHmac } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
+import { parseTrustProxy } from "./client-ip";
 
 /** Everything the server reads from the environment, read once. */
 export interface Config {
@@ -16,8 +17,8 @@ export interface Config {
   /** points: per client address; keyPoints: per API key. */
   rateLimit: { points: number; keyPoints: number; windowSeconds: number };
   bodyLimitBytes: number;
-  /** Trust X-Forwarded-For from the socket peer (set behind a load balancer). */
-  trustProxy: boolean;
+  /** TRUST_PROXY: how many proxies append to X-Forwarded-For (0: trust none); lib/client-ip.ts. */
+  trustProxy: number;
   publicUrl: string;
   /** AES-256-GCM key for secrets kept readable (webhook secrets); ENCRYPTION_KEY or derived. */
   encryptionKey: Buffer;
@@ -81,7 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: int("RATE_LIMIT_WINDOW_SECONDS", 60),
     },
     bodyLimitBytes: int("API_BODY_LIMIT_BYTES", 1024 * 1024),
-    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
   };
 }

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { createMiddleware } from "hono/factory";
@@ -14,13 +13,14 @@ import { fileRoutes, productRoutes } from "@/lib/products/routes";
 import { orderRoutes } from "@/lib/orders/routes";
 import { MAX_IMAGE_BYTES } from "@/lib/storage";
 import type { ApiDeps, ApiEnv } from "./env";
+import { docsRoutes, SCALAR_SCRIPT_PATH } from "./docs";
 import { respondWithError, zodToValidationError } from "./errors";
 import { healthRoutes } from "./health";
 import { storableInput } from "./middleware/input";
 import { idempotency } from "./middleware/idempotency";
 import { clientIp, provideDeps, rateLimit, tenantResolver } from "./middleware/platform";
 
-const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/docs"]);
+const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/docs", SCALAR_SCRIPT_PATH]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path.startsWith("/api/v1/files/");
 
 const holdsSecrets = (path: string) =>
@@ -125,14 +125,7 @@ export function createApi(deps: ApiDeps) {
         "POSTs accept `Idempotency-Key`.",
     },
   });
-  app.get(
-    "/api/v1/docs",
-    Scalar({
-      url: "/api/v1/openapi.json",
-      pageTitle: "BrainSAIT Store API",
-      ...(process.env.SCALAR_CDN_URL ? { cdn: process.env.SCALAR_CDN_URL } : {}),
-    }),
-  );
+  app.route("/api/v1/docs", docsRoutes());
   return app;
 }
 

@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { BrainSAITStore, StoreApiError, type Tokens } from "@/lib/sdk";
 import { log } from "@/lib/log";
+import { adminClientIp } from "@/lib/client-ip";
 import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN, type LoginErrorCode } from "./login-shared";
 
 export type Role = "owner" | "admin" | "staff" | "viewer";
@@ -67,11 +68,10 @@ export const loginInputSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-/** The end-user IP for login throttling: the entry added by the nearest proxy (or by Next itself). */
+/** The end-user IP for login throttling, as server.ts resolved it (lib/client-ip.ts). */
 function clientIp(headers: Record<string, unknown> | undefined): string | undefined {
   const raw = headers?.["x-forwarded-for"];
-  if (typeof raw !== "string" || raw === "") return undefined;
-  return raw.split(",").at(-1)?.trim() || undefined;
+  return typeof raw === "string" ? adminClientIp(raw) : undefined;
 }
 
 function loginErrorCode(error: unknown): LoginErrorCode {

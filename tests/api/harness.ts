@@ -65,7 +65,7 @@ export function testDeps(database: Database, options: TestApiOptions = {}) {
     accessTokenTtlSeconds: options.accessTtlSeconds ?? 900,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     bodyLimitBytes: 64 * 1024,
-    trustProxy: false,
+    trustProxy: 0,
     publicUrl: "http://localhost:3000",
     rateLimit: {
       points: options.rateLimitPoints ?? 10_000,

@@ -5,6 +5,7 @@ import type { Tenant } from "@/lib/tenants/schema";
 import type { ApiDeps, ApiEnv } from "../env";
 import { RateLimiterRes } from "@/lib/limiter";
 import { sha256Hex } from "@/lib/crypto";
+import { adminClientIp, clientAddress } from "@/lib/client-ip";
 
 export const provideDeps = (deps: ApiDeps) =>
   createMiddleware<ApiEnv>(async (c, next) => {
@@ -13,18 +14,20 @@ export const provideDeps = (deps: ApiDeps) =>
   });
 
 /**
- * The caller's address. X-Forwarded-For is believed only from a trusted proxy (TRUST_PROXY) or
- * from our own in-process callers; a client on a socket cannot choose its bucket.
+ * The caller's address. Over a socket: the X-Forwarded-For entry our trusted proxies appended
+ * (TRUST_PROXY hops, lib/client-ip.ts), else the socket's; a client cannot choose its bucket.
  */
 export const clientIp = createMiddleware<ApiEnv>(async (c, next) => {
-  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = c.req.header("x-forwarded-for");
   const socket = c.env?.incoming?.socket?.remoteAddress;
   let ip: string;
-  if (socket) ip = c.var.deps.config.trustProxy && forwarded ? forwarded : socket;
-  // The admin's own calls arrive without a socket; without an address they are counted per
-  // credential, so one busy admin does not use up every other admin's budget.
+  if (socket) ip = clientAddress(forwarded, socket, c.var.deps.config.trustProxy);
+  // The admin's own calls arrive without a socket and name the address they resolved; without
+  // one they are counted per credential, so one busy admin does not use up others' budget.
   else
-    ip = forwarded || `in-process:${sha256Hex(c.req.header("authorization") ?? "").slice(0, 16)}`;
+    ip =
+      adminClientIp(forwarded) ||
+      `in-process:${sha256Hex(c.req.header("authorization") ?? "").slice(0, 16)}`;
   c.set("clientIp", ip);
   await next();
 });

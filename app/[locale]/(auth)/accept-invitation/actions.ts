@@ -4,12 +4,12 @@ import { headers } from "next/headers";
 import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
 import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/auth/login-shared";
 import { BrainSAITStore } from "@/lib/sdk";
+import { adminClientIp } from "@/lib/client-ip";
 import { AcceptInvitation } from "@/lib/users/contract";
 
-/** The end-user IP for the API's throttling: the entry added by the nearest proxy, as at sign-in. */
+/** The end-user IP for the API's throttling, as server.ts resolved it (lib/client-ip.ts). */
 async function clientIp(): Promise<string | undefined> {
-  const raw = (await headers()).get("x-forwarded-for");
-  return raw?.split(",").at(-1)?.trim() || undefined;
+  return adminClientIp((await headers()).get("x-forwarded-for"));
 }
 
 /**
