@@ -12,6 +12,19 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   // `npm run verify` typechecks the whole repository once; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  // The CSP, with its per-page nonce, is set in proxy.ts (docs/decisions/0008-web-hardening.md).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+        ],
+      },
+    ];
+  },
   experimental: {
     // Product images (up to 5 MB, lib/products/images.ts) reach their server action as FormData;
     // the default limit is 1 MB. The margin covers the multipart framing.

@@ -1,5 +1,6 @@
 import createMiddleware from "next-intl/middleware";
 import type { NextRequest } from "next/server";
+import { adminContentSecurityPolicy, createNonce } from "@/lib/csp";
 import { PATHNAME_HEADER } from "@/lib/i18n/headers";
 import { routing } from "@/lib/i18n/routing";
 
@@ -13,7 +14,12 @@ export default function proxy(request: NextRequest) {
   // Server components cannot see the URL; this lets a token refresh return to the same page.
   // It is overwritten here, so a client cannot inject it, and it is only used as a return path.
   request.headers.set(PATHNAME_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  return handleI18nRouting(request);
+  // Next.js takes the nonce from the request's CSP header and puts it on its scripts.
+  const csp = adminContentSecurityPolicy(createNonce(), process.env.NODE_ENV === "development");
+  request.headers.set("content-security-policy", csp);
+  const response = handleI18nRouting(request);
+  response.headers.set("content-security-policy", csp);
+  return response;
 }
 
 export const config = {

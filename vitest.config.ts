@@ -9,13 +9,20 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // next-intl's ESM imports "next/server" without an extension, which only Vite resolves.
+          server: { deps: { inline: ["next-intl"] } },
+        },
       },
       {
         resolve: { alias },
         test: {
           name: "api",
           include: ["tests/api/**/*.test.ts"],
+          setupFiles: ["tests/api/setup.ts"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,

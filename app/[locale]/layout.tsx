@@ -11,6 +11,7 @@ import "../globals.css";
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { directionOf, routing } from "@/lib/i18n/routing";
 import { resolveLocale } from "@/lib/i18n/params";
@@ -38,6 +39,8 @@ export const viewport: Viewport = { themeColor: "#0f766e" };
 
 // The root layout: <html lang dir> follows the locale, so the whole page mirrors in Arabic.
 export default async function LocaleLayout({ children, params }: Props) {
+  // Rendered per request, never prerendered: each page must carry its own CSP nonce (proxy.ts).
+  await connection();
   const locale = await resolveLocale(params);
 
   return (
