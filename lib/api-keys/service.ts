@@ -184,7 +184,8 @@ export async function revokeApiKey(ctx: ServiceContext, id: string) {
 /**
  * Authenticates a key for a tenant. Malformed keys fail before any lookup; the lookup is by
  * SHA-256, an index hit whose timing says nothing about how close a guess was.
- * The key acts with its scopes, narrowed to what its creator's role still allows.
+ * The key acts with its scopes, narrowed to what its creator's role still allows, and only while
+ * its creator is an active member (docs/roles.md); the creator comes in the same query.
  */
 export async function verifyApiKey(
   db: Db,
@@ -194,9 +195,9 @@ export async function verifyApiKey(
 ): Promise<Extract<Actor, { type: "api_key" }>> {
   if (!isWellFormedApiKey(key)) throw new AuthenticationError("Invalid API key", "AUTH_005");
   const [found] = await db
-    .select({ key: apiKeys, role: users.role })
+    .select({ key: apiKeys, role: users.role, creatorStatus: users.status })
     .from(apiKeys)
-    .leftJoin(users, eq(users.id, apiKeys.createdBy))
+    .leftJoin(users, and(eq(users.id, apiKeys.createdBy), eq(users.tenantId, apiKeys.tenantId)))
     .where(eq(apiKeys.keyHash, hashApiKey(key)))
     .limit(1);
   if (!found) throw new AuthenticationError("Invalid API key", "AUTH_005");
@@ -206,9 +207,14 @@ export async function verifyApiKey(
   if (row.revokedAt) throw new AuthenticationError("This API key has been revoked", "AUTH_007");
   if (row.expiresAt && row.expiresAt <= now)
     throw new AuthenticationError("This API key has expired", "AUTH_006");
-  const scopes = found.role
-    ? row.scopes.filter((s) => ROLE_PERMISSIONS[found.role!].includes(s as Scope))
-    : row.scopes;
+  const { role } = found;
+  if (!role || found.creatorStatus !== "active") {
+    throw new AuthenticationError(
+      "This API key's creator no longer has access to the store; roll or replace the key",
+      "AUTH_008",
+    );
+  }
+  const scopes = row.scopes.filter((s) => ROLE_PERMISSIONS[role].includes(s as Scope));
   return { type: "api_key", keyId: row.id, scopes, createdBy: row.createdBy };
 }
 

@@ -54,7 +54,7 @@ async function activeOwners(db: Db, tenantId: string, except: string) {
 }
 
 /**
- * Changes a member's name, role or status. Owners are managed only by owners; the last active
+ * Changes a member's name, role or status. Owners are changed only by owners; the last active
  * owner can neither be demoted nor deactivated, so a store always has someone in charge.
  * Deactivating ends the member's sessions at once.
  */
@@ -72,12 +72,9 @@ export async function updateMember(
       .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, id)))
       .for("update");
     if (!member) throw new NotFoundError("Team member not found", "USER_NOT_FOUND");
+    // Every field, the name included: an admin must not be able to relabel an owner.
     const touchesOwner = member.role === "owner" || input.role === "owner";
-    if (
-      touchesOwner &&
-      (input.role !== undefined || input.status !== undefined) &&
-      !can(ctx.actor, "owners:manage")
-    ) {
+    if (touchesOwner && !can(ctx.actor, "owners:manage")) {
       throw new PermissionError(
         "Only an owner can change an owner, or make someone an owner",
         "OWNER_ONLY",
