@@ -17,17 +17,10 @@ import { docsRoutes, SCALAR_SCRIPT_PATH } from "./docs";
 import { respondWithError, zodToValidationError } from "./errors";
 import { healthRoutes } from "./health";
 import { storableInput } from "./middleware/input";
-import { idempotency } from "./middleware/idempotency";
 import { clientIp, provideDeps, rateLimit, tenantResolver } from "./middleware/platform";
 
 const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/docs", SCALAR_SCRIPT_PATH]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path.startsWith("/api/v1/files/");
-
-const holdsSecrets = (path: string) =>
-  path.startsWith("/api/v1/auth/") ||
-  path.startsWith("/api/v1/webhooks") ||
-  path.startsWith("/api/v1/api-keys") ||
-  path.startsWith("/api/v1/users/invitations");
 
 /** Uploads and imports may be larger than ordinary JSON bodies. */
 function bodyLimitFor(path: string, fallback: number): number {
@@ -41,7 +34,7 @@ function bodyLimitFor(path: string, fallback: number): number {
   return fallback;
 }
 
-/** Paths that are not tenant-scoped, or whose replies hold secrets that must not be stored. */
+/** Paths that are not tenant-scoped. */
 const unlessPath = (
   skip: (path: string) => boolean,
   mw: ReturnType<typeof createMiddleware<ApiEnv>>,
@@ -93,9 +86,7 @@ export function createApi(deps: ApiDeps) {
     // Text PostgreSQL cannot store is a 422 for every route, before any of them runs.
     storableInput,
     unlessPath(isPublic, tenantResolver()),
-    // These replies carry secrets (tokens, keys, invitation links): storing them for replay
-    // would keep secrets at rest.
-    unlessPath(holdsSecrets, idempotency),
+    // Idempotency-Key is handled by authenticate, once the caller is known (middleware/idempotency.ts).
   );
 
   app.route("/", healthRoutes());

@@ -7,7 +7,7 @@ import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-co
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    /** Tenant slug and a hash of the credential: one client's keys never collide with another's. */
+    /** `<tenant id>:user:<user id>` or `<tenant id>:key:<API key id>` (middleware/idempotency.ts). */
     scope: text("scope").notNull(),
     key: text("key").notNull(),
     requestHash: text("request_hash").notNull(),

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, createTestApi, expectError, type TestApi } from "./harness";
+import { authenticate } from "@/lib/api/middleware/authenticate";
+import {
+  createTenant,
+  createTestApi,
+  createUser,
+  expectError,
+  login,
+  type TestApi,
+} from "./harness";
 
 let t: TestApi;
 let slug: string;
+let token: string;
 let created = 0;
 beforeAll(async () => {
   t = await createTestApi({
@@ -10,14 +19,16 @@ beforeAll(async () => {
       app.get("/api/v1/_test/boom", () => {
         throw new Error("secret internals: password=hunter2 at db.ts:42");
       });
-      app.post("/api/v1/_test/things", async (c) => {
+      app.post("/api/v1/_test/things", authenticate, async (c) => {
         const body = await c.req.json();
         created++;
         return c.json({ id: created, ...body }, 201);
       });
     },
   });
-  slug = (await createTenant(t)).slug;
+  const tenant = await createTenant(t);
+  slug = tenant.slug;
+  token = (await login(t, tenant, await createUser(t, tenant))).access_token;
 });
 afterAll(() => t.close());
 
@@ -125,7 +136,7 @@ describe("Idempotency-Key", () => {
   const send = (key: string, json: unknown) =>
     t.request("/api/v1/_test/things", {
       method: "POST",
-      headers: { "x-tenant-id": slug, "idempotency-key": key },
+      headers: { "x-tenant-id": slug, authorization: `Bearer ${token}`, "idempotency-key": key },
       json,
     });
 
@@ -148,12 +159,14 @@ describe("Idempotency-Key", () => {
   it("keys of one client do not collide with another's", async () => {
     const before = created;
     await send("shared-key", { n: 1 });
+    const tenant = await createTenant(t);
+    const someoneElse = await login(t, tenant, await createUser(t, tenant));
     const other = await t.request("/api/v1/_test/things", {
       method: "POST",
       headers: {
-        "x-tenant-id": slug,
+        "x-tenant-id": tenant.slug,
         "idempotency-key": "shared-key",
-        authorization: "Bearer someone-else",
+        authorization: `Bearer ${someoneElse.access_token}`,
       },
       json: { n: 1 },
     });

@@ -6,10 +6,12 @@ import { verifyApiKey } from "@/lib/api-keys/service";
 import { RateLimiterRes } from "@/lib/limiter";
 import type { ApiEnv } from "../env";
 import { bearerToken, setLimitHeaders } from "./platform";
+import { idempotency } from "./idempotency";
 
 /**
  * Requires a valid credential for the tenant named in X-Tenant-ID: an access token from sign-in
  * or an API key. A credential of another tenant is refused with 403 and never reaches a handler.
+ * Then Idempotency-Key, which needs the caller's identity (./idempotency.ts).
  */
 export const authenticate = createMiddleware<ApiEnv>(async (c, next) => {
   const token = bearerToken(c.req.header("authorization"));
@@ -30,7 +32,7 @@ export const authenticate = createMiddleware<ApiEnv>(async (c, next) => {
     }
     deps.keyUsage.touch(actor.keyId, now);
     c.set("actor", actor);
-    return next();
+    return idempotency(c, next);
   }
 
   const claims = await verifyAccessToken(deps.config.authSecret, token, now);
@@ -45,5 +47,5 @@ export const authenticate = createMiddleware<ApiEnv>(async (c, next) => {
     role: claims.role,
     sessionId: claims.sessionId,
   });
-  await next();
+  return idempotency(c, next);
 });

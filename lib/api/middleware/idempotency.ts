@@ -1,22 +1,32 @@
 import { and, eq, lt } from "drizzle-orm";
-import { createMiddleware } from "hono/factory";
+import type { Context, Next } from "hono";
 import { ConflictError, ValidationError, BadRequestError } from "@/lib/errors";
+import { actorId } from "@/lib/context";
+import { log } from "@/lib/log";
 import { idempotencyKeys } from "../schema";
 import type { ApiEnv } from "../env";
 import { createHash } from "node:crypto";
-import { sha256Hex } from "@/lib/crypto";
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const RETENTION_MS = 24 * 3600 * 1000;
+
+/** These replies carry secrets (tokens, keys, invitation links): storing them would keep secrets at rest. */
+const holdsSecrets = (path: string) =>
+  path.startsWith("/api/v1/auth/") ||
+  path.startsWith("/api/v1/webhooks") ||
+  path.startsWith("/api/v1/api-keys") ||
+  path.startsWith("/api/v1/users/invitations");
 
 /**
  * POST with an Idempotency-Key: the first response (anything but a 5xx or a 429) is stored and
  * replayed for the same key; the same key with a different body is a 422; a retry that arrives
  * while the first is still running gets 409 and may try again. Keys live 24 hours.
+ * Run by authenticate: keys are scoped by the store and the caller (user or API key id), so a
+ * refreshed token or another spelling of X-Tenant-ID replays (docs/api.md, Idempotency-Key).
  */
-export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
+export async function idempotency(c: Context<ApiEnv>, next: Next) {
   const key = c.req.header("idempotency-key");
-  if (c.req.method !== "POST" || key === undefined) return next();
+  if (c.req.method !== "POST" || key === undefined || holdsSecrets(c.req.path)) return next();
   if (!KEY_PATTERN.test(key)) {
     throw new BadRequestError(
       "Idempotency-Key must be 1-255 visible ASCII characters",
@@ -25,7 +35,8 @@ export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
     );
   }
   const { db, now } = c.var.deps;
-  const scope = `${c.req.header("x-tenant-id") ?? "-"}:${sha256Hex(c.req.header("authorization") ?? "").slice(0, 32)}`;
+  const { actor } = c.var;
+  const scope = `${c.var.tenant.id}:${actor.type === "user" ? "user" : "key"}:${actorId(actor)}`;
   // Hash the raw bytes: reading a binary body (an upload) as text would corrupt it for the handler.
   const body = new Uint8Array(await c.req.arrayBuffer());
   const requestHash = createHash("sha256")
@@ -81,13 +92,27 @@ export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
     await db.delete(idempotencyKeys).where(where);
     return;
   }
-  await db
-    .update(idempotencyKeys)
-    .set({
-      statusCode: status,
-      responseBody: await c.res.clone().text(),
-      contentType: c.res.headers.get("content-type"),
-      completedAt: now(),
-    })
-    .where(where);
-});
+  const contentType = c.res.headers.get("content-type");
+  const store = async (responseBody: string) => {
+    await db
+      .update(idempotencyKeys)
+      .set({ statusCode: status, responseBody, contentType, completedAt: now() })
+      .where(where);
+  };
+  // A streamed reply (the import's NDJSON progress) goes out as it is produced and is stored
+  // when it ends; until then a retry gets 409.
+  if (c.res.body && contentType?.startsWith("application/x-ndjson")) {
+    const [toClient, toStore] = c.res.body.tee();
+    c.res = new Response(toClient, c.res);
+    void new Response(toStore)
+      .text()
+      .then(store)
+      .catch(async (err: unknown) => {
+        log.error("idempotency: storing a streamed reply failed", { err });
+        await db.delete(idempotencyKeys).where(where);
+      })
+      .catch(() => {});
+    return;
+  }
+  await store(await c.res.clone().text());
+}
