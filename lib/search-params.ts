@@ -2,11 +2,20 @@
  * Reading list pages' state from the URL and writing it back: the pieces every list shares.
  * Anything unknown or malformed in a URL falls back to a default rather than reaching the API.
  */
+import { isoDateOrEmpty, textProblem } from "@/lib/input";
+
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
-/** A parameter's first value, trimmed ("" when absent). */
+/** A parameter's first value, trimmed ("" when absent, or text the API refuses: docs/api.md). */
 export function firstParam(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+  const text = (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+  return textProblem(text) ? "" : text;
+}
+
+/** At most `max` UTF-16 units (the API's length), without leaving half of a surrogate pair. */
+export function clip(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  return textProblem(cut) === "lone_surrogate" ? cut.slice(0, -1) : cut;
 }
 
 /** A whole number from 1 to `max`, else `fallback`. */
@@ -16,11 +25,9 @@ export function positiveInt(raw: string, fallback: number, max = 999_999): numbe
   return n >= 1 && n <= max ? n : fallback;
 }
 
-/** A real calendar date as YYYY-MM-DD, else "" (the API would answer 422, not an empty list). */
+/** A real calendar date in years 1 to 9999 as YYYY-MM-DD, else "" (the API would answer 422). */
 export function isoDate(raw: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return "";
-  const date = new Date(`${raw}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(raw) ? raw : "";
+  return isoDateOrEmpty(raw);
 }
 
 /** From and to as valid dates, swapped when given the wrong way round. */

@@ -1,6 +1,7 @@
 import { ORDER_SORTS, ORDER_STATUSES, type OrderStatus } from "@/lib/orders/contract";
 import type { OrderListParams } from "@/lib/sdk";
 import {
+  clip,
   dateRange,
   firstParam,
   oneOf,
@@ -49,7 +50,7 @@ export function parseOrderSearchParams(raw: RawSearchParams): OrderListState {
     page: positiveInt(firstParam(raw.page), 1, 100_000),
     limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_LIST_STATE.limit,
     // The API's own limits (200 and 40 characters).
-    q: firstParam(raw.q).slice(0, 200),
+    q: clip(firstParam(raw.q), 200),
     status: oneOf(ORDER_STATUSES, firstParam(raw.status)),
     source: /^[a-z0-9_-]{1,40}$/.test(source) ? source : "",
     // A range typed backwards still means the days between the two dates.

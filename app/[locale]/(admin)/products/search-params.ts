@@ -1,6 +1,7 @@
 import { PRODUCT_STATUSES, SORTS, type ProductStatus } from "@/lib/products/contract";
 import type { ProductListParams } from "@/lib/sdk";
 import {
+  clip,
   firstParam,
   oneOf,
   positiveInt,
@@ -41,9 +42,9 @@ export function parseProductSearchParams(raw: RawSearchParams): ProductListState
     page: positiveInt(firstParam(raw.page), 1, 100_000),
     limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_LIST_STATE.limit,
     // The API's own limits (200 and 100 characters): longer input would be a 422, not a search.
-    q: firstParam(raw.q).slice(0, 200),
+    q: clip(firstParam(raw.q), 200),
     status: oneOf(PRODUCT_STATUSES, firstParam(raw.status)),
-    category: firstParam(raw.category).slice(0, 100),
+    category: clip(firstParam(raw.category), 100),
     sort: oneOf(SORTS, firstParam(raw.sort)) ?? DEFAULT_LIST_STATE.sort,
   };
 }

@@ -54,7 +54,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
   try {
     order = await store.orders.get(id);
   } catch (error) {
-    if (error instanceof StoreApiError && error.status === 404) notFound();
+    // 422: an id the API refuses outright (e.g. NUL in an edited URL) names no record either.
+    if (error instanceof StoreApiError && (error.status === 404 || error.status === 422))
+      notFound();
     throw error;
   }
 

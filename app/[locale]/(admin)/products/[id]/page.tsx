@@ -38,7 +38,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
       store.products.categories(),
     ]);
   } catch (error) {
-    if (error instanceof StoreApiError && error.status === 404) notFound();
+    // 422: an id the API refuses outright (e.g. NUL in an edited URL) names no record either.
+    if (error instanceof StoreApiError && (error.status === 404 || error.status === 422))
+      notFound();
     throw error;
   }
 
