@@ -21,7 +21,13 @@ export interface ApiDeps {
     | "rateLimit"
     | "publicUrl"
   >;
-  limiters: { api: Limiter; apiKey: Limiter; loginAccount: Limiter; loginIp: Limiter };
+  limiters: {
+    api: Limiter;
+    apiKey: Limiter;
+    loginAccountIp: Limiter;
+    loginAccount: Limiter;
+    loginIp: Limiter;
+  };
   keyUsage: { touch(keyId: string, at: Date): void };
   now: () => Date;
   version: string;

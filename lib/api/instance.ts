@@ -22,7 +22,9 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
     limiters: {
       api: factory.create("api", config.rateLimit.points, config.rateLimit.windowSeconds),
       apiKey: factory.create("api-key", config.rateLimit.keyPoints, config.rateLimit.windowSeconds),
-      loginAccount: factory.create("login-account", 5, 15 * 60),
+      // docs/decisions/0007-access-throttling.md
+      loginAccountIp: factory.create("login-account-ip", 5, 15 * 60),
+      loginAccount: factory.create("login-account", 20, 15 * 60),
       loginIp: factory.create("login-ip", 50, 15 * 60),
     },
     now: () => new Date(),

@@ -94,7 +94,11 @@ export function authRoutes() {
       secret: config.authSecret,
       accessTtlSeconds: config.accessTokenTtlSeconds,
       refreshTtlSeconds: config.refreshTokenTtlSeconds,
-      throttle: { account: limiters.loginAccount, ip: limiters.loginIp },
+      throttle: {
+        accountIp: limiters.loginAccountIp,
+        account: limiters.loginAccount,
+        ip: limiters.loginIp,
+      },
     };
   };
 
@@ -134,7 +138,9 @@ export function authRoutes() {
 
   app.openapi(acceptInvitationRoute, async (c) => {
     const ctx = serviceContext(c);
-    const user = await acceptInvitation(ctx, c.req.valid("json"));
+    const user = await auth.throttledByAddress(ctx, settings(c), () =>
+      acceptInvitation(ctx, c.req.valid("json")),
+    );
     const tokens = await ctx.db.transaction((tx) =>
       auth.issueTokens(tx, ctx, user, randomUUID(), settings(c)),
     );

@@ -1,9 +1,10 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gte, isNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { ServiceContext } from "@/lib/context";
 import type { Db } from "@/lib/db/client";
 import { AuthenticationError, PermissionError, RateLimitError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/service";
+import { auditLog } from "@/lib/audit/schema";
 import { users, type User } from "@/lib/users/schema";
 import type { Limiter } from "@/lib/limiter";
 import { sha256Hex } from "@/lib/crypto";
@@ -15,8 +16,11 @@ export interface AuthSettings {
   secret: string;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
-  /** Failed sign-ins counted per account (tenant + email) and per client address. */
-  throttle: { account: Limiter; ip: Limiter };
+  /**
+   * Failed sign-ins counted per account and address, per account (a looser limit that known
+   * addresses pass), and per address (docs/decisions/0007-access-throttling.md).
+   */
+  throttle: { accountIp: Limiter; account: Limiter; ip: Limiter };
 }
 
 export interface IssuedTokens {
@@ -29,18 +33,63 @@ export interface IssuedTokens {
 const invalidRefresh = () =>
   new AuthenticationError("The refresh token is invalid or has expired; sign in again", "AUTH_003");
 
-async function assertNotThrottled(limiter: Limiter, key: string) {
+/** The 429 to answer while `key` is over its limit, if it is. */
+async function overLimit(limiter: Limiter, key: string): Promise<RateLimitError | undefined> {
   const res = await limiter.get(key);
   if (res && res.consumedPoints >= limiter.points) {
-    throw new RateLimitError(
+    return new RateLimitError(
       Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
-      "Too many failed sign-in attempts; try again later",
+      "Too many failed attempts; try again later",
     );
   }
 }
 
+async function assertNotThrottled(limiter: Limiter, key: string) {
+  const blocked = await overLimit(limiter, key);
+  if (blocked) throw blocked;
+}
+
 async function countFailure(limiter: Limiter, key: string) {
   await limiter.consume(key).catch(() => {}); // already over the limit: nothing more to count
+}
+
+/**
+ * Runs an attempt with a credential other than a password (an invitation's token) under the
+ * sign-in budget of the client's address: refused while over it, an authentication failure counts.
+ */
+export async function throttledByAddress<T>(
+  ctx: ServiceContext,
+  s: AuthSettings,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  await assertNotThrottled(s.throttle.ip, ctx.ip);
+  try {
+    return await attempt();
+  } catch (err) {
+    if (err instanceof AuthenticationError) await countFailure(s.throttle.ip, ctx.ip);
+    throw err;
+  }
+}
+
+const KNOWN_ADDRESS_DAYS = 30;
+
+/** Whether the user signed in from the caller's address in the last 30 days (audit log). */
+async function signedInFromHere(ctx: ServiceContext, userId: string): Promise<boolean> {
+  const since = new Date(ctx.now().getTime() - KNOWN_ADDRESS_DAYS * 86_400_000);
+  const [row] = await ctx.db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tenantId, ctx.tenant.id),
+        gte(auditLog.createdAt, since),
+        eq(auditLog.action, "auth.login"),
+        eq(auditLog.actorId, userId),
+        eq(auditLog.ip, ctx.ip),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function issueTokens(
@@ -75,7 +124,8 @@ export async function login(
 ): Promise<IssuedTokens> {
   const email = input.email.trim().toLowerCase();
   const accountKey = `${ctx.tenant.id}:${email}`;
-  await assertNotThrottled(s.throttle.account, accountKey);
+  const pairKey = `${accountKey}|${ctx.ip}`;
+  await assertNotThrottled(s.throttle.accountIp, pairKey);
   await assertNotThrottled(s.throttle.ip, ctx.ip);
 
   const [user] = await ctx.db
@@ -83,6 +133,10 @@ export async function login(
     .from(users)
     .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.email, email)))
     .limit(1);
+  // Failures from many addresses hold the account back, except from an address it signed in
+  // from before: an attacker cannot lock the owner out of their usual place.
+  const accountBlocked = await overLimit(s.throttle.account, accountKey);
+  if (accountBlocked && !(await signedInFromHere(ctx, user?.id ?? ""))) throw accountBlocked;
   // Always run one argon2 verification, so an unknown email costs what a wrong password costs.
   const passwordOk = await verifyPassword(
     user?.passwordHash ?? (await dummyPasswordHash()),
@@ -90,6 +144,7 @@ export async function login(
   );
   if (!user || !passwordOk || user.status !== "active") {
     await Promise.all([
+      countFailure(s.throttle.accountIp, pairKey),
       countFailure(s.throttle.account, accountKey),
       countFailure(s.throttle.ip, ctx.ip),
     ]);
@@ -100,7 +155,7 @@ export async function login(
     });
     throw new AuthenticationError("Invalid email or password", "AUTH_002");
   }
-  await s.throttle.account.delete(accountKey);
+  await s.throttle.accountIp.delete(pairKey);
 
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx

@@ -277,6 +277,8 @@ export async function acceptInvitation(
   ctx: ServiceContext,
   input: { token: string; name: string; password: string },
 ): Promise<User> {
+  // The token first: a bogus one must not cost an argon2 hash.
+  await findOpenInvitation(ctx.db, ctx, input.token);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const invitation = await findOpenInvitation(tx, ctx, input.token);

@@ -81,7 +81,8 @@ export function testDeps(database: Database, options: TestApiOptions = {}) {
     limiters: {
       api: limiters.create("api", config.rateLimit.points, 60),
       apiKey: limiters.create("api-key", config.rateLimit.keyPoints, 60),
-      loginAccount: limiters.create("login-account", 5, 900),
+      loginAccountIp: limiters.create("login-account-ip", 5, 900),
+      loginAccount: limiters.create("login-account", 20, 900),
       loginIp: limiters.create("login-ip", 50, 900),
     },
     keyUsage,

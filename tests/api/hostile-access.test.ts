@@ -1,21 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { outboxEvents } from "@/lib/events/schema";
 import type { Tenant } from "@/lib/tenants/schema";
-import { users, type Role } from "@/lib/users/schema";
+import { users, type Role, type User } from "@/lib/users/schema";
 import {
   createTenant,
   createTestApi,
   createUser,
   expectError,
   login,
+  PASSWORD,
   type TestApi,
 } from "./harness";
 
 /**
  * Issue 10, access: who may read and change what (events feed, keys of departed members, owners'
- * names).
+ * names), and what a client can cost or lock without a credential (invitations, sign-in).
  */
+const hashes = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const mod = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...mod,
+    hashPassword: (password: string) => {
+      hashes.count++;
+      return mod.hashPassword(password);
+    },
+  };
+});
+
 let t: TestApi;
 beforeAll(async () => {
   t = await createTestApi();
@@ -155,6 +168,108 @@ describe("owners are changed only by owners, every field", () => {
     ).toBe(200);
     expect((await admin.call("PATCH", `/api/v1/users/${staff.id}`, { name: "Sam" })).status).toBe(
       200,
+    );
+  });
+});
+
+describe("accepting an invitation", () => {
+  const accept = (tenant: Tenant, token: string, ip: string) =>
+    t.request("/api/v1/auth/accept-invitation", {
+      method: "POST",
+      ip,
+      headers: { "x-tenant-id": tenant.slug },
+      json: { token, name: "Someone", password: "a long enough password" },
+    });
+  const bogus = (i: number) => `bsi_${"x".repeat(40)}${i}`;
+
+  it("checks the token before hashing the password", async () => {
+    const tenant = await createTenant(t);
+    const before = hashes.count;
+    await expectError(await accept(tenant, bogus(0), "198.51.100.1"), 401, "INVITATION_INVALID");
+    expect(hashes.count).toBe(before);
+  });
+
+  it("is throttled per address like sign-in; a real invitation still works elsewhere", async () => {
+    const tenant = await createTenant(t);
+    const ip = "198.51.100.2";
+    for (let i = 0; i < 50; i++) {
+      await expectError(await accept(tenant, bogus(i), ip), 401, "INVITATION_INVALID");
+    }
+    const blocked = await accept(tenant, bogus(50), ip);
+    await expectError(blocked, 429, "RATE_LIMIT_EXCEEDED");
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    const owner = await member(tenant, "owner");
+    const invited = await owner.call("POST", "/api/v1/users/invitations", {
+      email: "new@example.test",
+      role: "staff",
+    });
+    const token = new URL(
+      ((await invited.json()) as { accept_url: string }).accept_url,
+    ).searchParams.get("token")!;
+    expect((await accept(tenant, token, "198.51.100.3")).status).toBe(200);
+  });
+});
+
+describe("failed sign-ins cannot lock the owner out", () => {
+  const signIn = (tenant: Tenant, email: string, password: string, ip: string) =>
+    t.request("/api/v1/auth/login", {
+      method: "POST",
+      ip,
+      headers: { "x-tenant-id": tenant.slug },
+      json: { email, password },
+    });
+
+  it("one address's failures throttle that address for the account, not the owner elsewhere", async () => {
+    const tenant = await createTenant(t);
+    const owner = await createUser(t, tenant);
+    const attacker = "203.0.113.50";
+    for (let i = 0; i < 5; i++) {
+      await expectError(await signIn(tenant, owner.email, "wrong", attacker), 401, "AUTH_002");
+    }
+    // The attacker's address is held back, even with the right password: no probing.
+    await expectError(
+      await signIn(tenant, owner.email, PASSWORD, attacker),
+      429,
+      "RATE_LIMIT_EXCEEDED",
+    );
+    expect((await signIn(tenant, owner.email, PASSWORD, "192.0.2.10")).status).toBe(200);
+  });
+
+  it("many addresses hit the account's looser limit; the owner's known address still gets in", async () => {
+    const tenant = await createTenant(t);
+    const owner: User = await createUser(t, tenant);
+    const home = "192.0.2.20";
+    expect((await signIn(tenant, owner.email, PASSWORD, home)).status).toBe(200);
+    for (let i = 0; i < 20; i++) {
+      const res = await signIn(tenant, owner.email, "wrong", `203.0.113.${100 + i}`);
+      await expectError(res, 401, "AUTH_002");
+    }
+    await expectError(
+      await signIn(tenant, owner.email, "wrong", "203.0.113.200"),
+      429,
+      "RATE_LIMIT_EXCEEDED",
+    );
+    // A new address is held back even with the right password; the known one is not.
+    await expectError(
+      await signIn(tenant, owner.email, PASSWORD, "203.0.113.201"),
+      429,
+      "RATE_LIMIT_EXCEEDED",
+    );
+    expect((await signIn(tenant, owner.email, PASSWORD, home)).status).toBe(200);
+    // A wrong password from the known address still fails (and counts for that address).
+    await expectError(await signIn(tenant, owner.email, "wrong", home), 401, "AUTH_002");
+  });
+});
+
+describe("store IDs (docs/decisions/0007-access-throttling.md)", () => {
+  it("an unknown store is 404 TENANT_NOT_FOUND, counted by the address's rate limit", async () => {
+    const ip = "198.51.100.77";
+    const first = await t.request("/api/v1/auth/me", { ip, headers: { "x-tenant-id": "nope-1" } });
+    await expectError(first, 404, "TENANT_NOT_FOUND");
+    const second = await t.request("/api/v1/auth/me", { ip, headers: { "x-tenant-id": "nope-2" } });
+    expect(Number(second.headers.get("x-rate-limit-remaining"))).toBe(
+      Number(first.headers.get("x-rate-limit-remaining")) - 1,
     );
   });
 });
