@@ -43,9 +43,31 @@ export function currencyExponent(currency: string): number {
   return EXPONENT_OVERRIDES[currency] ?? 2;
 }
 
-export class MoneyFormatError extends Error {}
+/**
+ * The largest amount anywhere (price, line, order total), in minor units: 999,999,999,999.99 SAR,
+ * 99,999,999,999.999 KWD, 99,999,999,999,999 JPY. At most 14 significant digits, so every amount
+ * is exact as a JSON number (a double holds 15) and round-trips (docs/api.md "Limits").
+ */
+export const MAX_MINOR = 99_999_999_999_999;
 
-/** 299.99 (or "299.99") in USD -> 29999. Throws MoneyFormatError on too many decimals. */
+/** The cap in major units of `currency`, for messages. */
+export const maxMajor = (currency: string) => toMajor(MAX_MINOR, currency);
+
+export class MoneyFormatError extends Error {
+  /** The API's field error code: too many decimals, or beyond MAX_MINOR. */
+  constructor(
+    message: string,
+    readonly code: "invalid_precision" | "too_big" = "invalid_precision",
+  ) {
+    super(message);
+  }
+}
+
+/** An amount or total beyond MAX_MINOR. */
+export const tooBig = (currency: string) =>
+  new MoneyFormatError(`Amounts are at most ${maxMajor(currency)} ${currency}`, "too_big");
+
+/** 299.99 (or "299.99") in USD -> 29999. Throws MoneyFormatError on too many decimals or too big. */
 export function toMinor(amount: number | string, currency: string): number {
   const exponent = currencyExponent(currency);
   const text = typeof amount === "number" ? numberToPlainString(amount) : amount.trim();
@@ -61,7 +83,7 @@ export function toMinor(amount: number | string, currency: string): number {
     );
   }
   const minor = BigInt(whole! + trimmed.padEnd(exponent, "0"));
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new MoneyFormatError("amount is too large");
+  if (minor > BigInt(MAX_MINOR)) throw tooBig(currency);
   return Number(sign ? -minor : minor);
 }
 

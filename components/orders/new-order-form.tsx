@@ -25,7 +25,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { ActionIssue, ActionResult } from "@/lib/action-result";
 import { cn } from "@/lib/cn";
 import { useRouter } from "@/lib/i18n/navigation";
-import { MoneyFormatError, toMajor, toMinor } from "@/lib/money";
+import { MAX_MINOR, MoneyFormatError, toMajor, toMinor } from "@/lib/money";
 import { lineAmounts, sumAmounts, type LineAmounts } from "@/lib/orders/totals";
 import { NewOrderInput, type CreateOrderResult, type ProductOption } from "./order-schemas";
 import { useErrorText } from "./use-error-text";
@@ -106,8 +106,11 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
     maximumFractionDigits: 2,
   });
 
-  /** Each line's amounts in minor units, by the same arithmetic as the server (display only). */
-  const amounts: (LineAmounts | null)[] = (watched ?? []).map((item) => {
+  /**
+   * Each line's amounts in minor units, by the same arithmetic as the server (display only);
+   * "too_big" beyond the most an amount can be (docs/api.md "Limits"), which the server refuses.
+   */
+  const amounts: (LineAmounts | "too_big" | null)[] = (watched ?? []).map((item) => {
     const product = known.get(item.productId);
     const quantity = Number(item.quantity);
     if (!product || !Number.isInteger(quantity) || quantity < 1) return null;
@@ -115,12 +118,19 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
       const unit = toMinor(product.price, product.currency);
       return lineAmounts(unit, quantity, store.vatRateBp, store.pricesIncludeVat);
     } catch (error) {
-      if (error instanceof MoneyFormatError) return null;
+      if (error instanceof MoneyFormatError) return error.code === "too_big" ? "too_big" : null;
       throw error;
     }
   });
-  const totals = sumAmounts(amounts.filter((a): a is LineAmounts => a !== null));
+  let totals: LineAmounts | null = null;
+  try {
+    if (!amounts.includes("too_big"))
+      totals = sumAmounts(amounts.filter((a): a is LineAmounts => a !== null && a !== "too_big"));
+  } catch (error) {
+    if (!(error instanceof MoneyFormatError)) throw error;
+  }
   const major = (minor: number) => toMajor(minor, store.currency);
+  const maxAmount = money(major(MAX_MINOR));
 
   function remember(products: ProductOption[]) {
     setKnown((current) => {
@@ -156,9 +166,10 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
     }
     let first = true;
     for (const [field, issue] of Object.entries(result.fieldErrors)) {
-      const match = /^items\.(\d+)\.(productId|quantity)$/.exec(field);
+      // A whole line ("items.0", its total too big) is marked on its quantity, the part to change.
+      const match = /^items\.(\d+)(?:\.(productId|quantity))?$/.exec(field);
       const target = match
-        ? (`items.${match[1]}.${match[2]}` as `items.${number}.quantity`)
+        ? (`items.${match[1]}.${match[2] ?? "quantity"}` as `items.${number}.quantity`)
         : (["customerEmail", "customerName", "notes", "items"] as const).find((f) => f === field);
       if (!target) continue;
       form.setError(target, { type: issue.code, message: issue.message }, { shouldFocus: first });
@@ -191,6 +202,8 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
         });
       return t("errors.productInvalid");
     }
+    if (amounts[index] === "too_big" || error?.quantity?.type === "too_big")
+      return t("errors.lineTooBig", { max: maxAmount });
     if (error?.quantity) {
       if (error.quantity.type === "insufficient_stock")
         return product
@@ -327,7 +340,7 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
                           </div>
                           <p className="col-start-2 row-start-1 pt-1 text-end font-medium whitespace-nowrap tabular-nums sm:col-start-3">
                             <span className="sr-only">{t("lines.lineTotal")}: </span>
-                            {line
+                            {line && line !== "too_big"
                               ? money(major(store.pricesIncludeVat ? line.total : line.subtotal))
                               : "—"}
                           </p>
@@ -439,14 +452,23 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
                   )}
                 </dd>
                 <dt className="text-muted-foreground">{t("summary.subtotal")}</dt>
-                <dd className="text-end tabular-nums">{money(major(totals.subtotal))}</dd>
+                <dd className="text-end tabular-nums">
+                  {totals ? money(major(totals.subtotal)) : "—"}
+                </dd>
                 <dt className="text-muted-foreground">{t("summary.vat", { rate: vatRate })}</dt>
-                <dd className="text-end tabular-nums">{money(major(totals.tax))}</dd>
+                <dd className="text-end tabular-nums">{totals ? money(major(totals.tax)) : "—"}</dd>
                 <div className="col-span-2 grid grid-cols-subgrid border-t border-border pt-2 font-semibold">
                   <dt>{t("summary.total")}</dt>
-                  <dd className="text-end tabular-nums">{money(major(totals.total))}</dd>
+                  <dd className="text-end tabular-nums">
+                    {totals ? money(major(totals.total)) : "—"}
+                  </dd>
                 </div>
               </dl>
+              {totals ? null : (
+                <p className="text-sm font-medium text-destructive">
+                  {t("errors.totalTooBig", { max: maxAmount })}
+                </p>
+              )}
               <p className="text-xs text-muted-foreground">
                 {store.pricesIncludeVat
                   ? t("summary.includesVat", { rate: vatRate })

@@ -1,4 +1,5 @@
 import type { useTranslations } from "next-intl";
+import { maxMajor } from "@/lib/money";
 
 type FormTranslator = ReturnType<typeof useTranslations<"products.form">>;
 
@@ -40,6 +41,10 @@ export function productIssueText(
         ? t("errors.priceWhole", { currency: price.currency })
         : t("errors.priceDecimals", price);
     }
+    if (code === "too_big")
+      return price
+        ? t("errors.priceTooBig", { max: maxMajor(price.currency), currency: price.currency })
+        : t("errors.priceTooBigAny");
     if (code === "invalid_type" || code === "required") return t("errors.priceRequired");
     return t("errors.priceInvalid");
   }

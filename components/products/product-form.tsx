@@ -100,7 +100,7 @@ function crossFieldIssues(
       toMinor(input.price, input.currency);
     } catch (error) {
       if (!(error instanceof MoneyFormatError)) throw error;
-      issues.push(["price", "invalid_precision"]);
+      issues.push(["price", error.code]);
     }
   }
   return issues;

@@ -7,7 +7,8 @@ import { ConflictError, NotFoundError, ValidationError, type FieldError } from "
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
 import { recordEvent } from "@/lib/events/service";
-import { isCurrency, MoneyFormatError, toMajor, toMinor } from "@/lib/money";
+import { isCurrency, maxMajor, MoneyFormatError, toMajor, toMinor } from "@/lib/money";
+import { MAX_INVENTORY } from "@/lib/products/contract";
 import { products } from "@/lib/products/schema";
 import { apiKeys } from "@/lib/api-keys/schema";
 import { users } from "@/lib/users/schema";
@@ -132,6 +133,21 @@ async function planLines(
   const byId = new Map(found.map((p) => [p.id, p]));
   const planned: PlannedLine[] = [];
   const { vatRateBp, pricesIncludeVat } = ctx.tenant;
+  const tooBig = (field: string, what: string) => ({
+    field,
+    code: "too_big",
+    message: `${what} would be more than ${maxMajor(currency)} ${currency}`,
+  });
+  /** The line's amounts, or null (and an error) when its total is beyond the cap. */
+  const amounts = (i: number, unit: number, quantity: number) => {
+    try {
+      return lineAmounts(unit, quantity, vatRateBp, pricesIncludeVat);
+    } catch (err) {
+      if (!(err instanceof MoneyFormatError)) throw err;
+      errors.push(tooBig(`items.${i}`, "The line's total"));
+      return null;
+    }
+  };
   lines.forEach((line, i) => {
     if ("product_id" in line) {
       const product = byId.get(line.product_id);
@@ -154,6 +170,8 @@ async function planLines(
           message: `The product is priced in ${product.currency}, the order is in ${currency}`,
         });
       }
+      const sums = amounts(i, product.priceMinor, line.quantity);
+      if (!sums) return;
       planned.push({
         productId: product.id,
         sku: product.sku,
@@ -161,7 +179,7 @@ async function planLines(
         nameAr: product.nameAr,
         unitPriceMinor: product.priceMinor,
         quantity: line.quantity,
-        ...lineAmounts(product.priceMinor, line.quantity, vatRateBp, pricesIncludeVat),
+        ...sums,
       });
     } else {
       let unit: number;
@@ -169,11 +187,7 @@ async function planLines(
         unit = toMinor(line.price, currency);
       } catch (err) {
         if (!(err instanceof MoneyFormatError)) throw err;
-        return errors.push({
-          field: `items.${i}.price`,
-          code: "invalid_precision",
-          message: err.message,
-        });
+        return errors.push({ field: `items.${i}.price`, code: err.code, message: err.message });
       }
       const name =
         typeof line.name === "string"
@@ -185,6 +199,8 @@ async function planLines(
           code: "required",
           message: "Give the line a name",
         });
+      const sums = amounts(i, unit, line.quantity);
+      if (!sums) return;
       planned.push({
         productId: null,
         sku: line.sku ?? null,
@@ -192,13 +208,19 @@ async function planLines(
         nameAr: name.ar,
         unitPriceMinor: unit,
         quantity: line.quantity,
-        ...lineAmounts(unit, line.quantity, vatRateBp, pricesIncludeVat),
+        ...sums,
       });
     }
   });
 
   const given = input.total ?? input.amount;
-  let totals = sumAmounts(planned);
+  let totals: LineAmounts = { subtotal: 0, tax: 0, total: 0 };
+  try {
+    totals = sumAmounts(planned);
+  } catch (err) {
+    if (!(err instanceof MoneyFormatError)) throw err;
+    errors.push(tooBig("items", "The order's total"));
+  }
   if (given !== undefined) {
     if (productIds.length)
       errors.push({
@@ -212,7 +234,7 @@ async function planLines(
       if (!(err instanceof MoneyFormatError)) throw err;
       errors.push({
         field: input.total !== undefined ? "total" : "amount",
-        code: "invalid_precision",
+        code: err.code,
         message: err.message,
       });
     }
@@ -548,7 +570,10 @@ export async function updateOrder(
           if (!item.productId) continue;
           await tx
             .update(products)
-            .set({ inventory: sql`${products.inventory} + ${item.quantity}` })
+            // Stock never exceeds the documented cap (docs/api.md "Limits"), nor overflows int4.
+            .set({
+              inventory: sql`least(${products.inventory}::bigint + ${item.quantity}, ${MAX_INVENTORY})`,
+            })
             .where(and(eq(products.tenantId, ctx.tenant.id), eq(products.id, item.productId)));
         }
       }

@@ -1,7 +1,10 @@
+import { MAX_MINOR, MoneyFormatError } from "@/lib/money";
+
 /**
  * Line arithmetic in integer minor units (BigInt inside, so no product can overflow), VAT
  * rounded half up per line. With VAT-inclusive prices the tax is extracted from the line total;
- * otherwise it is added to the line subtotal.
+ * otherwise it is added to the line subtotal. A line or sum beyond MAX_MINOR throws (code
+ * "too_big") rather than come back rounded.
  */
 export interface LineAmounts {
   subtotal: number;
@@ -9,8 +12,15 @@ export interface LineAmounts {
   total: number;
 }
 
+const MAX = BigInt(MAX_MINOR);
+
 function divRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
   return (2n * numerator + denominator) / (2n * denominator);
+}
+
+function capped(subtotal: bigint, tax: bigint, total: bigint): LineAmounts {
+  if (total > MAX) throw new MoneyFormatError(`A total is at most ${MAX} minor units`, "too_big");
+  return { subtotal: Number(subtotal), tax: Number(tax), total: Number(total) };
 }
 
 export function lineAmounts(
@@ -23,10 +33,10 @@ export function lineAmounts(
   const rate = BigInt(vatRateBp);
   if (pricesIncludeVat) {
     const tax = divRoundHalfUp(gross * rate, 10_000n + rate);
-    return { subtotal: Number(gross - tax), tax: Number(tax), total: Number(gross) };
+    return capped(gross - tax, tax, gross);
   }
   const tax = divRoundHalfUp(gross * rate, 10_000n);
-  return { subtotal: Number(gross), tax: Number(tax), total: Number(gross + tax) };
+  return capped(gross, tax, gross + tax);
 }
 
 /** A total charged elsewhere (VAT included): the VAT part extracted at the store's rate. */
@@ -35,8 +45,11 @@ export function splitGross(totalMinor: number, vatRateBp: number): LineAmounts {
 }
 
 export function sumAmounts(lines: LineAmounts[]): LineAmounts {
-  return lines.reduce(
-    (a, l) => ({ subtotal: a.subtotal + l.subtotal, tax: a.tax + l.tax, total: a.total + l.total }),
-    { subtotal: 0, tax: 0, total: 0 },
-  );
+  let [subtotal, tax, total] = [0n, 0n, 0n];
+  for (const l of lines) {
+    subtotal += BigInt(l.subtotal);
+    tax += BigInt(l.tax);
+    total += BigInt(l.total);
+  }
+  return capped(subtotal, tax, total);
 }

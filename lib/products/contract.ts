@@ -6,6 +6,9 @@ export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 const text = (max: number) => z.string().trim().max(max);
 
+/** Stock per product (docs/api.md "Limits"); int4 keeps room for stock given back by cancels. */
+export const MAX_INVENTORY = 1_000_000_000;
+
 export const ProductSchema = z
   .object({
     id: z.uuid(),
@@ -65,7 +68,7 @@ export const ProductCreate = z
       .enum(PRODUCT_STATUSES)
       .optional()
       .openapi({ description: "Defaults to draft; active needs both names" }),
-    inventory: z.number().int().min(0).max(2_147_483_647).optional(),
+    inventory: z.number().int().min(0).max(MAX_INVENTORY).optional(),
     images: z.array(Image).max(20).optional(),
   })
   .openapi("ProductCreate", {

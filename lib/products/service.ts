@@ -82,7 +82,7 @@ function merge(ctx: ServiceContext, current: Values | undefined, input: UpdateIn
       priceMinor = toMinor(input.price, currency);
     } catch (err) {
       if (!(err instanceof MoneyFormatError)) throw err;
-      errors.push({ field: "price", code: "invalid_precision", message: err.message });
+      errors.push({ field: "price", code: err.code, message: err.message });
     }
   } else if (current && input.currency !== undefined && input.currency !== current.currency) {
     errors.push({

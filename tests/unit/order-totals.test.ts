@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_MINOR, MoneyFormatError, toMajor, toMinor } from "@/lib/money";
 import { lineAmounts, splitGross, sumAmounts } from "@/lib/orders/totals";
 
 describe("order line VAT", () => {
@@ -26,8 +27,41 @@ describe("order line VAT", () => {
     }
   });
 
-  it("handles amounts far beyond 2^53 in the intermediate product", () => {
-    expect(lineAmounts(900_000_000_000, 10_000, 1500, false).total).toBe(10_350_000_000_000_000);
+  it("is exact up to the cap, with intermediate products far beyond 2^53", () => {
+    // 99999999999999 * 1500 / 11500 = 13043478260869.43..., so the tax rounds down.
+    expect(lineAmounts(MAX_MINOR, 1, 1500, true)).toEqual({
+      subtotal: 86_956_521_739_130,
+      tax: 13_043_478_260_869,
+      total: MAX_MINOR,
+    });
+    expect(lineAmounts(33_333_333_333_333, 3, 0, true).total).toBe(MAX_MINOR);
+  });
+
+  it("refuses a line or a sum beyond the cap instead of rounding it", () => {
+    // The case: 4503599627370497 x 3 is 13510798882111491, which a double rounds to ...492.
+    expect(() => lineAmounts(4_503_599_627_370_497, 3, 1500, true)).toThrow(MoneyFormatError);
+    expect(() => lineAmounts(MAX_MINOR + 1, 1, 0, true)).toThrow(MoneyFormatError);
+    expect(() => lineAmounts(MAX_MINOR, 1, 1500, false)).toThrow(MoneyFormatError);
+    const half = lineAmounts(50_000_000_000_000, 1, 0, true);
+    expect(() => sumAmounts([half, half])).toThrow(MoneyFormatError);
+    expect(sumAmounts([half, lineAmounts(49_999_999_999_999, 1, 0, true)]).total).toBe(MAX_MINOR);
+    const many = Array.from({ length: 500 }, () => lineAmounts(MAX_MINOR, 1, 1500, true));
+    let thrown: unknown;
+    try {
+      sumAmounts(many);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toMatchObject({ code: "too_big" });
+  });
+
+  it("caps amounts read from text at 999,999,999,999.99 (SAR), 99,999,999,999.999 (KWD)", () => {
+    expect(toMinor("999999999999.99", "SAR")).toBe(MAX_MINOR);
+    expect(() => toMinor("1000000000000.00", "SAR")).toThrow(MoneyFormatError);
+    expect(toMinor("99999999999.999", "KWD")).toBe(MAX_MINOR);
+    expect(() => toMinor(100_000_000_000, "KWD")).toThrow(MoneyFormatError);
+    expect(toMajor(MAX_MINOR, "SAR")).toBe(999_999_999_999.99);
+    expect(String(toMajor(MAX_MINOR, "KWD"))).toBe("99999999999.999");
   });
 
   it("rounds per line, then sums", () => {
