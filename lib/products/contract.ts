@@ -35,11 +35,16 @@ const Price = z
     description: "Decimal in major units; no more decimals than the currency allows",
     example: 299.99,
   });
+// An uploaded file is /api/v1/files/<tenant>/<name>: plain segments only (no . or .., %, \, //,
+// ? or #), so a browser resolving the path cannot reach another endpoint.
 const Image = z
   .string()
   .trim()
   .max(2048)
-  .regex(/^(https?:\/\/|\/api\/v1\/files\/)/, "must be an http(s) URL or an uploaded file path");
+  .regex(
+    /^(https?:\/\/|\/api\/v1\/files(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$)/,
+    "must be an http(s) URL or an uploaded file path",
+  );
 const Sku = z
   .string()
   .trim()

@@ -9,7 +9,8 @@ import {
   type TestApi,
 } from "./harness";
 
-// Issue 10, item 8: amounts beyond the documented caps (docs/api.md "Limits").
+// Issue 10, items 8 and 12: amounts beyond the documented caps (docs/api.md "Limits") and image
+// paths that climb out of /api/v1/files/.
 
 let t: TestApi;
 beforeAll(async () => {
@@ -173,5 +174,35 @@ describe("money caps on products", () => {
     expect(cancel.status).toBe(200);
     const after = await (await s.call("GET", `/api/v1/store/products/${p.id}`)).json();
     expect(after.inventory).toBe(1_000_000_000);
+  });
+});
+
+describe("product image paths", () => {
+  const file =
+    "/api/v1/files/00000000-0000-4000-8000-000000000000/0a1b2c3d-0000-4000-8000-1234567890ab.png";
+
+  it.each([
+    "/api/v1/files/../../api/auth/refresh",
+    "/api/v1/files/x/../../../api/auth/refresh",
+    "/api/v1/files/./x.png",
+    "/api/v1/files/%2e%2e/%2E%2E/api/auth/refresh",
+    "/api/v1/files/..%2f..%2fapi/auth/refresh",
+    "/api/v1/files/x\\..\\..\\api\\auth\\refresh",
+    "/api/v1/files//evil.example/x.png",
+    "/api/v1/files/x.png?/../../api/auth/refresh",
+    "/api/v1/files/x.png#../..",
+    "/api/v1/files/",
+  ])("refuses %s", async (bad) => {
+    const s = await shop();
+    const res = await s.product({ price: 1, images: [file, bad] });
+    expect(await issues(res)).toEqual([["images.1", "invalid_format"]]);
+  });
+
+  it("keeps accepting uploaded-file paths and http(s) URLs", async () => {
+    const s = await shop();
+    const images = [file, "https://cdn.example.com/a/b.png?w=200"];
+    const res = await s.product({ price: 1, images });
+    expect(res.status).toBe(201);
+    expect((await res.json()).images).toEqual(images);
   });
 });
