@@ -26,6 +26,7 @@ export function productIssueText(
   if (code === "SKU_TAKEN") return t("errors.skuTaken");
   if (code === "duplicate_in_file") return t("errors.skuDuplicateInFile");
   if (code === "unreadable_row") return t("errors.rowUnreadable");
+  if (code === "nul_character" || code === "lone_surrogate") return t("errors.unstorableText");
   if (field === "name.en" || field === "name.ar") {
     if (code === "required") return t("errors.nameRequired");
     if (code === "required_for_active")

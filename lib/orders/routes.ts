@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "@/lib/api/env";
 import { serviceContext } from "@/lib/api/context";
+import { downloadBody } from "@/lib/api/stream";
 import { authenticate } from "@/lib/api/middleware/authenticate";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
 import {
@@ -94,7 +95,8 @@ export function orderRoutes() {
   });
   app.openapi(exportCsv, async (c) => {
     const date = c.var.deps.now().toISOString().slice(0, 10);
-    return c.body(exportOrdersCsv(serviceContext(c), c.req.valid("query")), 200, {
+    const csv = await exportOrdersCsv(serviceContext(c), c.req.valid("query"));
+    return c.body(downloadBody(c, csv), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="orders-${c.var.tenant.slug}-${date}.csv"`,
     }) as never;

@@ -1,5 +1,7 @@
 import Papa from "papaparse";
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { BOM, csvLines, csvStream, unescapeCell } from "@/lib/csv";
+import { TEXT_PROBLEM_MESSAGES, textProblem } from "@/lib/input";
+import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
 import { authorize } from "@/lib/auth/permissions";
@@ -35,72 +37,65 @@ export const CSV_COLUMNS = [
 ] as const;
 
 export const MAX_IMPORT_ROWS = 10_000;
-const BOM = "\uFEFF";
 
 /**
  * The catalogue as CSV, streamed in pages of 1000 (keyset, so 100k products never sit in memory).
- * UTF-8 with a BOM, so spreadsheet programs show Arabic correctly.
+ * UTF-8 with a BOM. The first page is read before this resolves, so errors are an error reply.
  */
-export function exportProductsCsv(
+export async function exportProductsCsv(
   ctx: ServiceContext,
   filter: { status?: ProductStatus; category?: string; q?: string },
 ) {
   authorize(ctx.actor, "products:read");
-  const encoder = new TextEncoder();
   const base: SQL[] = [eq(products.tenantId, ctx.tenant.id)];
   if (filter.status) base.push(eq(products.status, filter.status));
   if (filter.category) base.push(eq(products.category, filter.category));
   const folded = filter.q ? foldForSearch(filter.q) : "";
   if (folded) base.push(like(products.searchText, `%${escapeLike(folded)}%`));
-  let cursor: { createdAt: Date; id: string } | undefined;
-  let first = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const where = cursor
-        ? and(
-            ...base,
-            or(
-              lt(products.createdAt, cursor.createdAt),
-              and(eq(products.createdAt, cursor.createdAt), lt(products.id, cursor.id)),
-            ),
-          )
-        : and(...base);
-      const rows = await ctx.db
-        .select()
-        .from(products)
-        .where(where)
-        .orderBy(desc(products.createdAt), desc(products.id))
-        .limit(1000);
-      const records = rows.map((r) => {
-        const p = presentProduct(r);
-        return [
-          p.sku ?? "",
-          p.name.en,
-          p.name.ar,
-          p.description.en,
-          p.description.ar,
-          String(p.price),
-          p.currency,
-          p.category ?? "",
-          p.tags.join("|"),
-          p.status,
-          String(p.inventory),
-          p.images.join("|"),
-        ];
-      });
-      const chunk = Papa.unparse(
-        { fields: first ? [...CSV_COLUMNS] : [], data: records },
-        { header: first, newline: "\r\n" },
-      );
-      const prefix = first ? BOM : "";
-      if (chunk) controller.enqueue(encoder.encode(prefix + chunk + "\r\n"));
-      else if (first) controller.enqueue(encoder.encode(BOM + CSV_COLUMNS.join(",") + "\r\n"));
-      first = false;
-      const last = rows.at(-1);
-      if (rows.length < 1000 || !last) controller.close();
-      else cursor = { createdAt: last.createdAt, id: last.id };
-    },
-  });
+  // The cursor keeps created_at as PostgreSQL's text: a JS Date drops the microseconds, and the
+  // rows after it that share its millisecond (a whole import shares one) would be skipped.
+  let cursor: { at: string; id: string } | undefined;
+  const read = async () => {
+    const where = cursor
+      ? and(
+          ...base,
+          or(
+            sql`${products.createdAt} < ${cursor.at}::timestamptz`,
+            and(sql`${products.createdAt} = ${cursor.at}::timestamptz`, lt(products.id, cursor.id)),
+          ),
+        )
+      : and(...base);
+    const page = await ctx.db
+      .select({ row: products, at: sql<string>`${products.createdAt}::text` })
+      .from(products)
+      .where(where)
+      .orderBy(desc(products.createdAt), desc(products.id))
+      .limit(1000);
+    const last = page.at(-1);
+    cursor = page.length < 1000 || !last ? undefined : { at: last.at, id: last.row.id };
+    const rows = page.map((p) => p.row);
+    return rows.map((r) => {
+      const p = presentProduct(r);
+      return [
+        p.sku ?? "",
+        p.name.en,
+        p.name.ar,
+        p.description.en,
+        p.description.ar,
+        p.price,
+        p.currency,
+        p.category ?? "",
+        p.tags.join("|"),
+        p.status,
+        p.inventory,
+        p.images.join("|"),
+      ];
+    });
+  };
+  const first = await read();
+  return csvStream(BOM + csvLines(first, CSV_COLUMNS), async () =>
+    cursor ? csvLines(await read()) : null,
+  );
 }
 
 export interface ImportProgress {
@@ -157,6 +152,8 @@ export async function importProductsCsv(
     header: true,
     skipEmptyLines: "greedy",
     transformHeader: (h) => h.trim().toLowerCase(),
+    // Our export escapes cells a spreadsheet would run as formulas; importing it gives them back.
+    transform: unescapeCell,
   });
   const headers = parsed.meta.fields ?? [];
   const missing = ["name_en", "name_ar", "price"].filter((c) => !headers.includes(c));
@@ -214,6 +211,20 @@ export async function importProductsCsv(
   for (const [i, record] of records.entries()) {
     if (i > 0 && i % 50 === 0) await report({ phase: "validating", processed: i, total });
     const rowNumber = i + 2; // the header is row 1, as a spreadsheet numbers it
+    // Text PostgreSQL cannot store (docs/api.md "Text rules"): a row error, not a 500.
+    let storable = true;
+    for (const field of CSV_COLUMNS) {
+      const problem = textProblem(record[field] ?? "");
+      if (!problem) continue;
+      errors.push({
+        row: rowNumber,
+        field,
+        code: problem,
+        message: TEXT_PROBLEM_MESSAGES[problem],
+      });
+      storable = false;
+    }
+    if (!storable) continue;
     const input = ProductCreate.safeParse(rowToInput(record));
     if (!input.success) {
       for (const issue of input.error.issues)

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "@/lib/api/env";
 import { serviceContext } from "@/lib/api/context";
+import { downloadBody } from "@/lib/api/stream";
 import { errorBody } from "@/lib/api/errors";
 import { authenticate } from "@/lib/api/middleware/authenticate";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
@@ -184,9 +185,9 @@ export function productRoutes() {
   );
 
   app.openapi(exportCsv, async (c) => {
-    const stream = exportProductsCsv(serviceContext(c), c.req.valid("query"));
+    const csv = await exportProductsCsv(serviceContext(c), c.req.valid("query"));
     const date = c.var.deps.now().toISOString().slice(0, 10);
-    return c.body(stream, 200, {
+    return c.body(downloadBody(c, csv), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="products-${c.var.tenant.slug}-${date}.csv"`,
     }) as never;

@@ -1,0 +1,45 @@
+import type { Context } from "hono";
+import { log } from "@/lib/log";
+import type { ApiEnv } from "./env";
+
+/**
+ * The body of a streamed download (CSV exports). A failure after the 200 has gone out must not
+ * look like a complete file: over a socket the connection is dropped, so the chunked body never
+ * ends (curl exits 18, fetch rejects); in process the body errors. docs/api.md "Streamed downloads".
+ */
+export function downloadBody(
+  c: Context<ApiEnv>,
+  source: ReadableStream<Uint8Array>,
+): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (err) {
+          log.error("unhandled error", {
+            requestId: c.var.requestId,
+            path: c.req.path,
+            streaming: true,
+            err,
+          });
+          // Dropping the socket ends this stream through cancel(); erroring it as well would
+          // make @hono/node-server write the error text and end the body cleanly.
+          const socket = c.env?.incoming?.socket;
+          if (socket) socket.destroy();
+          else controller.error(new Error("The download failed part-way; discard it"));
+          return;
+        }
+        if (chunk.done) controller.close();
+        else controller.enqueue(chunk.value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason).catch(() => {});
+      },
+    },
+    // Read the next page only when the client has taken the last one.
+    { highWaterMark: 0 },
+  );
+}
