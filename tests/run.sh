@@ -4,6 +4,8 @@
 #   2. unit + API tests on PGlite
 #   3. API tests again on PostgreSQL (a fresh database per test file) with Redis rate limits
 #   4. production build, then Playwright (Debian chromium) against the production server
+# An "unhandled error" in the server's log fails the run: tests/api/setup.ts for the API tests,
+# a look at the browser-test server's log here.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=.ci/out
@@ -56,7 +58,13 @@ if npm run -s build >"$out/build.log" 2>&1; then
   tail -25 "$out/build.log"
   stage "browser tests (Playwright, Debian chromium, production server)"
   if ensure_chromium; then
-    PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test --reporter=list,json || fail "browser tests"
+    PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test --reporter=list,json 2>&1 |
+      tee "$out/playwright.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || fail "browser tests"
+    # The server's log (its stderr reaches this output): a 500 that a page caused is a defect.
+    if grep -a '"msg":"unhandled error"' "$out/playwright.log"; then
+      fail "server logged unhandled errors during the browser tests"
+    fi
   else
     fail "browser tests (no chromium)"
   fi

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectUnhandledErrors } from "./setup";
 import { authenticate } from "@/lib/api/middleware/authenticate";
 import {
   createTenant,
@@ -79,6 +80,7 @@ describe("errors", () => {
   });
 
   it("500 says nothing of the internals", async () => {
+    expectUnhandledErrors();
     const res = await t.request("/api/v1/_test/boom", { headers: { "x-tenant-id": slug } });
     const text = await res.text();
     expect(res.status).toBe(500);
