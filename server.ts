@@ -14,6 +14,7 @@ import { IN_PROCESS_API } from "@/lib/sdk/client";
 import { startWebhookWorkers } from "@/lib/webhooks/worker";
 import { log } from "@/lib/log";
 import { clientAddress } from "@/lib/client-ip";
+import { issueSetupCode } from "@/lib/tenants/stores";
 
 const startedAt = performance.now();
 const dev = process.argv.includes("--dev");
@@ -34,6 +35,10 @@ if (process.argv.includes("--seed-demo")) {
   if (process.argv.includes("--sample-data"))
     await seedSampleData(database.db, demo.tenant, demo.ownerId);
 }
+
+// First run (no store, no demo): a one-time setup code guards the setup page. Only its SHA-256 is
+// stored; the code itself is printed once below (docs/decisions/0009-stores-setup-and-export.md).
+const setupCode = demo ? undefined : await issueSetupCode(database.db);
 
 const jobs = await startWebhookWorkers(database, {
   encryptionKey: config.encryptionKey,
@@ -87,6 +92,17 @@ server.listen(config.port, config.host, () => {
     database: database.kind,
     startup_ms: ms,
   });
+  if (setupCode) {
+    console.log(
+      [
+        "",
+        "  BrainSAIT Store has no store yet. Create yours at the setup page with this one-time code:",
+        `  Setup code: ${setupCode}  (open ${config.publicUrl.replace(/\/$/, "")}/en/setup)`,
+        `  Arabic: ${config.publicUrl.replace(/\/$/, "")}/ar/setup`,
+        "",
+      ].join("\n"),
+    );
+  }
   if (demo) {
     console.log(
       [

@@ -24,6 +24,8 @@ export interface Config {
   encryptionKey: Buffer;
   /** WEBHOOKS_ALLOW_PRIVATE=1: webhooks may target http and private addresses (tests, local dev). */
   webhooksAllowPrivate: boolean;
+  /** SIGNUP=open: anyone may create a store at /[locale]/signup (default closed). */
+  signup: "open" | "closed";
 }
 
 function int(name: string, fallback: number): number {
@@ -55,6 +57,12 @@ function loadAuthSecret(dataDir: string, databaseUrl: string | undefined): strin
   return secret;
 }
 
+function parseSignup(raw: string | undefined): "open" | "closed" {
+  if (!raw || raw === "closed") return "closed";
+  if (raw === "open") return "open";
+  throw new Error('SIGNUP must be "open" or "closed"');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || ".data");
   const port = int("PORT", 3000);
@@ -74,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret,
     encryptionKey,
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1",
+    signup: parseSignup(env.SIGNUP),
     accessTokenTtlSeconds: int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
     refreshTokenTtlSeconds: int("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600),
     rateLimit: {

@@ -7,6 +7,7 @@ import { authRoutes } from "@/lib/auth/routes";
 import { apiKeyRoutes } from "@/lib/api-keys/routes";
 import { userRoutes } from "@/lib/users/routes";
 import { settingsRoutes } from "@/lib/tenants/routes";
+import { exportRoutes, setupRoutes } from "@/lib/tenants/setup-routes";
 import { auditRoutes } from "@/lib/audit/routes";
 import { webhookRoutes } from "@/lib/webhooks/routes";
 import { fileRoutes, productRoutes } from "@/lib/products/routes";
@@ -19,7 +20,15 @@ import { healthRoutes } from "./health";
 import { storableInput } from "./middleware/input";
 import { clientIp, provideDeps, rateLimit, tenantResolver } from "./middleware/platform";
 
-const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/docs", SCALAR_SCRIPT_PATH]);
+const PUBLIC_PATHS = new Set([
+  "/api/v1/openapi.json",
+  "/api/v1/docs",
+  SCALAR_SCRIPT_PATH,
+  // Making a store: no store to name yet (lib/tenants/setup-routes.ts).
+  "/api/v1/setup",
+  "/api/v1/signup",
+  "/api/v1/stores/slug-availability",
+]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path.startsWith("/api/v1/files/");
 
 /** Uploads and imports may be larger than ordinary JSON bodies. */
@@ -97,6 +106,8 @@ export function createApi(deps: ApiDeps) {
   app.route("/api/v1/api-keys", apiKeyRoutes());
   app.route("/api/v1/users", userRoutes());
   app.route("/api/v1/store/settings", settingsRoutes());
+  app.route("/api/v1/store/export", exportRoutes());
+  app.route("/api/v1", setupRoutes());
   app.route("/api/v1/audit-log", auditRoutes());
   app.route("/api/v1", webhookRoutes());
 

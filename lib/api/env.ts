@@ -20,13 +20,15 @@ export interface ApiDeps {
     | "trustProxy"
     | "rateLimit"
     | "publicUrl"
-  >;
+  > & { signup?: "open" | "closed" };
   limiters: {
     api: Limiter;
     apiKey: Limiter;
     loginAccountIp: Limiter;
     loginAccount: Limiter;
     loginIp: Limiter;
+    /** First-run setup, sign-up and slug checks, per address; in memory when absent (tests). */
+    stores?: { setup: Limiter; signup: Limiter; signupCreated: Limiter; slugCheck: Limiter };
   };
   keyUsage: { touch(keyId: string, at: Date): void };
   now: () => Date;

@@ -5,6 +5,7 @@ import { localDiskStorage } from "@/lib/storage";
 import { KeyUsageTracker } from "@/lib/api-keys/service";
 import type { JobSender } from "@/lib/jobs/queue";
 import { createApi } from "./app";
+import { storeLimiters } from "@/lib/tenants/setup-routes";
 import { memoryLimiters, redisLimiters, type LimiterFactory } from "@/lib/limiter";
 
 export const VERSION = process.env.npm_package_version ?? "0.1.0";
@@ -26,6 +27,7 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
       loginAccountIp: factory.create("login-account-ip", 5, 15 * 60),
       loginAccount: factory.create("login-account", 20, 15 * 60),
       loginIp: factory.create("login-ip", 50, 15 * 60),
+      stores: storeLimiters(factory),
     },
     now: () => new Date(),
     version: VERSION,

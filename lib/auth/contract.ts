@@ -39,4 +39,18 @@ export const LogoutRequest = z
   .object({ refresh_token: z.string().min(1).max(512).optional() })
   .openapi("LogoutRequest");
 
-export const MeResponse = z.object({ user: UserSchema, tenant: TenantSchema }).openapi("Me");
+export const MeResponse = z
+  .object({
+    user: UserSchema,
+    tenant: TenantSchema,
+    store_status: z.enum(["active", "suspended"]).openapi({
+      description:
+        "A suspended store answers 403 STORE_SUSPENDED everywhere but /auth/* and the export",
+    }),
+  })
+  .openapi("Me");
+
+/** What setup and sign-up answer: a sign-in's reply plus the new store. */
+export const StoreCreatedResponse = TokenResponse.extend({ store: TenantSchema }).openapi(
+  "StoreCreated",
+);

@@ -78,7 +78,7 @@ const meRoute = createRoute({
 
 export const presentUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
 
-const presentTokens = (t: IssuedTokens) => ({
+export const presentTokens = (t: IssuedTokens) => ({
   access_token: t.accessToken,
   refresh_token: t.refreshToken,
   token_type: "bearer" as const,
@@ -151,7 +151,14 @@ export function authRoutes() {
   app.openapi(meRoute, async (c) => {
     const ctx = serviceContext(c);
     const user = await auth.me(ctx);
-    return c.json({ user: presentUser(user), tenant: presentTenant(ctx.tenant) }, 200);
+    return c.json(
+      {
+        user: presentUser(user),
+        tenant: presentTenant(ctx.tenant),
+        store_status: ctx.tenant.status === "suspended" ? "suspended" : "active",
+      } as const,
+      200,
+    );
   });
 
   return app;

@@ -88,6 +88,13 @@ export class SettingsResource {
     const response = await this.http.send("POST", "/api/v1/store/settings/logo", { body: form });
     return camelize<z.infer<typeof TenantSchema>>(await response.json());
   }
+  /**
+   * Everything the store holds as a zip (owner only). The Response streams: its body is the
+   * archive, `X-Export-Rows` the rows in it and Content-Disposition the file name.
+   */
+  export(): Promise<Response> {
+    return this.http.send("GET", "/api/v1/store/export", { accept: "application/zip" });
+  }
 }
 
 export class AuditResource {

@@ -3,6 +3,7 @@ import { ProductsResource } from "./products";
 import { OrdersResource } from "./orders";
 import { WebhooksResource } from "./webhooks";
 import { ApiKeysResource, AuditResource, SettingsResource, TeamResource } from "./admin";
+import { SetupResource, signup, StoresResource, type SignupInput } from "./stores";
 import { HttpClient, type ClientOptions } from "./client";
 
 export { StoreApiError, StoreConnectionError, type FieldError } from "./errors";
@@ -27,6 +28,7 @@ export type {
   AuditEntry,
 } from "./admin";
 export type { Camelize } from "./casing";
+export type { SetupState, SetupInput, SignupInput, StoreCreated, SlugCheck } from "./stores";
 
 /**
  * The BrainSAIT Store client, as the integration guide shows it:
@@ -41,6 +43,9 @@ export class BrainSAITStore {
   readonly team: TeamResource;
   readonly settings: SettingsResource;
   readonly audit: AuditResource;
+  readonly setup: SetupResource;
+  readonly stores: StoresResource;
+  private readonly http: HttpClient;
 
   constructor(options: ClientOptions) {
     const http = new HttpClient(options);
@@ -52,5 +57,13 @@ export class BrainSAITStore {
     this.team = new TeamResource(http);
     this.settings = new SettingsResource(http);
     this.audit = new AuditResource(http);
+    this.setup = new SetupResource(http);
+    this.stores = new StoresResource(http);
+    this.http = http;
+  }
+
+  /** Public sign-up: a new store and its owner, signed in. */
+  signup(input: SignupInput) {
+    return signup(this.http, input);
   }
 }

@@ -329,6 +329,7 @@ describe("GET /api/v1/auth/me", () => {
         vat_number: null,
         logo_url: null,
       },
+      store_status: "active",
     });
   });
 

@@ -1,5 +1,11 @@
 import { createMiddleware } from "hono/factory";
-import { AuthenticationError, BadRequestError, NotFoundError, RateLimitError } from "@/lib/errors";
+import {
+  AuthenticationError,
+  BadRequestError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+} from "@/lib/errors";
 import { findTenantBySlug } from "@/lib/tenants/service";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { ApiDeps, ApiEnv } from "../env";
@@ -59,6 +65,15 @@ export const rateLimit = createMiddleware<ApiEnv>(async (c, next) => {
 });
 
 /**
+ * What a suspended store still answers (docs/api.md, "Suspended stores"): signing in and out and
+ * /auth/me (which then says store_status "suspended"), and the owner's data export.
+ */
+export function openWhileSuspended(method: string, path: string): boolean {
+  if (path.startsWith("/api/v1/auth/")) return true;
+  return (method === "GET" || method === "HEAD") && path === "/api/v1/store/export";
+}
+
+/**
  * Resolves X-Tenant-ID (the tenant's slug). A short cache keeps this off the database on the hot
  * path; a renamed or deleted tenant is seen within a few seconds on every instance.
  */
@@ -75,6 +90,11 @@ export function tenantResolver(ttlMs = 5_000) {
       cache.set(slug, hit);
     }
     if (!hit.tenant) throw new NotFoundError(`No store with the ID "${slug}"`, "TENANT_NOT_FOUND");
+    if (hit.tenant.status === "suspended" && !openWhileSuspended(c.req.method, c.req.path))
+      throw new PermissionError(
+        "This store is suspended; its owner can still sign in and export its data",
+        "STORE_SUSPENDED",
+      );
     c.set("tenant", hit.tenant);
     c.set("forgetTenant", () => cache.delete(slug));
     await next();

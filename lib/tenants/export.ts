@@ -1,0 +1,405 @@
+/**
+ * The store's data export: one zip of JSON and CSV files, streamed as it is written (fflate,
+ * docs/decisions/0009-stores-setup-and-export.md), read a page at a time so a large store never
+ * sits in memory. Owner only, audited; a suspended store's owner can still take it.
+ */
+import { Zip, ZipDeflate } from "fflate";
+import {
+  and,
+  asc,
+  count,
+  countDistinct,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import Papa from "papaparse";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { ServiceContext } from "@/lib/context";
+import { PermissionError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/service";
+import { auditLog } from "@/lib/audit/schema";
+import { apiKeys } from "@/lib/api-keys/schema";
+import { webhookEndpoints } from "@/lib/webhooks/schema";
+import { products } from "@/lib/products/schema";
+import { presentProduct } from "@/lib/products/service";
+import { exportProductsCsv } from "@/lib/products/csv";
+import { orderItems, orders } from "@/lib/orders/schema";
+import { presentOrder } from "@/lib/orders/service";
+import { exportOrdersCsv } from "@/lib/orders/csv";
+import { OrderListQuery } from "@/lib/orders/contract";
+import { presentTenant } from "./service";
+
+const PAGE = 500;
+const encoder = new TextEncoder();
+
+export const EXPORT_FILES = [
+  "settings.json",
+  "products.json",
+  "products.csv",
+  "orders.json",
+  "orders.csv",
+  "customers.csv",
+  "api-keys.json",
+  "webhooks.json",
+  "audit-log.json",
+] as const;
+
+/** `acme-export-2026-11-29.zip`, the date in the store's time zone. */
+export function exportFilename(slug: string, now: Date, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+  return `${slug}-export-${day}.zip`;
+}
+
+/** Rows of one tenant's table, a page at a time, in id order (keyset: no offsets). */
+async function* pages<T extends { id: string }>(
+  fetch: (after: string | undefined) => Promise<T[]>,
+): AsyncGenerator<T[]> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await fetch(after);
+    if (rows.length) yield rows;
+    if (rows.length < PAGE) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+function keyset(table: PgTable & { id: PgColumn; tenantId: PgColumn }, tenantId: string) {
+  return (after: string | undefined): SQL =>
+    after ? and(eq(table.tenantId, tenantId), gt(table.id, after))! : eq(table.tenantId, tenantId);
+}
+
+/** A JSON array written element by element. */
+async function* jsonArray<T>(source: AsyncIterable<T[]>, present: (row: T) => unknown) {
+  let first = true;
+  yield "[";
+  for await (const rows of source) {
+    for (const row of rows) {
+      yield (first ? "\n  " : ",\n  ") + JSON.stringify(present(row));
+      first = false;
+    }
+  }
+  yield first ? "]\n" : "\n]\n";
+}
+
+async function* fromStream(opening: Promise<ReadableStream<Uint8Array>>) {
+  const reader = (await opening).getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+export async function exportCounts(ctx: ServiceContext) {
+  const t = ctx.tenant.id;
+  const one = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
+  const [productN, orderN, customerN, keyN, hookN, auditN] = await Promise.all([
+    one(ctx.db.select({ n: count() }).from(products).where(eq(products.tenantId, t))),
+    one(ctx.db.select({ n: count() }).from(orders).where(eq(orders.tenantId, t))),
+    one(
+      ctx.db
+        .select({ n: countDistinct(sql`lower(${orders.customerEmail})`) })
+        .from(orders)
+        .where(and(eq(orders.tenantId, t), isNotNull(orders.customerEmail))),
+    ),
+    one(ctx.db.select({ n: count() }).from(apiKeys).where(eq(apiKeys.tenantId, t))),
+    one(
+      ctx.db.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.tenantId, t)),
+    ),
+    one(ctx.db.select({ n: count() }).from(auditLog).where(eq(auditLog.tenantId, t))),
+  ]);
+  return {
+    products: productN,
+    orders: orderN,
+    customers: customerN,
+    api_keys: keyN,
+    webhooks: hookN,
+    audit_log: auditN,
+  };
+}
+
+/**
+ * Starts the export: checks the caller is an owner, records it in the audit log, and returns
+ * the archive as a stream with its file name and the number of rows it holds (products and
+ * orders count once each, although both a JSON and a CSV file carry them).
+ */
+export async function exportStore(ctx: ServiceContext) {
+  if (ctx.actor?.type !== "user" || ctx.actor.role !== "owner")
+    throw new PermissionError("Only an owner can export the store's data", "OWNER_ONLY");
+  const counts = await exportCounts(ctx);
+  const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+  await recordAudit(ctx.db, ctx, {
+    action: "store.exported",
+    resourceType: "tenant",
+    resourceId: ctx.tenant.id,
+    metadata: { rows, counts },
+  });
+  const now = ctx.now();
+  return {
+    filename: exportFilename(ctx.tenant.slug, now, ctx.tenant.timeZone),
+    rows,
+    counts,
+    stream: zipStream(files(ctx, now, counts)),
+  };
+}
+
+type Entry = { name: string; chunks: AsyncIterable<string | Uint8Array> };
+
+function* files(
+  ctx: ServiceContext,
+  now: Date,
+  counts: Awaited<ReturnType<typeof exportCounts>>,
+): Generator<Entry> {
+  const t = ctx.tenant.id;
+  const db = ctx.db;
+  yield {
+    name: "settings.json",
+    chunks: (async function* () {
+      yield (
+        JSON.stringify(
+          {
+            store: { ...presentTenant(ctx.tenant), status: ctx.tenant.status },
+            created_at: ctx.tenant.createdAt.toISOString(),
+            exported_at: now.toISOString(),
+            counts,
+          },
+          null,
+          2,
+        ) + "\n"
+      );
+    })(),
+  };
+  yield {
+    name: "products.json",
+    chunks: jsonArray(
+      pages((after) =>
+        db
+          .select()
+          .from(products)
+          .where(keyset(products, t)(after))
+          .orderBy(asc(products.id))
+          .limit(PAGE),
+      ),
+      presentProduct,
+    ),
+  };
+  yield { name: "products.csv", chunks: fromStream(exportProductsCsv(ctx, {})) };
+  yield {
+    name: "orders.json",
+    chunks: jsonArray(
+      (async function* () {
+        for await (const page of pages((after) =>
+          db
+            .select()
+            .from(orders)
+            .where(keyset(orders, t)(after))
+            .orderBy(asc(orders.id))
+            .limit(PAGE),
+        )) {
+          const items = await db
+            .select()
+            .from(orderItems)
+            .where(
+              and(
+                eq(orderItems.tenantId, t),
+                inArray(
+                  orderItems.orderId,
+                  page.map((o) => o.id),
+                ),
+              ),
+            );
+          yield page.map((o) =>
+            presentOrder(
+              o,
+              items.filter((i) => i.orderId === o.id),
+            ),
+          );
+        }
+      })(),
+      (o) => o,
+    ),
+  };
+  const { page: _page, limit: _limit, ...allOrders } = OrderListQuery.parse({});
+  yield { name: "orders.csv", chunks: fromStream(exportOrdersCsv(ctx, allOrders)) };
+  yield {
+    name: "customers.csv",
+    chunks: (async function* () {
+      const columns = ["email", "name", "orders", "first_order_at", "last_order_at"];
+      yield "\uFEFF" + columns.join(",") + "\r\n";
+      let after = "";
+      for (;;) {
+        const email = sql<string>`lower(${orders.customerEmail})`;
+        const rows = await db
+          .select({
+            email,
+            name: sql<string | null>`max(${orders.customerName})`,
+            orders: count(),
+            first: sql<string>`min(${orders.createdAt})`.mapWith((v) => new Date(v).toISOString()),
+            last: sql<string>`max(${orders.createdAt})`.mapWith((v) => new Date(v).toISOString()),
+          })
+          .from(orders)
+          .where(
+            and(
+              eq(orders.tenantId, t),
+              isNotNull(orders.customerEmail),
+              sql`lower(${orders.customerEmail}) > ${after}`,
+            ),
+          )
+          .groupBy(email)
+          .orderBy(email)
+          .limit(PAGE);
+        if (rows.length)
+          yield (
+            Papa.unparse(
+              rows.map((r) => [r.email, r.name ?? "", r.orders, r.first, r.last]),
+              { newline: "\r\n", escapeFormulae: true },
+            ) + "\r\n"
+          );
+        if (rows.length < PAGE) return;
+        after = rows.at(-1)!.email;
+      }
+    })(),
+  };
+  yield {
+    name: "api-keys.json",
+    chunks: jsonArray(
+      pages((after) =>
+        db
+          .select({
+            id: apiKeys.id,
+            name: apiKeys.name,
+            prefix: apiKeys.prefix,
+            last4: apiKeys.last4,
+            scopes: apiKeys.scopes,
+            createdAt: apiKeys.createdAt,
+            expiresAt: apiKeys.expiresAt,
+            lastUsedAt: apiKeys.lastUsedAt,
+            revokedAt: apiKeys.revokedAt,
+          })
+          .from(apiKeys)
+          .where(keyset(apiKeys, t)(after))
+          .orderBy(asc(apiKeys.id))
+          .limit(PAGE),
+      ),
+      (k) => ({
+        id: k.id,
+        name: k.name,
+        prefix: k.prefix,
+        last4: k.last4,
+        scopes: k.scopes,
+        created_at: k.createdAt.toISOString(),
+        expires_at: k.expiresAt?.toISOString() ?? null,
+        last_used_at: k.lastUsedAt?.toISOString() ?? null,
+        revoked_at: k.revokedAt?.toISOString() ?? null,
+      }),
+    ),
+  };
+  yield {
+    name: "webhooks.json",
+    chunks: jsonArray(
+      pages((after) =>
+        db
+          .select({
+            id: webhookEndpoints.id,
+            url: webhookEndpoints.url,
+            description: webhookEndpoints.description,
+            events: webhookEndpoints.events,
+            enabled: webhookEndpoints.enabled,
+            createdAt: webhookEndpoints.createdAt,
+          })
+          .from(webhookEndpoints)
+          .where(keyset(webhookEndpoints, t)(after))
+          .orderBy(asc(webhookEndpoints.id))
+          .limit(PAGE),
+      ),
+      (w) => ({
+        id: w.id,
+        url: w.url,
+        description: w.description,
+        events: w.events,
+        enabled: w.enabled,
+        created_at: w.createdAt.toISOString(),
+      }),
+    ),
+  };
+  yield {
+    name: "audit-log.json",
+    chunks: jsonArray(
+      pages((after) =>
+        db
+          .select()
+          .from(auditLog)
+          .where(keyset(auditLog, t)(after))
+          .orderBy(asc(auditLog.id))
+          .limit(PAGE),
+      ),
+      (a) => ({
+        id: a.id,
+        action: a.action,
+        actor_type: a.actorType,
+        actor_id: a.actorId,
+        resource_type: a.resourceType,
+        resource_id: a.resourceId,
+        ip: a.ip,
+        request_id: a.requestId,
+        metadata: a.metadata,
+        created_at: a.createdAt.toISOString(),
+      }),
+    ),
+  };
+}
+
+/**
+ * Files into a zip, pulled: each read of the stream writes just enough of the next file to
+ * produce output, so a slow download slows the database reads rather than filling memory.
+ */
+function zipStream(entries: Iterator<Entry>): ReadableStream<Uint8Array> {
+  const out: Uint8Array[] = [];
+  let finished = false;
+  let failure: unknown;
+  const zip = new Zip((err, chunk, final) => {
+    if (err) failure = err;
+    else out.push(chunk);
+    if (final) finished = true;
+  });
+  async function* write() {
+    for (let next = entries.next(); !next.done; next = entries.next()) {
+      const file = new ZipDeflate(next.value.name, { level: 6 });
+      zip.add(file);
+      for await (const chunk of next.value.chunks) {
+        file.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+        yield;
+      }
+      file.push(new Uint8Array(0), true);
+      yield;
+    }
+    zip.end();
+  }
+  const writer = write();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      while (!out.length && !finished && failure === undefined) {
+        if ((await writer.next()).done && !out.length && !finished) break;
+      }
+      if (failure !== undefined) return controller.error(failure);
+      while (out.length) controller.enqueue(out.shift()!);
+      if (finished) controller.close();
+    },
+    async cancel() {
+      await writer.return(undefined);
+    },
+  });
+}
