@@ -347,16 +347,19 @@ export async function listStores(db: Db) {
         )
         .orderBy(desc(invitations.createdAt))
     : [];
+  /** The first owner's email; else the email of a pending owner invitation (CLI-created stores). */
+  const ownerOf = (tenantId: string) => {
+    const active = owners.find((o) => o.tenantId === tenantId);
+    if (active) return { email: active.email, invited: false };
+    const invited = pending.find((p) => p.tenantId === tenantId);
+    return invited ? { email: invited.email, invited: true } : null;
+  };
   return rows.map((r) => ({
     slug: r.tenant.slug,
     name: { en: r.tenant.nameEn, ar: r.tenant.nameAr },
     status: r.tenant.status,
     created_at: r.tenant.createdAt.toISOString(),
-    owner:
-      owners.find((o) => o.tenantId === r.tenant.id)?.email ??
-      (pending.find((p) => p.tenantId === r.tenant.id)?.email
-        ? `${pending.find((p) => p.tenantId === r.tenant.id)!.email} (invited)`
-        : null),
+    owner: ownerOf(r.tenant.id),
     products: r.productCount,
     orders: r.orderCount,
   }));
