@@ -1,11 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
 import type { AppLocaleOptions } from "./tests/e2e/fixtures";
-import { OWNER_STATE } from "./tests/e2e/paths";
+import { firstStartServers, OWNER_STATE } from "./tests/e2e/paths";
 import { RECEIVER_SECRET } from "./tests/e2e/receiver-secret";
 
 // E2E_PORT lets a second checkout run its browser tests while another uses the default.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// First start (issue 18): one server per locale on an empty data directory, without the demo,
+// each printing its setup code into a log the test reads; sign-up is open on them.
+const FIRST_START = firstStartServers(PORT);
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -20,6 +23,8 @@ const chromium = {
     ],
   },
 };
+
+const LOCALE_TAGS = { en: "en-US", ar: "ar-SA" } as const;
 
 // `next build` runs before this (the CI script does it); the web server only starts the result.
 export default defineConfig<AppLocaleOptions>({
@@ -38,6 +43,11 @@ export default defineConfig<AppLocaleOptions>({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/, use: { ...chromium, appLocale: "en" } },
+    ...FIRST_START.map(({ locale, url }) => ({
+      name: `first-start-${locale}`,
+      testMatch: /.*\.first-start\.ts/,
+      use: { ...chromium, appLocale: locale, locale: LOCALE_TAGS[locale], baseURL: url },
+    })),
     {
       name: "en",
       testMatch: /.*\.spec\.ts/,
@@ -51,22 +61,41 @@ export default defineConfig<AppLocaleOptions>({
       use: { ...chromium, appLocale: "ar", locale: "ar-SA", storageState: OWNER_STATE },
     },
   ],
-  webServer: {
-    // A fresh data directory per run: the demo tenant is seeded into an empty database.
-    command: `DATA_DIR="$(mktemp -d -t brainsait-e2e-XXXXXX)" npx tsx server.ts --seed-demo`,
-    env: {
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      PUBLIC_URL: baseURL,
-      DEMO_PASSWORD: "demo-owner-pass",
-      WEBHOOKS_ALLOW_PRIVATE: "1",
-      STORE_WEBHOOK_SECRET: RECEIVER_SECRET,
-      LOG_LEVEL: "error",
+  webServer: [
+    {
+      // A fresh data directory per run: the demo tenant is seeded into an empty database.
+      command: `DATA_DIR="$(mktemp -d -t brainsait-e2e-XXXXXX)" npx tsx server.ts --seed-demo`,
+      env: {
+        NODE_ENV: "production",
+        PORT: String(PORT),
+        PUBLIC_URL: baseURL,
+        DEMO_PASSWORD: "demo-owner-pass",
+        WEBHOOKS_ALLOW_PRIVATE: "1",
+        STORE_WEBHOOK_SECRET: RECEIVER_SECRET,
+        LOG_LEVEL: "error",
+      },
+      url: `${baseURL}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-    url: `${baseURL}/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    ...FIRST_START.map(({ port, url, log }) => ({
+      // stdout (where the setup code is printed) goes to the log file; errors still reach ours.
+      command: `DATA_DIR="$(mktemp -d -t brainsait-e2e-first-XXXXXX)" npx tsx server.ts > "${log}"`,
+      env: {
+        NODE_ENV: "production",
+        PORT: String(port),
+        PUBLIC_URL: url,
+        SIGNUP: "open",
+        LOG_LEVEL: "error",
+      },
+      url: `${url}/health`,
+      // Never an old server: its store would already exist.
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    })),
+  ],
 });

@@ -1,5 +1,24 @@
+import { tmpdir } from "node:os";
+
 /**
  * Cookies of the demo owner, saved by auth.setup.ts and reused by the en and ar projects. Under
  * test-results/ (git- and prettier-ignored); Playwright empties that folder before setup runs.
  */
 export const OWNER_STATE = "test-results/.auth/owner.json";
+
+/**
+ * The first-start servers (playwright.config.ts): one per locale, on ports after E2E_PORT unless
+ * E2E_SETUP_PORT says otherwise, each writing its stdout (with the setup code) to `log`.
+ */
+export function firstStartServers(mainPort: number) {
+  const first = Number(process.env.E2E_SETUP_PORT ?? mainPort + 10);
+  return (["en", "ar"] as const).map((locale, i) => {
+    const port = first + i;
+    return {
+      locale,
+      port,
+      url: `http://127.0.0.1:${port}`,
+      log: `${tmpdir()}/brainsait-e2e-first-start-${port}.log`,
+    };
+  });
+}

@@ -1,15 +1,23 @@
 import { Building2 } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import {
+  checklistCookie,
+  checklistProgress,
+  SetupChecklist,
+} from "@/components/admin/setup-checklist";
+import { roleCan } from "@/components/settings/sections";
 import { Badge } from "@/components/ui/badge";
 import { ActivityFeed, type RecentEvent } from "@/components/webhooks/activity-feed";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireMe } from "@/lib/auth/session";
+import { requireMe, sessionStore, type Me } from "@/lib/auth/session";
 import { DEFAULT_TIME_ZONE } from "@/lib/i18n/request";
 import { resolveLocale } from "@/lib/i18n/params";
 import { BrainSAITStore } from "@/lib/sdk";
 import { withReceivedEvents } from "@/lib/webhooks/received";
+import { dismissChecklist } from "./actions";
 
 interface Props {
   params: Promise<{ locale: string }>;
@@ -53,7 +61,10 @@ export default async function HomePage({ params }: Props) {
   const locale = await resolveLocale(params);
   const { session, me } = await requireMe(locale);
   const { tenant, user } = me;
-  const recent = await recentEvents(session.tenant, session.accessToken);
+  const [recent, checklist] = await Promise.all([
+    recentEvents(session.tenant, session.accessToken),
+    checklistFor(me, session),
+  ]);
 
   const t = await getTranslations({ locale, namespace: "Home" });
   const tCommon = await getTranslations({ locale, namespace: "Common" });
@@ -76,6 +87,14 @@ export default async function HomePage({ params }: Props) {
           {t("today", { date: format.dateTime(now, { dateStyle: "full", timeZone }) })}
         </p>
       </section>
+
+      {checklist ? (
+        <SetupChecklist
+          locale={locale}
+          progress={checklist}
+          dismiss={dismissChecklist.bind(null, locale)}
+        />
+      ) : null}
 
       <Card>
         <CardHeader className="flex-row items-start gap-4">
@@ -137,6 +156,22 @@ export default async function HomePage({ params }: Props) {
       <ActivityFeed initial={recent} now={now.getTime()} timeZone={timeZone} />
     </div>
   );
+}
+
+/**
+ * The setup checklist's progress, or null when it is not shown: dismissed in this browser, every
+ * step that can be done is done, the store is suspended, or the role cannot act on the steps.
+ */
+async function checklistFor(
+  me: Me,
+  session: Parameters<typeof sessionStore>[0],
+): Promise<Awaited<ReturnType<typeof checklistProgress>> | null> {
+  const role = me.user.role;
+  if (!roleCan(role, "team:manage") || !roleCan(role, "api_keys:manage")) return null;
+  if (me.storeStatus === "suspended") return null;
+  if ((await cookies()).get(checklistCookie(session.tenant))?.value === "dismissed") return null;
+  const progress = await checklistProgress(sessionStore(session));
+  return progress.product && progress.team && progress.apiKey ? null : progress;
 }
 
 /** The feed's first page, rendered with the page; if the API fails, the feed loads it itself. */

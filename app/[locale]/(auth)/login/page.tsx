@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { Brand } from "@/components/admin/brand";
 import { LocaleSwitcher } from "@/components/admin/locale-switcher";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { setupStatus } from "@/components/stores/setup-status";
+import { Link } from "@/lib/i18n/navigation";
 import { safeReturnPath, toLoginErrorCode } from "@/lib/auth/login-shared";
 import { DEFAULT_TENANT } from "@/lib/auth/next-auth";
 import { routing } from "@/lib/i18n/routing";
@@ -27,6 +30,9 @@ function first(value: string | string[] | undefined): string | undefined {
 export default async function LoginPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   const query = await searchParams;
+  // No store yet: nobody can sign in, so the first visitor is sent to create one.
+  const status = await setupStatus();
+  if (status.needed) redirect(`/${locale}/setup`);
   const t = await getTranslations({ locale, namespace: "Login" });
   const callbackUrl = safeReturnPath(first(query.callbackUrl), routing.locales) ?? `/${locale}`;
 
@@ -48,6 +54,17 @@ export default async function LoginPage({ params, searchParams }: Props) {
               callbackUrl={callbackUrl}
               initialError={toLoginErrorCode(first(query.error))}
             />
+            {status.signup === "open" ? (
+              <p className="mt-6 border-t border-border pt-4 text-sm text-muted-foreground">
+                {t("noStore")}{" "}
+                <Link
+                  href="/signup"
+                  className="font-medium text-primary underline-offset-4 hover:underline"
+                >
+                  {t("createStore")}
+                </Link>
+              </p>
+            ) : null}
           </CardContent>
         </Card>
       </main>
