@@ -144,7 +144,9 @@ describe("GET /api/v1/store/export", () => {
         events: ["order.created"],
       }),
     ]);
-    const everything = Object.values(files).map(strFromU8).join("\n");
+    const everything = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join("\n");
     expect(everything).not.toContain(apiKeySecret);
     expect(everything).not.toContain(apiKeySecret.slice(-20));
     expect(everything).not.toContain(webhookSecret);
