@@ -343,6 +343,7 @@ export async function listStores(db: Db) {
             ),
             eq(invitations.role, "owner"),
             sql`${invitations.acceptedAt} is null and ${invitations.revokedAt} is null`,
+            gt(invitations.expiresAt, new Date()),
           ),
         )
         .orderBy(desc(invitations.createdAt))

@@ -197,3 +197,33 @@ describe("SDK", () => {
     expect((err as StoreApiError).code).toBe("SETUP_DONE");
   });
 });
+
+describe("listing stores (the command line's list)", () => {
+  it("shows a pending owner invitation until it expires, then no owner", async () => {
+    const { createStoreWithInvitation, listStores } = await import("@/lib/tenants/stores");
+    const week = 7 * 86_400_000;
+    await createStoreWithInvitation(
+      t.db,
+      { slug: "fresh-invite", nameEn: "Fresh", nameAr: "جديد" },
+      "a@fresh.example",
+      "http://localhost:3000",
+    );
+    await createStoreWithInvitation(
+      t.db,
+      { slug: "stale-invite", nameEn: "Stale", nameAr: "قديم" },
+      "b@stale.example",
+      "http://localhost:3000",
+      new Date(Date.now() - week - 1000),
+    );
+    const listed = await listStores(t.db);
+    expect(listed.find((s) => s.slug === "fresh-invite")?.owner).toEqual({
+      email: "a@fresh.example",
+      invited: true,
+    });
+    expect(listed.find((s) => s.slug === "stale-invite")?.owner).toBeNull();
+    expect(listed.find((s) => s.slug === "acme")?.owner).toEqual({
+      email: "huda@acme.example",
+      invited: false,
+    });
+  });
+});
