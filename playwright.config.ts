@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import type { AppLocaleOptions } from "./tests/e2e/fixtures";
-import { firstStartServers, OWNER_STATE } from "./tests/e2e/paths";
+import { firstStartServers, OWNER_STATE, suspendedServer } from "./tests/e2e/paths";
 import { RECEIVER_SECRET } from "./tests/e2e/receiver-secret";
 
 // E2E_PORT lets a second checkout run its browser tests while another uses the default.
@@ -9,6 +9,7 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 // First start (issue 18): one server per locale on an empty data directory, without the demo,
 // each printing its setup code into a log the test reads; sign-up is open on them.
 const FIRST_START = firstStartServers(PORT);
+const SUSPENDED = suspendedServer(PORT);
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -47,6 +48,11 @@ export default defineConfig<AppLocaleOptions>({
       name: `first-start-${locale}`,
       testMatch: /.*\.first-start\.ts/,
       use: { ...chromium, appLocale: locale, locale: LOCALE_TAGS[locale], baseURL: url },
+    })),
+    ...(["en", "ar"] as const).map((locale) => ({
+      name: `suspended-${locale}`,
+      testMatch: /.*\.suspended\.ts/,
+      use: { ...chromium, appLocale: locale, locale: LOCALE_TAGS[locale], baseURL: SUSPENDED.url },
     })),
     {
       name: "en",
@@ -97,5 +103,26 @@ export default defineConfig<AppLocaleOptions>({
       stdout: "ignore" as const,
       stderr: "pipe" as const,
     })),
+    {
+      // The demo store, seeded and then suspended by the operator's command line before start.
+      command: [
+        `export DATA_DIR="$(mktemp -d -t brainsait-e2e-suspended-XXXXXX)"`,
+        "npx tsx lib/db/cli.ts seed > /dev/null",
+        "npx tsx lib/tenants/cli.ts suspend demo > /dev/null",
+        "npx tsx server.ts",
+      ].join(" && "),
+      env: {
+        NODE_ENV: "production",
+        PORT: String(SUSPENDED.port),
+        PUBLIC_URL: SUSPENDED.url,
+        DEMO_PASSWORD: "demo-owner-pass",
+        LOG_LEVEL: "error",
+      },
+      url: `${SUSPENDED.url}/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
   ],
 });

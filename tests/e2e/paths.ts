@@ -22,3 +22,12 @@ export function firstStartServers(mainPort: number) {
     };
   });
 }
+
+/**
+ * A server whose demo store the operator has suspended before it started (seed, then
+ * `npm run stores -- suspend demo`): the admin's banner and the owner's export are tried there.
+ */
+export function suspendedServer(mainPort: number) {
+  const port = Number(process.env.E2E_SETUP_PORT ?? mainPort + 10) + 2;
+  return { port, url: `http://127.0.0.1:${port}` };
+}

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Brand } from "@/components/admin/brand";
 import { SessionKeepAlive } from "@/components/admin/session-keep-alive";
 import { Sidebar } from "@/components/admin/sidebar";
+import { SuspendedBanner } from "@/components/admin/suspended-banner";
 import { Topbar } from "@/components/admin/topbar";
 import { SESSION_POLL_SECONDS } from "@/lib/auth/next-auth";
 import { requireMe } from "@/lib/auth/session";
@@ -48,6 +49,9 @@ export default async function AdminLayout({ children, params }: Props) {
             user={me.user}
             brand={brand}
           />
+          {me.storeStatus === "suspended" ? (
+            <SuspendedBanner isOwner={me.user.role === "owner"} />
+          ) : null}
           <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none md:px-8 md:py-8">
             {children}
           </main>

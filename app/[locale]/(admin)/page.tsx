@@ -153,7 +153,10 @@ export default async function HomePage({ params }: Props) {
         </CardContent>
       </Card>
 
-      <ActivityFeed initial={recent} now={now.getTime()} timeZone={timeZone} />
+      {/* A suspended store's API refuses the feed: nothing would ever load. */}
+      {me.storeStatus === "suspended" ? null : (
+        <ActivityFeed initial={recent} now={now.getTime()} timeZone={timeZone} />
+      )}
     </div>
   );
 }
