@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, expectDocumentLocale, MESSAGES, test, type AppLocale } from "./fixtures";
 import { firstStartServers } from "./paths";
-import { uniqueId } from "./products-helpers";
+import { seriousViolations, uniqueId } from "./products-helpers";
 import { screenshot } from "./screenshots";
 
 /*
@@ -52,6 +52,7 @@ test("a new installation sends the first visitor to the setup page", async ({
   await expect(page.getByLabel(t.storeForm.slug.label)).toHaveAttribute("dir", "ltr");
   await expect(page.getByRole("button", { name: t.storeForm.setup.submit })).toBeEnabled();
   await screenshot(page, `setup-${appLocale}`);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The store ID is checked as it is typed: its form at once, and whether it is free.
   const slug = page.getByLabel(t.storeForm.slug.label);
@@ -62,6 +63,12 @@ test("a new installation sends the first visitor to the setup page", async ({
   const free = `shop-${uniqueId()}`;
   await slug.fill(free);
   await expect(page.locator('[data-slug-status="available"]')).toContainText(free);
+
+  // With the form's errors showing, too.
+  await page.getByRole("button", { name: t.storeForm.setup.submit }).click();
+  await expect(page.getByText(t.storeForm.errors.setupCode)).toBeVisible();
+  await expect(page.getByLabel(t.storeForm.nameEn)).toHaveAttribute("aria-invalid", "true");
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test("setup needs the code from the log, then signs the owner in with a checklist", async ({
@@ -138,6 +145,7 @@ test("sign-up, when open, creates another store and signs its owner in", async (
   await expect(page.getByLabel(t.storeForm.vatRate)).toHaveCount(0);
   await expect(page.getByRole("button", { name: t.storeForm.signup.submit })).toBeEnabled();
   await screenshot(page, `signup-${appLocale}`);
+  expect(await seriousViolations(page)).toEqual([]);
 
   const slug = `signup-${appLocale}-${uniqueId()}`;
   await fillStore(page, appLocale, slug, `owner-${slug}@example.test`);
