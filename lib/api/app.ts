@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { createMiddleware } from "hono/factory";
 import { AppError, NotFoundError } from "@/lib/errors";
+import { withLogContext } from "@/lib/log";
 import { authRoutes } from "@/lib/auth/routes";
 import { apiKeyRoutes } from "@/lib/api-keys/routes";
 import { userRoutes } from "@/lib/users/routes";
@@ -64,7 +65,15 @@ export function createApi(deps: ApiDeps) {
     ),
   );
 
-  app.use("*", requestId({ headerName: "X-Request-ID" }), provideDeps(deps), clientIp, rateLimit);
+  app.use(
+    "*",
+    requestId({ headerName: "X-Request-ID" }),
+    // Every line logged while the request runs carries its id (lib/log.ts).
+    (c, next) => withLogContext({ requestId: c.var.requestId }, next),
+    provideDeps(deps),
+    clientIp,
+    rateLimit,
+  );
   app.use(
     "/api/v1/*",
     (c, next) => {
