@@ -24,7 +24,7 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionIssue, ActionResult } from "@/lib/action-result";
 import { cn } from "@/lib/cn";
-import { useRouter } from "@/lib/i18n/navigation";
+import { useRouter } from "@/lib/admin/i18n/navigation";
 import { MAX_MINOR, MoneyFormatError, toMajor, toMinor } from "@/lib/money";
 import { lineAmounts, sumAmounts, type LineAmounts } from "@/lib/orders/totals";
 import { NewOrderInput, type CreateOrderResult, type ProductOption } from "./order-schemas";

@@ -17,7 +17,7 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
-import { useRouter } from "@/lib/i18n/navigation";
+import { useRouter } from "@/lib/admin/i18n/navigation";
 import { TRANSITIONS, type OrderStatus } from "@/lib/orders/contract";
 import { needsConfirmation, REFUND_STATUSES } from "./status-rules";
 import { useErrorText } from "./use-error-text";

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/next-auth";
+import type { Role } from "@/lib/admin/next-auth";
 import { ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { TRANSITIONS, type OrderStatus } from "@/lib/orders/contract";
 import { REFUND_STATUSES } from "./status-rules";

@@ -14,7 +14,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { FilePicker } from "@/components/ui/file-picker";
 import { cn } from "@/lib/cn";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/admin/i18n/navigation";
 import type { ImportLine } from "./import-lines";
 import { MAX_IMPORT_BYTES } from "./product-limits";
 import { useHydrated } from "./use-hydrated";

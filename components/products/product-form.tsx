@@ -32,7 +32,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionIssue, ActionResult } from "@/lib/action-result";
 import { cn } from "@/lib/cn";
-import { Link, useRouter } from "@/lib/i18n/navigation";
+import { Link, useRouter } from "@/lib/admin/i18n/navigation";
 import { currencyExponent, MoneyFormatError, toMinor } from "@/lib/money";
 import { PRODUCT_STATUSES, ProductCreate } from "@/lib/products/contract";
 import type { Product } from "@/lib/sdk";

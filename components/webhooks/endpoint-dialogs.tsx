@@ -7,7 +7,7 @@ import { CopyField } from "@/components/ui/copy-field";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/admin/i18n/navigation";
 import { buttonVariants } from "@/components/ui/button";
 import type { ActionIssue } from "@/lib/action-result";
 import { useErrorText } from "./use-error-text";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { summarizeEventData } from "./received";
+import { summarizeEventData } from "./summary";
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";

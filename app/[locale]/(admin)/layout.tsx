@@ -4,10 +4,10 @@ import { Brand } from "@/components/admin/brand";
 import { SessionKeepAlive } from "@/components/admin/session-keep-alive";
 import { Sidebar } from "@/components/admin/sidebar";
 import { Topbar } from "@/components/admin/topbar";
-import { SESSION_POLL_SECONDS } from "@/lib/auth/next-auth";
-import { requireMe } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
-import { resolveLocale } from "@/lib/i18n/params";
+import { SESSION_POLL_SECONDS } from "@/lib/admin/next-auth";
+import { requireMe } from "@/lib/admin/session";
+import { routing } from "@/lib/admin/i18n/routing";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 
 interface Props {
   children: ReactNode;

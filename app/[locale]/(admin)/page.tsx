@@ -5,11 +5,11 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ActivityFeed, type RecentEvent } from "@/components/webhooks/activity-feed";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireMe } from "@/lib/auth/session";
-import { DEFAULT_TIME_ZONE } from "@/lib/i18n/request";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe } from "@/lib/admin/session";
+import { DEFAULT_TIME_ZONE } from "@/lib/admin/i18n/request";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { BrainSAITStore } from "@/lib/sdk";
-import { withReceivedEvents } from "@/lib/webhooks/received";
+import { withReceivedEvents } from "@/lib/admin/received-events";
 
 interface Props {
   params: Promise<{ locale: string }>;

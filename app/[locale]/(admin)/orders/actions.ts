@@ -10,7 +10,7 @@ import {
   type ActionIssue,
   type ActionResult,
 } from "@/lib/action-result";
-import { requireStore } from "@/lib/auth/session";
+import { requireStore } from "@/lib/admin/session";
 import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
 import {
   formFieldName,

@@ -18,10 +18,10 @@ import { storeTimeZone } from "@/components/settings/format";
 import { EmptyState } from "@/components/settings/parts";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { buttonVariants } from "@/components/ui/button";
-import { requireMe, sessionStore } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/admin/session";
 import { cn } from "@/lib/cn";
-import { Link } from "@/lib/i18n/navigation";
-import { resolveLocale } from "@/lib/i18n/params";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { PageSizeSelect } from "../products/products-client";
 import { OrderFilters } from "./orders-client";
 import {

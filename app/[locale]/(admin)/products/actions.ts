@@ -10,7 +10,7 @@ import {
   type ActionIssue,
   type ActionResult,
 } from "@/lib/action-result";
-import { requireStore } from "@/lib/auth/session";
+import { requireStore } from "@/lib/admin/session";
 import { BulkAction, ProductCreate, ProductUpdate } from "@/lib/products/contract";
 import type { Product } from "@/lib/sdk";
 import { IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/components/products/product-limits";

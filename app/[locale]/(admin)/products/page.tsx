@@ -14,10 +14,10 @@ import { displayName } from "@/components/products/product-name";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe, sessionStore } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/admin/session";
 import { cn } from "@/lib/cn";
-import { Link } from "@/lib/i18n/navigation";
-import { resolveLocale } from "@/lib/i18n/params";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import {
   PageSizeSelect,
   ProductFilters,

@@ -42,7 +42,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { cn } from "@/lib/cn";
-import { Link, usePathname, useRouter } from "@/lib/i18n/navigation";
+import { Link, usePathname, useRouter } from "@/lib/admin/i18n/navigation";
 import type { ProductStatus } from "@/lib/products/contract";
 import { bulkUpdateProducts, deleteProduct } from "./actions";
 import type { SortColumn } from "./search-params";

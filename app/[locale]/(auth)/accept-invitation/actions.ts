@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
-import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/auth/login-shared";
+import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/admin/login-shared";
 import { BrainSAITStore } from "@/lib/sdk";
 import { adminClientIp } from "@/lib/client-ip";
 import { AcceptInvitation } from "@/lib/users/contract";

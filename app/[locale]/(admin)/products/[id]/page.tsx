@@ -8,8 +8,8 @@ import { displayName, ProductName } from "@/components/products/product-name";
 import { ProductPageHeader } from "@/components/products/product-page-header";
 import { StatusBadge } from "@/components/products/status-badge";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { StoreApiError, type Product } from "@/lib/sdk";
 import { deleteProduct, removeProductImage, updateProduct, uploadProductImage } from "../actions";
 

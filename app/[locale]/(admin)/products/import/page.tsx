@@ -6,8 +6,8 @@ import { ProductPageHeader } from "@/components/products/product-page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 
 interface Props {
   params: Promise<{ locale: string }>;

@@ -6,8 +6,8 @@ import { ProductForm } from "@/components/products/product-form";
 import { ProductPageHeader } from "@/components/products/product-page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { createProduct, deleteProduct, removeProductImage, uploadProductImage } from "../actions";
 
 interface Props {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { addDays, storeTimeZone } from "@/components/settings/format";
 import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
 import { SCOPES } from "@/lib/auth/permissions";
-import { requireStore } from "@/lib/auth/session";
+import { requireStore } from "@/lib/admin/session";
 import type { ApiKeyWithSecret } from "@/lib/sdk";
 import { startOfDayIn } from "@/lib/time";
 

@@ -12,10 +12,10 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { requireMe, sessionStore } from "@/lib/auth/session";
+import { requireMe, sessionStore } from "@/lib/admin/session";
 import { cn } from "@/lib/cn";
-import { Link } from "@/lib/i18n/navigation";
-import { resolveLocale } from "@/lib/i18n/params";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import type { AuditEntry } from "@/lib/sdk";
 import {
   ACTION_PREFIXES,

@@ -9,7 +9,7 @@ import {
   type ActionIssue,
   type ActionResult,
 } from "@/lib/action-result";
-import { requireStore } from "@/lib/auth/session";
+import { requireStore } from "@/lib/admin/session";
 import type { StoreSettings } from "@/lib/sdk";
 import { StoreSettingsUpdate } from "@/lib/tenants/contract";
 import { LOGO_MAX_BYTES, LOGO_TYPES } from "@/components/settings/logo-limits";

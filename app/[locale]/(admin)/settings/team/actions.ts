@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
-import { requireStore } from "@/lib/auth/session";
+import { requireStore } from "@/lib/admin/session";
 import { ROLES } from "@/lib/users/roles";
 
 const SETTINGS_LAYOUT = "/[locale]/(admin)/settings";

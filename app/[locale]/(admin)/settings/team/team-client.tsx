@@ -29,7 +29,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionIssue } from "@/lib/action-result";
-import type { Role } from "@/lib/auth/next-auth";
+import type { Role } from "@/lib/admin/next-auth";
 import { cn } from "@/lib/cn";
 import { inviteMember, revokeInvitation, updateMember, type CreatedInvitation } from "./actions";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
-import { requireStore } from "@/lib/auth/session";
+import { requireStore } from "@/lib/admin/session";
 import type { WebhookAttempt } from "@/lib/sdk";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/contract";
 

@@ -35,7 +35,7 @@ import {
 import { eventKey } from "@/components/webhooks/events";
 import type { ActionIssue } from "@/lib/action-result";
 import { cn } from "@/lib/cn";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/admin/i18n/navigation";
 import {
   createEndpoint,
   deleteEndpoint,

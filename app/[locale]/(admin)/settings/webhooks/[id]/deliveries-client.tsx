@@ -12,7 +12,7 @@ import { DeliveryDetailDialog } from "@/components/webhooks/delivery-detail-dial
 import type { DeliveryPage, DeliveryRow } from "@/components/webhooks/delivery-rows";
 import { DeliveryStatusBadge } from "@/components/webhooks/delivery-status-badge";
 import { fetchJson } from "@/components/webhooks/fetch-json";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/admin/i18n/navigation";
 import { resendDelivery } from "../actions";
 import { deliverySearchString, type DeliveryListState } from "../search-params";
 

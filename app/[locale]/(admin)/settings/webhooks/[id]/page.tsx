@@ -13,9 +13,9 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { DELIVERY_DATE_STYLE, deliveryFormatter } from "@/components/webhooks/delivery-rows";
 import { DELIVERY_STATUSES, LOG_EVENTS } from "@/components/webhooks/events";
 import { QueryProvider } from "@/components/webhooks/query-provider";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { Link } from "@/lib/i18n/navigation";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { StoreApiError } from "@/lib/sdk";
 import {
   deliverySearchString,

@@ -1,3 +1,5 @@
+import { summarizeEventData } from "@/lib/webhooks/summary";
+
 /**
  * Events that reached the bundled receiver (/api/webhooks/store), kept in memory for the admin's
  * live activity feed. An admin connected to a remote Store API sees them at once, before its
@@ -18,17 +20,6 @@ const MAX_KEPT = 500;
 const KEY = Symbol.for("brainsait.receivedEvents");
 const holder = globalThis as unknown as Record<symbol, ReceivedEvent[] | undefined>;
 const kept = (holder[KEY] ??= []);
-
-const SUMMARY_KEYS = ["id", "number", "name", "status", "total", "currency", "email", "url"];
-
-/** The few fields of an event's data the feed shows (never whole payloads). */
-export function summarizeEventData(data: unknown): Record<string, unknown> {
-  const summary: Record<string, unknown> = {};
-  if (!data || typeof data !== "object") return summary;
-  const d = data as Record<string, unknown>;
-  for (const key of SUMMARY_KEYS) if (d[key] !== undefined) summary[key] = d[key];
-  return summary;
-}
 
 export function rememberReceivedEvent(event: {
   id: string;

@@ -1,5 +1,5 @@
 import type { routing } from "./routing";
-import type messages from "../../messages/en.json";
+import type messages from "../../../messages/en.json";
 
 // Type-checks locale values and message keys everywhere next-intl is used.
 declare module "next-intl" {

@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
-import { PATHNAME_HEADER } from "@/lib/i18n/headers";
-import { routing } from "@/lib/i18n/routing";
+import { PATHNAME_HEADER } from "@/lib/admin/i18n/headers";
+import { routing } from "@/lib/admin/i18n/routing";
 import { safeReturnPath } from "./login-shared";
 import { serverReadOptions, type SessionUser } from "./next-auth";
 

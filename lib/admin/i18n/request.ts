@@ -12,6 +12,6 @@ export default getRequestConfig(async ({ requestLocale }) => {
   return {
     locale,
     timeZone: DEFAULT_TIME_ZONE,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: (await import(`../../../messages/${locale}.json`)).default,
   };
 });
