@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { Brand } from "@/components/admin/brand";
 import { SessionKeepAlive } from "@/components/admin/session-keep-alive";
@@ -49,7 +50,8 @@ export default async function AdminLayout({ children, params }: Props) {
             brand={brand}
           />
           <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none md:px-8 md:py-8">
-            {children}
+            {/* List filters keep their state in the URL through nuqs (lib/search-params.ts). */}
+            <NuqsAdapter>{children}</NuqsAdapter>
           </main>
         </div>
       </div>
