@@ -22,7 +22,7 @@ import { requireMe, sessionStore } from "@/lib/admin/session";
 import { cn } from "@/lib/cn";
 import { Link } from "@/lib/admin/i18n/navigation";
 import { resolveLocale } from "@/lib/admin/i18n/params";
-import { PageSizeSelect } from "../products/products-client";
+import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { OrderFilters } from "./orders-client";
 import {
   DEFAULT_LIST_STATE,

@@ -2,7 +2,7 @@ import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { currencyOptions } from "@/components/products/currency-options";
-import { ProductForm } from "@/components/products/product-form";
+import { ProductForm } from "@/components/products/product-form/product-form";
 import { ProductPageHeader } from "@/components/products/product-page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { canWriteProducts } from "@/components/products/permissions";

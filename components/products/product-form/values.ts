@@ -2,7 +2,7 @@ import { currencyExponent } from "@/lib/money";
 import type { ProductStatus } from "@/lib/products/contract";
 import type { Product } from "@/lib/sdk";
 
-// Apart from product-form.tsx (a client module) so server pages can build the defaults too.
+// Apart from the form (a client module) so server pages can build the defaults too.
 
 /** The form's own values: what the inputs hold, strings included. */
 export interface ProductFormValues {
