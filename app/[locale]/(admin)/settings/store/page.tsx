@@ -5,7 +5,8 @@ import { roleCan } from "@/components/settings/sections";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import { routing } from "@/lib/admin/i18n/routing";
-import { StoreSettingsForm, type Option } from "./store-client";
+import { toFormValues, type Option } from "./_components/store-form";
+import { StoreSettingsForm } from "./store-client";
 
 interface Props {
   params: Promise<{ locale: string }>;
@@ -78,15 +79,7 @@ export default async function StoreSettingsPage({ params }: Props) {
 
   return (
     <StoreSettingsForm
-      settings={{
-        name: { en: settings.name.en, ar: settings.name.ar },
-        currency: settings.currency,
-        vat_rate: settings.vatRate,
-        prices_include_vat: settings.pricesIncludeVat,
-        vat_number: settings.vatNumber ?? "",
-        time_zone: settings.timeZone,
-        default_locale: settings.defaultLocale,
-      }}
+      settings={toFormValues(settings)}
       logoUrl={settings.logoUrl}
       canEditBilling={roleCan(role, "settings:billing")}
       currencies={currencies}

@@ -1,0 +1,97 @@
+"use client";
+
+import { Users, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import type { Role } from "@/lib/admin/next-auth";
+
+export interface InvitationRow {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  invitedBy: string | null;
+  expires: { iso: string; text: string };
+}
+
+/** Invitations not yet accepted, each with a button to withdraw it. */
+export function InvitationsSection({
+  invitations,
+  onWithdraw,
+}: {
+  invitations: InvitationRow[];
+  onWithdraw: (invitation: InvitationRow) => void;
+}) {
+  const t = useTranslations("settings.team");
+  const tRoles = useTranslations("Roles");
+  return (
+    <section className="flex flex-col gap-4" aria-labelledby="invitations-title">
+      <div className="flex flex-col gap-1">
+        <h3 id="invitations-title" className="text-lg font-semibold">
+          {t("invitations.title")}
+        </h3>
+        <p className="text-sm text-muted-foreground">{t("invitations.description")}</p>
+      </div>
+      {invitations.length === 0 ? (
+        <Card className="flex items-center gap-3 px-5 py-4 text-sm text-muted-foreground">
+          <Users aria-hidden className="size-4 shrink-0" />
+          {t("invitations.empty")}
+        </Card>
+      ) : (
+        <DataTable caption={t("invitations.caption", { count: invitations.length })}>
+          <THead>
+            <tr>
+              <Th>{t("invitations.email")}</Th>
+              <Th>{t("invitations.role")}</Th>
+              <Th>{t("invitations.invitedBy")}</Th>
+              <Th>{t("invitations.expires")}</Th>
+              <Th className="text-end">
+                <span className="sr-only">{t("members.actions")}</span>
+              </Th>
+            </tr>
+          </THead>
+          <TBody>
+            {invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <Td>
+                  <div className="flex flex-col gap-0.5">
+                    <bdi dir="ltr" className="font-medium break-all">
+                      {invitation.email}
+                    </bdi>
+                    {invitation.name ? (
+                      <bdi className="text-xs text-muted-foreground">{invitation.name}</bdi>
+                    ) : null}
+                  </div>
+                </Td>
+                <Td>
+                  <Badge variant="secondary">{tRoles(invitation.role)}</Badge>
+                </Td>
+                <Td>{invitation.invitedBy ? <bdi>{invitation.invitedBy}</bdi> : "—"}</Td>
+                <Td>
+                  <time dateTime={invitation.expires.iso} className="whitespace-nowrap">
+                    {invitation.expires.text}
+                  </time>
+                </Td>
+                <Td className="py-2 text-end">
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="text-destructive hover:bg-destructive-soft"
+                    aria-label={t("withdraw.buttonFor", { email: invitation.email })}
+                    onClick={() => onWithdraw(invitation)}
+                  >
+                    <X aria-hidden />
+                    {t("withdraw.button")}
+                  </Button>
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </DataTable>
+      )}
+    </section>
+  );
+}
