@@ -8,7 +8,7 @@ import { pageWindow, type PageInfo } from "./page-window";
 
 /**
  * Previous/next paging under a table whose state lives in the URL. Works in server and client
- * components alike; the chevrons turn over in right-to-left pages.
+ * components alike; the chevrons turn over in Arabic (rtl:rotate-180).
  */
 export function Pagination({
   label,
