@@ -4,7 +4,7 @@ import { CircleAlert } from "lucide-react";
 import type { FormEventHandler, ReactNode } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { DialogActions, DialogClose } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -33,7 +33,7 @@ export function SettingsForm<T extends FieldValues, C, V extends FieldValues>({
 }
 
 /** Why a submitted form was refused, when no single field is to blame. */
-export function FormAlert({ title, text }: { title: string; text: string | null }) {
+function FormAlert({ title, text }: { title: string; text: string | null }) {
   return text ? (
     <Alert variant="destructive" role="alert">
       <CircleAlert aria-hidden />
@@ -64,5 +64,53 @@ export function DialogFormActions({
         {submitLabel}
       </SubmitButton>
     </DialogActions>
+  );
+}
+
+/** A dialog holding one form: closing it clears the form, so each opening starts empty. */
+export function FormDialog<T extends FieldValues, C, V extends FieldValues>({
+  form,
+  onSubmit,
+  open,
+  onClose,
+  icon,
+  title,
+  description,
+  size,
+  errorTitle,
+  error,
+  children,
+}: {
+  form: UseFormReturn<T, C, V>;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  open: boolean;
+  onClose: () => void;
+  icon: ReactNode;
+  title: string;
+  description: string;
+  size?: "md" | "lg";
+  /** The heading over a refusal no single field is to blame for, and its words. */
+  errorTitle: string;
+  error: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog
+      open={open}
+      onClose={() => {
+        form.reset();
+        onClose();
+      }}
+      busy={form.formState.isSubmitting}
+      icon={icon}
+      title={title}
+      description={description}
+      size={size}
+    >
+      <SettingsForm form={form} onSubmit={onSubmit}>
+        <FormAlert title={errorTitle} text={error} />
+        {children}
+      </SettingsForm>
+    </Dialog>
   );
 }

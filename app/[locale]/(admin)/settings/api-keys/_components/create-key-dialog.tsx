@@ -6,9 +6,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { DialogFormActions, FormAlert, SettingsForm } from "@/components/settings/settings-form";
+import { DialogFormActions, FormDialog } from "@/components/settings/settings-form";
 import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
-import { Dialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import type { ActionIssue } from "@/lib/action-result";
@@ -71,51 +70,44 @@ export function CreateKeyDialog({
   });
 
   return (
-    <Dialog
+    <FormDialog
+      form={form}
+      onSubmit={onSubmit}
       open={open}
       onClose={() => {
-        form.reset();
         setError(null);
         onClose();
       }}
-      busy={isSubmitting}
       icon={<KeyRound />}
       title={t("title")}
       description={t("description")}
       size="lg"
+      errorTitle={t("errorTitle")}
+      error={error ? errorText(error) : null}
     >
-      <SettingsForm form={form} onSubmit={onSubmit}>
-        <FormAlert title={t("errorTitle")} text={error ? errorText(error) : null} />
+      <FormField name="name" label={t("name")} hint={t("nameHint")}>
+        <Input autoComplete="off" {...form.register("name")} />
+      </FormField>
 
-        <FormField name="name" label={t("name")} hint={t("nameHint")}>
-          <Input autoComplete="off" {...form.register("name")} />
-        </FormField>
+      <ScopePicker
+        id={`${id}-scopes`}
+        value={scopes}
+        grantable={grantable}
+        error={errors.scopes?.message}
+        onChange={(next) => form.setValue("scopes", next, { shouldValidate: isSubmitted })}
+      />
 
-        <ScopePicker
-          id={`${id}-scopes`}
-          value={scopes}
-          grantable={grantable}
-          error={errors.scopes?.message}
-          onChange={(next) => form.setValue("scopes", next, { shouldValidate: isSubmitted })}
-        />
+      <FormField name="expiresOn" label={t("expiresOn")} hint={t("expiresOnHint")}>
+        <Input type="date" min={today} className="w-full sm:w-56" {...form.register("expiresOn")} />
+      </FormField>
 
-        <FormField name="expiresOn" label={t("expiresOn")} hint={t("expiresOnHint")}>
-          <Input
-            type="date"
-            min={today}
-            className="w-full sm:w-56"
-            {...form.register("expiresOn")}
-          />
-        </FormField>
-
-        <DialogFormActions
-          pending={isSubmitting}
-          cancelLabel={t("cancel")}
-          submitLabel={t("submit")}
-          pendingLabel={t("submitting")}
-          icon={<Plus aria-hidden />}
-        />
-      </SettingsForm>
-    </Dialog>
+      <DialogFormActions
+        pending={isSubmitting}
+        cancelLabel={t("cancel")}
+        submitLabel={t("submit")}
+        pendingLabel={t("submitting")}
+        icon={<Plus aria-hidden />}
+      />
+    </FormDialog>
   );
 }

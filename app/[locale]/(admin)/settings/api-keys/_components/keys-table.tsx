@@ -2,9 +2,10 @@
 
 import { RefreshCw, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { ListTable } from "@/components/settings/list-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { Td } from "@/components/ui/data-table";
 import type { Scope } from "@/lib/auth/permissions";
 import { cn } from "@/lib/cn";
 import type { ApiKey } from "@/lib/sdk";
@@ -70,26 +71,16 @@ interface RowActions {
 export function KeysTable({ rows, ...actions }: { rows: ApiKeyRow[] } & RowActions) {
   const t = useTranslations("settings.apiKeys.table");
   return (
-    <DataTable caption={t("caption", { count: rows.length })} minWidth="min-w-[50rem]">
-      <THead>
-        <tr>
-          <Th>{t("name")}</Th>
-          <Th>{t("scopes")}</Th>
-          <Th>{t("created")}</Th>
-          <Th>{t("lastUsed")}</Th>
-          <Th>{t("expires")}</Th>
-          <Th>{t("status")}</Th>
-          <Th className="text-end">
-            <span className="sr-only">{t("actions")}</span>
-          </Th>
-        </tr>
-      </THead>
-      <TBody>
-        {rows.map((row) => (
-          <KeyRow key={row.id} row={row} {...actions} />
-        ))}
-      </TBody>
-    </DataTable>
+    <ListTable
+      caption={t("caption", { count: rows.length })}
+      columns={[t("name"), t("scopes"), t("created"), t("lastUsed"), t("expires"), t("status")]}
+      actions={t("actions")}
+      minWidth="min-w-[50rem]"
+    >
+      {rows.map((row) => (
+        <KeyRow key={row.id} row={row} {...actions} />
+      ))}
+    </ListTable>
   );
 }
 

@@ -2,10 +2,11 @@
 
 import { Users, X } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { ListTable } from "@/components/settings/list-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { Td } from "@/components/ui/data-table";
 import type { Role } from "@/lib/admin/next-auth";
 
 export interface InvitationRow {
@@ -41,56 +42,52 @@ export function InvitationsSection({
           {t("invitations.empty")}
         </Card>
       ) : (
-        <DataTable caption={t("invitations.caption", { count: invitations.length })}>
-          <THead>
-            <tr>
-              <Th>{t("invitations.email")}</Th>
-              <Th>{t("invitations.role")}</Th>
-              <Th>{t("invitations.invitedBy")}</Th>
-              <Th>{t("invitations.expires")}</Th>
-              <Th className="text-end">
-                <span className="sr-only">{t("members.actions")}</span>
-              </Th>
+        <ListTable
+          caption={t("invitations.caption", { count: invitations.length })}
+          columns={[
+            t("invitations.email"),
+            t("invitations.role"),
+            t("invitations.invitedBy"),
+            t("invitations.expires"),
+          ]}
+          actions={t("members.actions")}
+        >
+          {invitations.map((invitation) => (
+            <tr key={invitation.id}>
+              <Td>
+                <div className="flex flex-col gap-0.5">
+                  <bdi dir="ltr" className="font-medium break-all">
+                    {invitation.email}
+                  </bdi>
+                  {invitation.name ? (
+                    <bdi className="text-xs text-muted-foreground">{invitation.name}</bdi>
+                  ) : null}
+                </div>
+              </Td>
+              <Td>
+                <Badge variant="secondary">{tRoles(invitation.role)}</Badge>
+              </Td>
+              <Td>{invitation.invitedBy ? <bdi>{invitation.invitedBy}</bdi> : "—"}</Td>
+              <Td>
+                <time dateTime={invitation.expires.iso} className="whitespace-nowrap">
+                  {invitation.expires.text}
+                </time>
+              </Td>
+              <Td className="py-2 text-end">
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="text-destructive hover:bg-destructive-soft"
+                  aria-label={t("withdraw.buttonFor", { email: invitation.email })}
+                  onClick={() => onWithdraw(invitation)}
+                >
+                  <X aria-hidden />
+                  {t("withdraw.button")}
+                </Button>
+              </Td>
             </tr>
-          </THead>
-          <TBody>
-            {invitations.map((invitation) => (
-              <tr key={invitation.id}>
-                <Td>
-                  <div className="flex flex-col gap-0.5">
-                    <bdi dir="ltr" className="font-medium break-all">
-                      {invitation.email}
-                    </bdi>
-                    {invitation.name ? (
-                      <bdi className="text-xs text-muted-foreground">{invitation.name}</bdi>
-                    ) : null}
-                  </div>
-                </Td>
-                <Td>
-                  <Badge variant="secondary">{tRoles(invitation.role)}</Badge>
-                </Td>
-                <Td>{invitation.invitedBy ? <bdi>{invitation.invitedBy}</bdi> : "—"}</Td>
-                <Td>
-                  <time dateTime={invitation.expires.iso} className="whitespace-nowrap">
-                    {invitation.expires.text}
-                  </time>
-                </Td>
-                <Td className="py-2 text-end">
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    className="text-destructive hover:bg-destructive-soft"
-                    aria-label={t("withdraw.buttonFor", { email: invitation.email })}
-                    onClick={() => onWithdraw(invitation)}
-                  >
-                    <X aria-hidden />
-                    {t("withdraw.button")}
-                  </Button>
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </DataTable>
+          ))}
+        </ListTable>
       )}
     </section>
   );

@@ -6,9 +6,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { DialogFormActions, FormAlert, SettingsForm } from "@/components/settings/settings-form";
+import { DialogFormActions, FormDialog } from "@/components/settings/settings-form";
 import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
-import { Dialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -67,50 +66,49 @@ export function InviteDialog({
   });
 
   return (
-    <Dialog
+    <FormDialog
+      form={form}
+      onSubmit={onSubmit}
       open={open}
       onClose={() => {
-        form.reset();
         setError(null);
         onClose();
       }}
-      busy={isSubmitting}
       icon={<MailPlus />}
       title={t("title")}
       description={t("description")}
+      errorTitle={t("errorTitle")}
+      error={error ? errorText(error) : null}
     >
-      <SettingsForm form={form} onSubmit={onSubmit}>
-        <FormAlert title={t("errorTitle")} text={error ? errorText(error) : null} />
-        <FormField name="email" label={t("email")}>
-          <Input
-            type="email"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            dir="ltr"
-            {...form.register("email")}
-          />
-        </FormField>
-        <FormField name="role" label={t("role")} hint={t(`roleHints.${role}`)}>
-          <NativeSelect {...form.register("role")}>
-            {roles.map((option) => (
-              <option key={option} value={option}>
-                {tRoles(option)}
-              </option>
-            ))}
-          </NativeSelect>
-        </FormField>
-        <FormField name="name" label={t("name")}>
-          <Input autoComplete="off" {...form.register("name")} />
-        </FormField>
-        <DialogFormActions
-          pending={isSubmitting}
-          cancelLabel={t("cancel")}
-          submitLabel={t("submit")}
-          pendingLabel={t("submitting")}
-          icon={<MailPlus aria-hidden />}
+      <FormField name="email" label={t("email")}>
+        <Input
+          type="email"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          dir="ltr"
+          {...form.register("email")}
         />
-      </SettingsForm>
-    </Dialog>
+      </FormField>
+      <FormField name="role" label={t("role")} hint={t(`roleHints.${role}`)}>
+        <NativeSelect {...form.register("role")}>
+          {roles.map((option) => (
+            <option key={option} value={option}>
+              {tRoles(option)}
+            </option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      <FormField name="name" label={t("name")}>
+        <Input autoComplete="off" {...form.register("name")} />
+      </FormField>
+      <DialogFormActions
+        pending={isSubmitting}
+        cancelLabel={t("cancel")}
+        submitLabel={t("submit")}
+        pendingLabel={t("submitting")}
+        icon={<MailPlus aria-hidden />}
+      />
+    </FormDialog>
   );
 }

@@ -2,9 +2,10 @@
 
 import { UserCheck, UserX } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { ListTable } from "@/components/settings/list-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { Td } from "@/components/ui/data-table";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { Role } from "@/lib/admin/next-auth";
 import { cn } from "@/lib/cn";
@@ -31,24 +32,15 @@ interface RowProps {
 export function MembersTable({ members, ...rowProps }: { members: MemberRow[] } & RowProps) {
   const t = useTranslations("settings.team.members");
   return (
-    <DataTable caption={t("caption", { count: members.length })}>
-      <THead>
-        <tr>
-          <Th>{t("member")}</Th>
-          <Th>{t("role")}</Th>
-          <Th>{t("status")}</Th>
-          <Th>{t("lastLogin")}</Th>
-          <Th className="text-end">
-            <span className="sr-only">{t("actions")}</span>
-          </Th>
-        </tr>
-      </THead>
-      <TBody>
-        {members.map((member) => (
-          <MemberTableRow key={member.id} member={member} {...rowProps} />
-        ))}
-      </TBody>
-    </DataTable>
+    <ListTable
+      caption={t("caption", { count: members.length })}
+      columns={[t("member"), t("role"), t("status"), t("lastLogin")]}
+      actions={t("actions")}
+    >
+      {members.map((member) => (
+        <MemberTableRow key={member.id} member={member} {...rowProps} />
+      ))}
+    </ListTable>
   );
 }
 
