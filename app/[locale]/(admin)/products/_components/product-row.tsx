@@ -1,8 +1,9 @@
 "use client";
 
-import { ImageOff, Pencil, Trash2 } from "lucide-react";
+import { Pencil, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { ProductName, type DisplayName } from "@/components/products/product-name";
+import { ProductThumbnail } from "@/components/products/product-thumbnail";
 import { StatusBadge } from "@/components/products/status-badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Td } from "@/components/ui/data-table";
@@ -60,7 +61,7 @@ export function ProductTableRow({
         className={cn("min-w-56 py-3 pe-3 text-start font-normal", canWrite ? "ps-2" : "ps-4")}
       >
         <div className="flex items-center gap-3">
-          <Thumbnail src={row.thumbnail} />
+          <ProductThumbnail src={row.thumbnail} />
           <div className="flex min-w-0 flex-col gap-0.5">
             <Link
               href={`/products/${row.id}`}
@@ -115,32 +116,5 @@ export function ProductTableRow({
         </div>
       </Td>
     </tr>
-  );
-}
-
-function Thumbnail({ src }: { src: string | null }) {
-  if (!src) {
-    return (
-      <span
-        aria-hidden
-        className="flex size-10 shrink-0 items-center justify-center rounded-md bg-muted text-muted-foreground"
-      >
-        <ImageOff className="size-4" />
-      </span>
-    );
-  }
-  return (
-    // Uploaded files come from the Store API with long-lived caching; Next's image optimiser
-    // would only fetch them from this same server again.
-    // eslint-disable-next-line @next/next/no-img-element
-    <img
-      src={src}
-      alt=""
-      width={40}
-      height={40}
-      loading="lazy"
-      decoding="async"
-      className="size-10 shrink-0 rounded-md border border-border bg-muted object-cover"
-    />
   );
 }
