@@ -4,20 +4,15 @@ import { CircleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useTransition, type ReactNode } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogClose, type DialogProps } from "@/components/ui/dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-interface ConfirmDialogProps {
-  open: boolean;
-  /** Called once the dialog has closed (Cancel, Escape, the backdrop, or the caller). */
-  onClose: () => void;
-  title: ReactNode;
-  description?: ReactNode;
-  icon?: ReactNode;
-  /** destructive: red icon and confirm button, for what cannot be undone. */
-  tone?: "default" | "destructive";
+interface ConfirmDialogProps extends Pick<
+  DialogProps,
+  "open" | "onClose" | "title" | "description" | "icon" | "tone"
+> {
   /** alertdialog by default; "dialog" for a confirmation that is not a warning. */
-  role?: "dialog" | "alertdialog";
+  role?: DialogProps["role"];
   confirmLabel: ReactNode;
   /** The confirm button's label while the action runs ("Deleting…"). */
   pendingLabel?: ReactNode;
@@ -37,11 +32,6 @@ interface ConfirmDialogProps {
  * accident; the confirm button shows a spinner while the action runs.
  */
 export function ConfirmDialog({
-  open,
-  onClose,
-  title,
-  description,
-  icon,
   tone = "default",
   role = "alertdialog",
   confirmLabel,
@@ -51,22 +41,13 @@ export function ConfirmDialog({
   onConfirm,
   error,
   children,
+  ...dialog
 }: ConfirmDialogProps) {
   const t = useTranslations("Common.dialog");
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [pending, startTransition] = useTransition();
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      busy={pending}
-      role={role}
-      tone={tone}
-      icon={icon}
-      initialFocus={cancelRef}
-      title={title}
-      description={description}
-    >
+    <Dialog {...dialog} busy={pending} role={role} tone={tone} initialFocus={cancelRef}>
       {children}
       {error ? (
         <Alert variant="destructive" role="alert">

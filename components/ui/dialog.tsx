@@ -20,7 +20,7 @@ export function useDialogClose(): () => void {
   return useContext(DialogCloseContext);
 }
 
-interface DialogProps {
+export interface DialogProps {
   /** Whether the dialog is shown; the parent owns this state. */
   open: boolean;
   /** Called when the dialog closes itself (Escape, the backdrop, or a button calling close). */

@@ -1,14 +1,11 @@
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Link } from "@/lib/admin/i18n/navigation";
 import { ACTION_PREFIXES, ACTOR_TYPES, type AuditListState } from "../search-params";
 
-/** The log's filters as a plain GET form: it works before, and without, any JavaScript. */
+/** The log's filters: action group, actor type and a date range in the store's time zone. */
 export async function AuditFilters({
   locale,
   state,
@@ -22,11 +19,12 @@ export async function AuditFilters({
 }) {
   const t = await getTranslations({ locale, namespace: "settings.audit" });
   return (
-    <form
-      method="get"
+    <FilterForm
       action={`/${locale}/settings/audit`}
-      aria-label={t("filters.label")}
-      className="grid gap-4 rounded-xl border border-border bg-card p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]"
+      label={t("filters.label")}
+      applyLabel={t("filters.apply")}
+      clear={filtered ? { href: "/settings/audit", label: t("filters.clear") } : null}
+      note={t("filters.timeZoneNote", { zone: timeZone })}
     >
       <FilterField label={t("filters.action")} htmlFor="audit-action">
         <NativeSelect id="audit-action" name="action" defaultValue={state.action ?? ""}>
@@ -54,34 +52,6 @@ export async function AuditFilters({
       <FilterField label={t("filters.to")} htmlFor="audit-to">
         <Input id="audit-to" name="to" type="date" defaultValue={state.to} />
       </FilterField>
-      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">
-        <Button type="submit">{t("filters.apply")}</Button>
-        {filtered ? (
-          <Link href="/settings/audit" className={buttonVariants({ variant: "ghost" })}>
-            {t("filters.clear")}
-          </Link>
-        ) : null}
-      </div>
-      <p className="text-xs text-muted-foreground sm:col-span-2 lg:col-span-5">
-        {t("filters.timeZoneNote", { zone: timeZone })}
-      </p>
-    </form>
-  );
-}
-
-function FilterField({
-  label,
-  htmlFor,
-  children,
-}: {
-  label: string;
-  htmlFor: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-2">
-      <Label htmlFor={htmlFor}>{label}</Label>
-      {children}
-    </div>
+    </FilterForm>
   );
 }
