@@ -18,9 +18,9 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
 import { useRouter } from "@/lib/admin/i18n/navigation";
-import { TRANSITIONS, type OrderStatus } from "@/lib/orders/contract";
+import { TRANSITIONS, type OrderStatus } from "@/lib/orders/fields";
 import { needsConfirmation, REFUND_STATUSES } from "./status-rules";
-import { useErrorText } from "./use-error-text";
+import { useOrderErrorText } from "./use-order-error-text";
 
 const ICONS: Partial<Record<OrderStatus, LucideIcon>> = {
   paid: CreditCard,
@@ -58,7 +58,7 @@ export function OrderStatusActions({
 }: OrderStatusActionsProps) {
   const t = useTranslations("orders.actions");
   const tStatus = useTranslations("orders.status");
-  const errorText = useErrorText();
+  const errorText = useOrderErrorText();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [running, setRunning] = useState<OrderStatus | null>(null);
