@@ -20,7 +20,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { useRouter } from "@/lib/admin/i18n/navigation";
 import { TRANSITIONS, type OrderStatus } from "@/lib/orders/fields";
 import { needsConfirmation, REFUND_STATUSES } from "./status-rules";
-import { useOrderErrorText } from "./use-order-error-text";
+import { useErrorText } from "./use-error-text";
 
 const ICONS: Partial<Record<OrderStatus, LucideIcon>> = {
   paid: CreditCard,
@@ -58,7 +58,7 @@ export function OrderStatusActions({
 }: OrderStatusActionsProps) {
   const t = useTranslations("orders.actions");
   const tStatus = useTranslations("orders.status");
-  const errorText = useOrderErrorText();
+  const errorText = useErrorText();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [running, setRunning] = useState<OrderStatus | null>(null);
