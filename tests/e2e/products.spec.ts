@@ -1,5 +1,14 @@
 import type { Page } from "@playwright/test";
-import { escapeRegExp, expect, format, test, type AppLocale, type Messages } from "./fixtures";
+import {
+  escapeRegExp,
+  expect,
+  format,
+  seriousViolations,
+  test,
+  uniqueId,
+  type AppLocale,
+  type Messages,
+} from "./fixtures";
 import {
   apiToken,
   browserNumber,
@@ -7,8 +16,6 @@ import {
   csvFile,
   listProducts,
   plain,
-  seriousViolations,
-  uniqueId,
 } from "./products-helpers";
 
 /**
