@@ -2,9 +2,9 @@ import type { z } from "zod";
 import { StoreApiError, StoreConnectionError } from "@/lib/sdk";
 
 /**
- * What every server action returns (STYLE.md): data, or an error and per-field errors. Issues
- * carry the API's code, so the client can word them in the page's language, and its English
- * message as a fallback.
+ * What every server action returns (built by lib/admin/safe-action.ts): data, or an error and
+ * per-field errors. Issues carry the API's code, so the client can word them in the page's
+ * language, and its English message as a fallback.
  */
 export interface ActionIssue {
   code: string;
@@ -15,6 +15,9 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: ActionIssue; fieldErrors: Record<string, ActionIssue> };
 
+/** The failed half of an ActionResult (next-safe-action's server error and validation shape). */
+export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
+
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
 }
@@ -23,7 +26,7 @@ export function fail(
   code: string,
   message: string,
   fieldErrors: Record<string, ActionIssue> = {},
-): { ok: false; error: ActionIssue; fieldErrors: Record<string, ActionIssue> } {
+): ActionFailure {
   return { ok: false, error: { code, message }, fieldErrors };
 }
 
