@@ -13,12 +13,12 @@ import { webhookRoutes } from "@/lib/webhooks/routes";
 import { fileRoutes, productRoutes } from "@/lib/products/routes";
 import { orderRoutes } from "@/lib/orders/routes";
 import { MAX_IMAGE_BYTES } from "@/lib/storage";
-import type { ApiDeps, ApiEnv } from "./env";
-import { docsRoutes, SCALAR_SCRIPT_PATH } from "./docs";
-import { respondWithError, zodToValidationError } from "./errors";
-import { healthRoutes } from "./health";
-import { storableInput } from "./middleware/input";
-import { clientIp, provideDeps, rateLimit, tenantResolver } from "./middleware/platform";
+import type { ApiDeps, ApiEnv } from "./platform/env";
+import { docsRoutes, SCALAR_SCRIPT_PATH } from "./platform/docs";
+import { respondWithError, zodToValidationError } from "./platform/errors";
+import { healthRoutes } from "./platform/health";
+import { storableInput } from "./platform/middleware/input";
+import { clientIp, provideDeps, rateLimit, tenantResolver } from "./platform/middleware/platform";
 
 const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/docs", SCALAR_SCRIPT_PATH]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path.startsWith("/api/v1/files/");

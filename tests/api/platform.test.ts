@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectUnhandledErrors } from "./setup";
-import { authenticate } from "@/lib/api/middleware/authenticate";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
 import {
   createTenant,
   createTestApi,
