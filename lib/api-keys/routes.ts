@@ -5,6 +5,7 @@ import { authenticate } from "@/lib/api/platform/middleware/authenticate";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { ApiKeyCreate, ApiKeyList, ApiKeyRoll, ApiKeyWithSecret } from "./contract";
 import * as keys from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["API keys"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
@@ -71,3 +72,13 @@ export function apiKeyRoutes() {
   });
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const apiKeysModule = defineModule({
+  prefix: "/api/v1/api-keys",
+  routes: apiKeyRoutes,
+  rules: {
+    // Creating and rolling a key reply with the whole key.
+    "/*": { holdsSecrets: true },
+  },
+});

@@ -1,45 +1,48 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
-import { createMiddleware } from "hono/factory";
-import { AppError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { withLogContext } from "@/lib/log";
-import { authRoutes } from "@/lib/auth/routes";
-import { apiKeyRoutes } from "@/lib/api-keys/routes";
-import { userRoutes } from "@/lib/users/routes";
-import { settingsRoutes } from "@/lib/tenants/routes";
-import { auditRoutes } from "@/lib/audit/routes";
-import { webhookRoutes } from "@/lib/webhooks/routes";
-import { fileRoutes, productRoutes } from "@/lib/products/routes";
-import { orderRoutes } from "@/lib/orders/routes";
-import { MAX_IMAGE_BYTES } from "@/lib/storage";
+import { authModule } from "@/lib/auth/routes";
+import { apiKeysModule } from "@/lib/api-keys/routes";
+import { usersModule } from "@/lib/users/routes";
+import { settingsModule } from "@/lib/tenants/routes";
+import { auditModule } from "@/lib/audit/routes";
+import { webhooksModule } from "@/lib/webhooks/routes";
+import { filesModule, productsModule } from "@/lib/products/routes";
+import { ordersModule } from "@/lib/orders/routes";
 import type { ApiDeps, ApiEnv } from "./platform/env";
 import { docsRoutes, SCALAR_SCRIPT_PATH } from "./platform/docs";
 import { respondWithError, zodToValidationError } from "./platform/errors";
 import { healthRoutes } from "./platform/health";
 import { storableInput } from "./platform/middleware/input";
-import { clientIp, provideDeps, rateLimit, tenantResolver } from "./platform/middleware/platform";
+import {
+  bodyLimitByRoute,
+  clientIp,
+  provideDeps,
+  rateLimit,
+  tenantUnlessPublic,
+} from "./platform/middleware/platform";
+import { joinPath, withRouteRules, type ApiModule } from "./platform/module";
 
-const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/docs", SCALAR_SCRIPT_PATH]);
-const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path.startsWith("/api/v1/files/");
+/**
+ * The composition root: the platform's middleware, then every module under its prefix. Each
+ * module declares its routes' rules (public, holds secrets, body limit) in its routes.ts; the
+ * platform only reads them.
+ */
+const MODULES: ApiModule[] = [
+  authModule,
+  productsModule,
+  ordersModule,
+  filesModule,
+  apiKeysModule,
+  usersModule,
+  settingsModule,
+  auditModule,
+  webhooksModule,
+];
 
-/** Uploads and imports may be larger than ordinary JSON bodies. */
-function bodyLimitFor(path: string, fallback: number): number {
-  if (
-    /^\/api\/v1\/store\/products\/[^/]+\/images$/.test(path) ||
-    path === "/api/v1/store/settings/logo"
-  ) {
-    return MAX_IMAGE_BYTES + 64 * 1024;
-  }
-  if (path === "/api/v1/store/products/import") return 10 * 1024 * 1024;
-  return fallback;
-}
-
-/** Paths that are not tenant-scoped. */
-const unlessPath = (
-  skip: (path: string) => boolean,
-  mw: ReturnType<typeof createMiddleware<ApiEnv>>,
-) => createMiddleware<ApiEnv>((c, next) => (skip(c.req.path) ? next() : mw(c, next)));
+/** The platform's own routes outside any tenant: the OpenAPI document and the reference. */
+const PLATFORM_PUBLIC = ["/api/v1/openapi.json", "/api/v1/docs", SCALAR_SCRIPT_PATH];
 
 export function createApi(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({
@@ -74,40 +77,23 @@ export function createApi(deps: ApiDeps) {
     clientIp,
     rateLimit,
   );
+  for (const path of PLATFORM_PUBLIC) app.use(path, withRouteRules({ public: true }));
+  for (const { prefix, rules = {} } of MODULES) {
+    for (const [path, routeRules] of Object.entries(rules)) {
+      app.use(joinPath(prefix, path), withRouteRules(routeRules));
+    }
+  }
   app.use(
     "/api/v1/*",
-    (c, next) => {
-      // GET and HEAD carry no body; checking would build a full Request object on the hot path.
-      if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-      const maxSize = bodyLimitFor(c.req.path, deps.config.bodyLimitBytes);
-      return bodyLimit({
-        maxSize,
-        onError: () => {
-          throw new AppError(
-            413,
-            "invalid_request_error",
-            "PAYLOAD_TOO_LARGE",
-            `The request body is larger than ${maxSize} bytes`,
-          );
-        },
-      })(c, next);
-    },
+    bodyLimitByRoute,
     // Text PostgreSQL cannot store is a 422 for every route, before any of them runs.
     storableInput,
-    unlessPath(isPublic, tenantResolver()),
+    tenantUnlessPublic(),
     // Idempotency-Key is handled by authenticate, once the caller is known (middleware/idempotency.ts).
   );
 
   app.route("/", healthRoutes());
-  app.route("/api/v1/auth", authRoutes());
-  app.route("/api/v1/store/products", productRoutes());
-  app.route("/api/v1/store/orders", orderRoutes());
-  app.route("/api/v1/files", fileRoutes());
-  app.route("/api/v1/api-keys", apiKeyRoutes());
-  app.route("/api/v1/users", userRoutes());
-  app.route("/api/v1/store/settings", settingsRoutes());
-  app.route("/api/v1/audit-log", auditRoutes());
-  app.route("/api/v1", webhookRoutes());
+  for (const { prefix, routes } of MODULES) app.route(prefix, routes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -5,6 +5,7 @@ import { authenticate } from "@/lib/api/platform/middleware/authenticate";
 import { commonErrors, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { AuditList, AuditQuery } from "./contract";
 import { listAudit } from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const list = createRoute({
   method: "get",
@@ -24,3 +25,9 @@ export function auditRoutes() {
   );
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const auditModule = defineModule({
+  prefix: "/api/v1/audit-log",
+  routes: auditRoutes,
+});

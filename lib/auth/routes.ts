@@ -11,6 +11,7 @@ import type { User } from "@/lib/users/schema";
 import { LoginRequest, LogoutRequest, MeResponse, RefreshRequest, TokenResponse } from "./contract";
 import * as auth from "./service";
 import type { AuthSettings, IssuedTokens } from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["Authentication"];
 
@@ -156,3 +157,13 @@ export function authRoutes() {
 
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const authModule = defineModule({
+  prefix: "/api/v1/auth",
+  routes: authRoutes,
+  rules: {
+    // Every reply here carries tokens or invitation details.
+    "/*": { holdsSecrets: true },
+  },
+});

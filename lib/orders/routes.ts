@@ -14,6 +14,7 @@ import {
 } from "./contract";
 import { exportOrdersCsv } from "./csv";
 import * as ordersService from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["Orders"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
@@ -116,3 +117,9 @@ export function orderRoutes() {
   );
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const ordersModule = defineModule({
+  prefix: "/api/v1/store/orders",
+  routes: orderRoutes,
+});

@@ -6,6 +6,8 @@ import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/pl
 import { ValidationError } from "@/lib/errors";
 import { StoreSettingsUpdate, TenantSchema } from "./contract";
 import { getSettings, updateSettings, uploadLogo } from "./service";
+import { defineModule, MULTIPART_MARGIN_BYTES } from "@/lib/api/platform/module";
+import { MAX_IMAGE_BYTES } from "@/lib/storage";
 
 const tags = ["Store settings"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
@@ -74,3 +76,10 @@ export function settingsRoutes() {
   });
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const settingsModule = defineModule({
+  prefix: "/api/v1/store/settings",
+  routes: settingsRoutes,
+  rules: { "/logo": { bodyLimit: MAX_IMAGE_BYTES + MULTIPART_MARGIN_BYTES } },
+});

@@ -13,6 +13,7 @@ import {
   MemberUpdate,
 } from "./contract";
 import * as team from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["Team"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
@@ -110,3 +111,13 @@ export function userRoutes() {
   );
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const usersModule = defineModule({
+  prefix: "/api/v1/users",
+  routes: userRoutes,
+  rules: {
+    // An invitation's reply carries its link.
+    "/invitations/*": { holdsSecrets: true },
+  },
+});

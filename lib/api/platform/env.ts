@@ -6,6 +6,7 @@ import type { Tenant } from "@/lib/tenants/schema";
 import type { Limiter } from "@/lib/limiter";
 import type { FileStorage } from "@/lib/storage";
 import type { JobSender } from "@/lib/jobs/queue";
+import type { RouteRules } from "./module";
 
 /** What the API is built from; tests build their own. */
 export interface ApiDeps {
@@ -51,5 +52,7 @@ export interface ApiEnv {
     /** Drops this instance's cached copy of the tenant after a change to it. */
     forgetTenant: () => void;
     actor: Actor;
+    /** What the matched module declared about this route (./module.ts); unset for most. */
+    routeRules?: RouteRules;
   };
 }

@@ -10,13 +10,6 @@ import { createHash } from "node:crypto";
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const RETENTION_MS = 24 * 3600 * 1000;
 
-/** These replies carry secrets (tokens, keys, invitation links): storing them would keep secrets at rest. */
-const holdsSecrets = (path: string) =>
-  path.startsWith("/api/v1/auth/") ||
-  path.startsWith("/api/v1/webhooks") ||
-  path.startsWith("/api/v1/api-keys") ||
-  path.startsWith("/api/v1/users/invitations");
-
 /**
  * POST with an Idempotency-Key: the first response (anything but a 5xx or a 429) is stored and
  * replayed for the same key; the same key with a different body is a 422; a retry that arrives
@@ -26,7 +19,8 @@ const holdsSecrets = (path: string) =>
  */
 export async function idempotency(c: Context<ApiEnv>, next: Next) {
   const key = c.req.header("idempotency-key");
-  if (c.req.method !== "POST" || key === undefined || holdsSecrets(c.req.path)) return next();
+  // Replies that carry secrets are never stored: a module marks those routes (../module.ts).
+  if (c.req.method !== "POST" || key === undefined || c.var.routeRules?.holdsSecrets) return next();
   if (!KEY_PATTERN.test(key)) {
     throw new BadRequestError(
       "Idempotency-Key must be 1-255 visible ASCII characters",

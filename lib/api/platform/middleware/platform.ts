@@ -1,5 +1,12 @@
+import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
-import { AuthenticationError, BadRequestError, NotFoundError, RateLimitError } from "@/lib/errors";
+import {
+  AppError,
+  AuthenticationError,
+  BadRequestError,
+  NotFoundError,
+  RateLimitError,
+} from "@/lib/errors";
 import { findTenantBySlug } from "@/lib/tenants/service";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { ApiDeps, ApiEnv } from "../env";
@@ -80,6 +87,32 @@ export function tenantResolver(ttlMs = 5_000) {
     await next();
   });
 }
+
+/** X-Tenant-ID for every /api/v1 route but those a module marked public (../module.ts). */
+export function tenantUnlessPublic() {
+  const resolve = tenantResolver();
+  return createMiddleware<ApiEnv>((c, next) =>
+    c.var.routeRules?.public ? next() : resolve(c, next),
+  );
+}
+
+/** The configured body limit, or the larger one a route declared (uploads, imports): 413 past it. */
+export const bodyLimitByRoute = createMiddleware<ApiEnv>((c, next) => {
+  // GET and HEAD carry no body; checking would build a full Request object on the hot path.
+  if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+  const maxSize = c.var.routeRules?.bodyLimit ?? c.var.deps.config.bodyLimitBytes;
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError(
+        413,
+        "invalid_request_error",
+        "PAYLOAD_TOO_LARGE",
+        `The request body is larger than ${maxSize} bytes`,
+      );
+    },
+  })(c, next);
+});
 
 export function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
