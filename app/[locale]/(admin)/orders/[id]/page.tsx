@@ -1,7 +1,7 @@
 import { CircleCheck } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { OrderDetailsForm } from "@/components/orders/order-details-form";
 import { OrderPageHeader } from "@/components/orders/order-page-header";
 import { OrderStatusActions } from "@/components/orders/order-status-actions";
@@ -14,6 +14,7 @@ import { requireMe, sessionStore } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import { StoreApiError, type OrderWithTimeline } from "@/lib/sdk";
 import { updateOrderDetails, updateOrderStatus } from "../actions";
+import { orderFormat } from "./_components/order-card";
 import { OrderItemsCard } from "./_components/order-items-card";
 import { OriginCard, PaymentCard } from "./_components/order-side-cards";
 import { OrderTimeline } from "./_components/order-timeline";
@@ -46,15 +47,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
   }
 
   const created = (await searchParams).created === "1";
-  const t = await getTranslations({ locale, namespace: "orders" });
-  const format = await getFormatter({ locale });
   const timeZone = storeTimeZone(me.tenant.timeZone);
+  const { t, money, when } = await orderFormat({ order, locale, timeZone });
   const role = me.user.role;
   const canWrite = canWriteOrders(role);
-  const money = (amount: number) =>
-    format.number(amount, { style: "currency", currency: order.currency });
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone });
   const number = <bdi dir="ltr">{order.number}</bdi>;
 
   return (
@@ -96,12 +92,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
-          <OrderItemsCard order={order} locale={locale} />
+          <OrderItemsCard order={order} locale={locale} timeZone={timeZone} />
           <OrderTimeline order={order} locale={locale} timeZone={timeZone} />
         </div>
 
         <div className="flex min-w-0 flex-col gap-6">
-          <PaymentCard order={order} locale={locale} />
+          <PaymentCard order={order} locale={locale} timeZone={timeZone} />
           <Card>
             <CardHeader className="pb-4">
               <CardTitle className="text-base">{t("details.title")}</CardTitle>

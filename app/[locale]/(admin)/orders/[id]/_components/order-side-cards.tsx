@@ -1,10 +1,8 @@
 import { CreditCard, Link2 } from "lucide-react";
-import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { paymentState, type PaymentState } from "@/components/orders/payment-state";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { OrderWithTimeline } from "@/lib/sdk";
+import { OrderCard, orderFormat, type OrderCardProps } from "./order-card";
 
 const PAYMENT_STYLES: Record<PaymentState, string> = {
   unpaid: "bg-amber-50 text-amber-900 border-amber-200",
@@ -15,92 +13,59 @@ const PAYMENT_STYLES: Record<PaymentState, string> = {
 };
 
 /** Where the payment stands, as the order's status implies it. */
-export async function PaymentCard({
-  order,
-  locale,
-}: {
-  order: OrderWithTimeline;
-  locale: "en" | "ar";
-}) {
-  const t = await getTranslations({ locale, namespace: "orders" });
-  const format = await getFormatter({ locale });
-  const payment = paymentState(order.status);
-  const total = format.number(order.total, { style: "currency", currency: order.currency });
+export async function PaymentCard(props: OrderCardProps) {
+  const { t, money } = await orderFormat(props);
+  const payment = paymentState(props.order.status);
+  const total = money(props.order.total);
   return (
-    <Card>
-      <CardHeader className="pb-4">
-        <CardTitle className="flex items-center gap-2 text-base">
-          <CreditCard aria-hidden className="size-4 text-muted-foreground" />
-          {t("payment.title")}
-        </CardTitle>
-      </CardHeader>
-      <CardContent className="flex flex-col items-start gap-2">
-        <Badge variant="outline" className={PAYMENT_STYLES[payment]}>
-          {t(`payment.states.${payment}`)}
-        </Badge>
-        <p className="text-sm text-muted-foreground">
-          {t(`payment.descriptions.${payment}`, { total })}
-        </p>
-      </CardContent>
-    </Card>
+    <OrderCard
+      icon={CreditCard}
+      title={t("payment.title")}
+      contentClassName="flex flex-col items-start gap-2"
+    >
+      <Badge variant="outline" className={PAYMENT_STYLES[payment]}>
+        {t(`payment.states.${payment}`)}
+      </Badge>
+      <p className="text-sm text-muted-foreground">
+        {t(`payment.descriptions.${payment}`, { total })}
+      </p>
+    </OrderCard>
   );
 }
 
 /** Where the order came from: source, external id, currency, last change. */
-export async function OriginCard({
-  order,
-  locale,
-  timeZone,
-}: {
-  order: OrderWithTimeline;
-  locale: "en" | "ar";
-  timeZone: string;
-}) {
-  const t = await getTranslations({ locale, namespace: "orders" });
-  const format = await getFormatter({ locale });
+export async function OriginCard(props: OrderCardProps) {
+  const { order } = props;
+  const { t, when } = await orderFormat(props);
   const sourceName =
     order.source === "admin" || order.source === "api" ? t(`sources.${order.source}`) : null;
   return (
-    <Card>
-      <CardHeader className="pb-4">
-        <CardTitle className="flex items-center gap-2 text-base">
-          <Link2 aria-hidden className="size-4 text-muted-foreground" />
-          {t("origin.title")}
-        </CardTitle>
-      </CardHeader>
-      <CardContent>
-        <dl className="flex flex-col gap-3 text-sm">
-          <Detail label={t("origin.source")}>
-            {sourceName ?? (
-              <bdi dir="ltr" className="font-mono">
-                {order.source}
-              </bdi>
-            )}
-          </Detail>
-          <Detail label={t("origin.externalId")}>
-            {order.externalId ? (
-              <bdi dir="ltr" className="font-mono break-all">
-                {order.externalId}
-              </bdi>
-            ) : (
-              <span className="text-muted-foreground">{t("origin.none")}</span>
-            )}
-          </Detail>
-          <Detail label={t("origin.currency")}>
-            <bdi dir="ltr">{order.currency}</bdi>
-          </Detail>
-          <Detail label={t("origin.updated")}>
-            <time dateTime={order.updatedAt}>
-              {format.dateTime(new Date(order.updatedAt), {
-                dateStyle: "medium",
-                timeStyle: "short",
-                timeZone,
-              })}
-            </time>
-          </Detail>
-        </dl>
-      </CardContent>
-    </Card>
+    <OrderCard icon={Link2} title={t("origin.title")}>
+      <dl className="flex flex-col gap-3 text-sm">
+        <Detail label={t("origin.source")}>
+          {sourceName ?? (
+            <bdi dir="ltr" className="font-mono">
+              {order.source}
+            </bdi>
+          )}
+        </Detail>
+        <Detail label={t("origin.externalId")}>
+          {order.externalId ? (
+            <bdi dir="ltr" className="font-mono break-all">
+              {order.externalId}
+            </bdi>
+          ) : (
+            <span className="text-muted-foreground">{t("origin.none")}</span>
+          )}
+        </Detail>
+        <Detail label={t("origin.currency")}>
+          <bdi dir="ltr">{order.currency}</bdi>
+        </Detail>
+        <Detail label={t("origin.updated")}>
+          <time dateTime={order.updatedAt}>{when(order.updatedAt)}</time>
+        </Detail>
+      </dl>
+    </OrderCard>
   );
 }
 

@@ -1,71 +1,52 @@
 import { History } from "lucide-react";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getTranslations } from "next-intl/server";
 import { cn } from "@/lib/cn";
 import type { OrderWithTimeline } from "@/lib/sdk";
+import { OrderCard, orderFormat, type OrderCardProps } from "./order-card";
 
 type TimelineEvent = OrderWithTimeline["timeline"][number];
 
 /** Every change to the order, oldest first: what, by whom, when. */
-export async function OrderTimeline({
-  order,
-  locale,
-  timeZone,
-}: {
-  order: OrderWithTimeline;
-  locale: "en" | "ar";
-  timeZone: string;
-}) {
-  const t = await getTranslations({ locale, namespace: "orders" });
+export async function OrderTimeline(props: OrderCardProps) {
+  const { order, locale } = props;
+  const { t, when } = await orderFormat(props);
   const tStatus = await getTranslations({ locale, namespace: "orders.status" });
-  const format = await getFormatter({ locale });
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
-    <Card>
-      <CardHeader className="pb-4">
-        <CardTitle className="flex items-center gap-2 text-base">
-          <History aria-hidden className="size-4 text-muted-foreground" />
-          {t("timeline.title")}
-        </CardTitle>
-        <CardDescription>{t("timeline.description")}</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <ol aria-label={t("timeline.title")} className="flex flex-col">
-          {order.timeline.map((event, index) => (
-            <li key={event.id} className="relative flex gap-3 pb-5 last:pb-0">
-              {index < order.timeline.length - 1 ? (
-                <span
-                  aria-hidden
-                  className="absolute start-[0.3125rem] top-4 bottom-0 w-px bg-input/60"
-                />
-              ) : null}
+    <OrderCard icon={History} title={t("timeline.title")} description={t("timeline.description")}>
+      <ol aria-label={t("timeline.title")} className="flex flex-col">
+        {order.timeline.map((event, index) => (
+          <li key={event.id} className="relative flex gap-3 pb-5 last:pb-0">
+            {index < order.timeline.length - 1 ? (
               <span
                 aria-hidden
-                className={cn(
-                  "relative mt-1.5 size-2.5 shrink-0 rounded-full ring-4 ring-card",
-                  event.type === "status_changed" || event.type === "created"
-                    ? "bg-primary"
-                    : "bg-input",
-                )}
+                className="absolute start-[0.3125rem] top-4 bottom-0 w-px bg-input/60"
               />
-              <div className="flex min-w-0 flex-col gap-0.5">
-                <p className="text-sm font-medium">{describeEvent(event, t, tStatus)}</p>
-                <EventDetails event={event} label={t} />
-                <p className="text-xs text-muted-foreground">
-                  {t.rich("timeline.byAt", {
-                    actor: actorName(event, t),
-                    date: when(event.createdAt),
-                    who: (chunks) => <bdi className="font-medium">{chunks}</bdi>,
-                    at: (chunks) => <time dateTime={event.createdAt}>{chunks}</time>,
-                  })}
-                </p>
-              </div>
-            </li>
-          ))}
-        </ol>
-      </CardContent>
-    </Card>
+            ) : null}
+            <span
+              aria-hidden
+              className={cn(
+                "relative mt-1.5 size-2.5 shrink-0 rounded-full ring-4 ring-card",
+                event.type === "status_changed" || event.type === "created"
+                  ? "bg-primary"
+                  : "bg-input",
+              )}
+            />
+            <div className="flex min-w-0 flex-col gap-0.5">
+              <p className="text-sm font-medium">{describeEvent(event, t, tStatus)}</p>
+              <EventDetails event={event} label={t} />
+              <p className="text-xs text-muted-foreground">
+                {t.rich("timeline.byAt", {
+                  actor: actorName(event, t),
+                  date: when(event.createdAt),
+                  who: (chunks) => <bdi className="font-medium">{chunks}</bdi>,
+                  at: (chunks) => <time dateTime={event.createdAt}>{chunks}</time>,
+                })}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </OrderCard>
   );
 }
 
