@@ -12,7 +12,7 @@ export interface AppLocaleOptions {
   appLocale: AppLocale;
 }
 
-/** The demo tenant seeded by `server.ts --seed-demo` (lib/db/seed.ts). */
+/** The demo tenant seeded by `server.ts --seed-demo` (lib/demo/seed.ts). */
 export const DEMO = {
   tenant: "demo",
   email: "owner@demo.test",
@@ -68,6 +68,12 @@ export async function hydrated(locator: Locator) {
       ),
     )
     .toBe(true);
+}
+
+/** Opens an admin page and waits for its title (the level-1 heading) to show. */
+export async function openPage(page: Page, path: string, title: string) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
 
 /** axe on the page as it is now: WCAG 2.1 A/AA and best practice; only serious and critical count. */

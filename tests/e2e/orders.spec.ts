@@ -29,6 +29,21 @@ async function activeProduct(owner: BrainSAITStore, id: string, inventory: numbe
   });
 }
 
+/** A new product with `inventory` in stock and an order of `quantity` of it (pending). */
+async function orderOfNewProduct(
+  owner: BrainSAITStore,
+  id: string,
+  { inventory, quantity, ...fields }: { inventory: number; quantity: number } & OrderFields,
+) {
+  const product = await activeProduct(owner, id, inventory);
+  const order = await owner.orders.create({
+    items: [{ productId: product.id, quantity }],
+    ...fields,
+  });
+  return { product, order };
+}
+type OrderFields = { customerEmail?: string; notes?: string };
+
 function timelineEntry(page: Page, t: Messages, text: string) {
   return page
     .getByRole("list", { name: t.orders.timeline.title })
@@ -118,9 +133,9 @@ test("cancelling an order asks first and returns its stock", async ({
   t,
 }) => {
   const id = uniqueId();
-  const product = await activeProduct(owner, id, 5);
-  const order = await owner.orders.create({
-    items: [{ productId: product.id, quantity: 3 }],
+  const { product, order } = await orderOfNewProduct(owner, id, {
+    inventory: 5,
+    quantity: 3,
     customerEmail: `cancel-${id}@example.com`,
   });
   expect((await owner.products.get(product.id)).inventory).toBe(2);
@@ -200,8 +215,7 @@ test("more than the stock is refused, with the short line named", async ({
 
 test("edit the customer and notes in place", async ({ page, owner, appLocale, t }) => {
   const id = uniqueId();
-  const product = await activeProduct(owner, id, 10);
-  const order = await owner.orders.create({ items: [{ productId: product.id, quantity: 1 }] });
+  const { order } = await orderOfNewProduct(owner, id, { inventory: 10, quantity: 1 });
 
   await page.goto(`/${appLocale}/orders/${order.id}`);
   const details = page.getByRole("main");
@@ -304,9 +318,9 @@ test("no serious or critical accessibility violations on the orders pages", asyn
   t,
 }) => {
   const id = uniqueId();
-  const product = await activeProduct(owner, id, 10);
-  const order = await owner.orders.create({
-    items: [{ productId: product.id, quantity: 1 }],
+  const { product, order } = await orderOfNewProduct(owner, id, {
+    inventory: 10,
+    quantity: 1,
     customerEmail: `a11y-${id}@example.com`,
     notes: "Leave at the door",
   });
