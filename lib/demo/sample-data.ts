@@ -5,7 +5,7 @@ import { createOrder, updateOrder } from "@/lib/orders/service";
 import { createProduct } from "@/lib/products/service";
 import { products } from "@/lib/products/schema";
 import type { Tenant } from "@/lib/tenants/schema";
-import type { Db } from "./client";
+import type { Db } from "@/lib/db/client";
 
 type SampleProduct = {
   sku: string;

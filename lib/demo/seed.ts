@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { tenants } from "@/lib/tenants/schema";
 import { users } from "@/lib/users/schema";
-import type { Db } from "./client";
+import type { Db } from "@/lib/db/client";
 
 export const DEMO = {
   slug: "demo",
