@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import type { ActionIssue, ActionResult } from "@/lib/action-result";
+import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
 import { OrderDetailsInput } from "./order-schemas";
 import { useOrderErrorText } from "./use-order-error-text";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/admin/action-result";
 import {
   CustomerEmail,
   CustomerName,

@@ -16,7 +16,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/admin/action-result";
 import { useRouter } from "@/lib/admin/i18n/navigation";
 import { TRANSITIONS, type OrderStatus } from "@/lib/orders/fields";
 import { needsConfirmation, REFUND_STATUSES } from "./status-rules";

@@ -3,7 +3,7 @@
 import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/admin/action-result";
 import type { DisplayName } from "./product-name";
 
 type DeleteResult = ActionResult<{ id: string; deleted: boolean; archived: boolean }>;

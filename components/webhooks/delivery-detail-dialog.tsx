@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionIssue, ActionResult } from "@/lib/action-result";
+import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
 import type { AttemptView, DeliveryDetailView, DeliveryRow } from "./delivery-rows";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { fetchJson } from "./fetch-json";

@@ -7,7 +7,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
 import { SecretDialog } from "@/components/ui/secret-dialog";
-import type { ActionIssue } from "@/lib/action-result";
+import type { ActionIssue } from "@/lib/admin/action-result";
 import { Link } from "@/lib/admin/i18n/navigation";
 import { useWebhookErrorText } from "./use-webhook-error-text";
 

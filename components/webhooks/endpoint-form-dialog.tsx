@@ -12,7 +12,7 @@ import { Form, FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
-import type { ActionIssue, ActionResult } from "@/lib/action-result";
+import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
 import { cn } from "@/lib/cn";
 import { EVENT_GROUPS, eventKey } from "./events";
 import { useWebhookErrorText } from "./use-webhook-error-text";

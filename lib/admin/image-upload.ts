@@ -1,6 +1,6 @@
 import { returnServerError } from "next-safe-action";
 import { z } from "zod";
-import { fail, type ActionIssue } from "@/lib/action-result";
+import { fail, type ActionIssue } from "@/lib/admin/action-result";
 
 /** What an image upload action receives: a form with one `file` field. */
 export const ImageForm = z.instanceof(FormData);

@@ -2,7 +2,7 @@
  * The one chain every server action goes through (docs/decisions/0012-next-safe-action.md):
  * session -> store -> parse -> body -> error mapping -> revalidation by tag. An action declares
  * its bound arguments, input schema and body; client components call it as an async function
- * and get the `ActionResult` of lib/action-result.ts.
+ * and get the `ActionResult` of lib/admin/action-result.ts.
  */
 import { updateTag } from "next/cache";
 import { ActionBindArgsValidationError, createSafeActionClient } from "next-safe-action";
@@ -14,7 +14,7 @@ import {
   ok,
   type ActionFailure,
   type ActionResult,
-} from "@/lib/action-result";
+} from "@/lib/admin/action-result";
 import { requireStore } from "./session";
 
 /**

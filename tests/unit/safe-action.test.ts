@@ -1,7 +1,7 @@
 import { returnServerError } from "next-safe-action";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fail } from "@/lib/action-result";
+import { fail } from "@/lib/admin/action-result";
 import { fieldIssues, publicAction, toResult } from "@/lib/admin/safe-action";
 import { StoreApiError } from "@/lib/sdk";
 

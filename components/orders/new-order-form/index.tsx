@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import type { ActionIssue, ActionResult } from "@/lib/action-result";
+import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
 import { useRouter } from "@/lib/admin/i18n/navigation";
 import { MAX_MINOR, toMajor } from "@/lib/money";
 import type { CreateOrderResult, NewOrderInput, ProductOption } from "../order-schemas";

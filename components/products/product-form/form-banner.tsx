@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useProductErrorText } from "@/components/products/use-error-text";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import type { ActionIssue } from "@/lib/action-result";
+import type { ActionIssue } from "@/lib/admin/action-result";
 
 /** What the last save did, shown above the form. */
 export type Banner =

@@ -4,7 +4,7 @@ import { ImagePlus, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { FilePicker } from "@/components/ui/file-picker";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/admin/action-result";
 import type { Product } from "@/lib/sdk";
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_IMAGES } from "../product-limits";
 import { ImageTile } from "./image-tile";

@@ -8,7 +8,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/admin/action-result";
 import { Link, useRouter } from "@/lib/admin/i18n/navigation";
 import type { Product } from "@/lib/sdk";
 import { DeleteProductDialog } from "../delete-product-dialog";

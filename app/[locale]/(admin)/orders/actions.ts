@@ -2,7 +2,7 @@
 
 import { returnServerError } from "next-safe-action";
 import { z } from "zod";
-import { fail, type ActionIssue } from "@/lib/action-result";
+import { fail, type ActionIssue } from "@/lib/admin/action-result";
 import { adminAction, fieldIssues, Locale, toResult } from "@/lib/admin/safe-action";
 import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
 import {

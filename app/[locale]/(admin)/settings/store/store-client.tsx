@@ -10,7 +10,7 @@ import { SettingsForm } from "@/components/settings/settings-form";
 import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionIssue } from "@/lib/action-result";
+import type { ActionIssue } from "@/lib/admin/action-result";
 import { BillingCard } from "./_components/billing-card";
 import { LogoCard } from "./_components/logo-card";
 import { NamesCard } from "./_components/names-card";

@@ -20,7 +20,7 @@ import {
   type EndpointFormValues,
 } from "@/components/webhooks/endpoint-form-dialog";
 import { useWebhookErrorText } from "@/components/webhooks/use-webhook-error-text";
-import type { ActionIssue } from "@/lib/action-result";
+import type { ActionIssue } from "@/lib/admin/action-result";
 import {
   createEndpoint,
   deleteEndpoint,

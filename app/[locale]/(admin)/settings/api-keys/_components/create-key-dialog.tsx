@@ -10,7 +10,7 @@ import { DialogFormActions, FormDialog } from "@/components/settings/settings-fo
 import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
 import { FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import type { ActionIssue } from "@/lib/action-result";
+import type { ActionIssue } from "@/lib/admin/action-result";
 import type { Scope } from "@/lib/auth/permissions";
 import { createApiKey, type IssuedKey } from "../actions";
 import { ScopePicker } from "./scope-picker";

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ActionIssue } from "@/lib/action-result";
+import type { ActionIssue } from "@/lib/admin/action-result";
 import { cn } from "@/lib/cn";
 import { rollApiKey, type IssuedKey } from "../actions";
 import type { ApiKeyRow } from "./keys-table";

@@ -3,7 +3,7 @@
 import { UserCheck, UserX, X } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ActionIssue } from "@/lib/action-result";
+import type { ActionIssue } from "@/lib/admin/action-result";
 import { revokeInvitation, updateMember } from "../actions";
 import type { InvitationRow } from "./invitations-section";
 import { ltrEmphasis } from "./ltr-emphasis";

@@ -11,7 +11,7 @@ import { useSettingsErrorText } from "@/components/settings/use-settings-error-t
 import { FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ActionIssue } from "@/lib/action-result";
+import type { ActionIssue } from "@/lib/admin/action-result";
 import type { Role } from "@/lib/admin/next-auth";
 import { inviteMember, type CreatedInvitation } from "../actions";
 
