@@ -1,12 +1,7 @@
 import { z } from "zod";
 import type { ActionResult } from "@/lib/admin/action-result";
-import {
-  CustomerEmail,
-  CustomerName,
-  ORDER_STATUSES,
-  OrderNotes,
-  Quantity,
-} from "@/lib/orders/fields";
+import { ORDER_STATUSES } from "@/lib/orders/constants";
+import { CustomerEmail, CustomerName, OrderNotes, Quantity } from "@/lib/orders/fields";
 
 /**
  * The admin's order forms, built from the API's own field schemas (lib/orders/fields.ts, which

@@ -18,7 +18,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/admin/action-result";
 import { useRouter } from "@/lib/admin/i18n/navigation";
-import { TRANSITIONS, type OrderStatus } from "@/lib/orders/fields";
+import { TRANSITIONS, type OrderStatus } from "@/lib/orders/constants";
 import { needsConfirmation, REFUND_STATUSES } from "./status-rules";
 import { useOrderErrorText } from "./use-order-error-text";
 

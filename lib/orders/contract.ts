@@ -1,14 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { IsoDate } from "@/lib/input";
-import {
-  CustomerEmail,
-  CustomerName,
-  ORDER_STATUSES,
-  OrderNotes,
-  Quantity,
-  TRANSITIONS,
-  type OrderStatus,
-} from "./fields";
+import { ORDER_STATUSES, TRANSITIONS, type OrderStatus } from "./constants";
+import { CustomerEmail, CustomerName, OrderNotes, Quantity } from "./fields";
 
 export { ORDER_STATUSES, TRANSITIONS, type OrderStatus };
 

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { usePathname, useRouter } from "@/lib/admin/i18n/navigation";
-import { ORDER_STATUSES } from "@/lib/orders/fields";
+import { ORDER_STATUSES } from "@/lib/orders/constants";
 
 const TYPING_DELAY_MS = 350;
 
