@@ -1,8 +1,8 @@
 import createMiddleware from "next-intl/middleware";
 import type { NextRequest } from "next/server";
-import { adminContentSecurityPolicy, createNonce } from "@/lib/csp";
-import { PATHNAME_HEADER } from "@/lib/i18n/headers";
-import { routing } from "@/lib/i18n/routing";
+import { adminContentSecurityPolicy, createNonce } from "@/lib/admin/csp";
+import { PATHNAME_HEADER } from "@/lib/admin/i18n/headers";
+import { routing } from "@/lib/admin/i18n/routing";
 
 const handleI18nRouting = createMiddleware(routing);
 

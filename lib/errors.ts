@@ -1,5 +1,5 @@
 /**
- * Typed errors thrown by services and middleware. lib/api/errors.ts maps them, in one place,
+ * Typed errors thrown by services and middleware. lib/api/platform/errors.ts maps them, in one place,
  * to the Store API's {detail, type, code} envelope; server actions map them to form errors.
  */
 export type ErrorType =

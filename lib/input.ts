@@ -1,9 +1,10 @@
-import { z } from "@hono/zod-openapi";
+import { z } from "zod";
 
 /**
  * What every piece of client input must be for PostgreSQL to store it (docs/api.md, "Text
  * rules"): text without NUL and with no lone UTF-16 surrogate, dates within years 1 to 9999.
- * Used by the Store API (middleware and contracts) and by the admin's URL state alike.
+ * Used by the Store API (middleware and contracts) and by the admin's URL state alike, so plain
+ * zod: `@hono/zod-openapi` must not reach the browser (`.meta` still feeds the OpenAPI document).
  */
 export type TextProblem = "nul_character" | "lone_surrogate";
 
@@ -33,7 +34,7 @@ const MAX_INSTANT = new Date("9999-12-31T23:59:59.999Z").getTime();
 export const IsoDate = z.iso
   .date()
   .refine((value) => !value.startsWith("0000"), ERA_MESSAGE)
-  .openapi({ example: "2026-01-31", description: "YYYY-MM-DD, years 1 to 9999" });
+  .meta({ example: "2026-01-31", description: "YYYY-MM-DD, years 1 to 9999" });
 
 /** An instant with a time zone offset, within years 1 to 9999 in UTC (what a timestamp holds). */
 export const IsoDateTime = z.iso.datetime({ offset: true }).refine((value) => {

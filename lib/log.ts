@@ -1,9 +1,39 @@
 /**
- * Structured one-line JSON logs on stderr. Errors are reduced to name/message/stack; callers
- * never pass secrets (tokens, passwords, keys) in fields.
+ * Structured logs through pino (docs/decisions/0010-pino-logs.md): one JSON line per entry on
+ * stderr, `LOG_LEVEL` = silent | error | warn | info (default info). Every line written while a
+ * Store API request runs carries its `requestId` (bound by `withLogContext` in lib/api/app.ts),
+ * and secret-named fields are redacted, so a careless field cannot leak a token.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
+import pino, { type DestinationStream } from "pino";
+
 type Fields = Record<string, unknown>;
 
+const LEVELS = ["silent", "error", "warn", "info"] as const;
+
+/** Field names whose values never reach a log, at the top level and one object down. */
+const SECRET_FIELDS = [
+  "authorization",
+  "cookie",
+  "password",
+  "token",
+  "accessToken",
+  "refreshToken",
+  "secret",
+  "key",
+  "apiKey",
+  '["x-api-key"]',
+  '["set-cookie"]',
+];
+
+const context = new AsyncLocalStorage<Fields>();
+
+/** Runs `fn` with `fields` (a request id) added to every line it logs, however deep. */
+export function withLogContext<T>(fields: Fields, fn: () => T): T {
+  return context.run({ ...context.getStore(), ...fields }, fn);
+}
+
+/** Errors as name/message/stack, whatever the field is called (`err`, `error`, `cause`). */
 function serialize(fields: Fields): Fields {
   const out: Fields = {};
   for (const [key, value] of Object.entries(fields)) {
@@ -15,16 +45,36 @@ function serialize(fields: Fields): Fields {
   return out;
 }
 
-function write(level: "info" | "warn" | "error", msg: string, fields: Fields = {}) {
-  if (process.env.LOG_LEVEL === "silent") return;
-  if (level === "info" && process.env.LOG_LEVEL === "error") return;
-  process.stderr.write(
-    JSON.stringify({ time: new Date().toISOString(), level, msg, ...serialize(fields) }) + "\n",
-  );
+function level(): (typeof LEVELS)[number] {
+  const wanted = process.env.LOG_LEVEL;
+  return LEVELS.find((name) => name === wanted) ?? "info";
 }
 
-export const log = {
-  info: (msg: string, fields?: Fields) => write("info", msg, fields),
-  warn: (msg: string, fields?: Fields) => write("warn", msg, fields),
-  error: (msg: string, fields?: Fields) => write("error", msg, fields),
-};
+/** A logger writing to `destination` (stderr in the app; a test passes its own stream). */
+export function createLog(destination: DestinationStream = process.stderr) {
+  const logger = pino(
+    {
+      level: level(),
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }), log: serialize },
+      mixin: () => context.getStore() ?? {},
+      redact: {
+        paths: SECRET_FIELDS.flatMap((path) => [
+          path,
+          path.startsWith("[") ? `*${path}` : `*.${path}`,
+        ]),
+        censor: "[redacted]",
+      },
+    },
+    destination,
+  );
+  // A plain object of functions: tests replace `log.error` to watch for unhandled errors.
+  return {
+    info: (msg: string, fields?: Fields) => logger.info(fields ?? {}, msg),
+    warn: (msg: string, fields?: Fields) => logger.warn(fields ?? {}, msg),
+    error: (msg: string, fields?: Fields) => logger.error(fields ?? {}, msg),
+  };
+}
+
+export const log = createLog();

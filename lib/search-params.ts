@@ -1,7 +1,18 @@
 /**
- * Reading list pages' state from the URL and writing it back: the pieces every list shares.
- * Anything unknown or malformed in a URL falls back to a default rather than reaching the API.
+ * List pages' state in the URL, through nuqs (docs/decisions/0011-nuqs-url-state.md): parsers
+ * shared by the server page (a loader), the links it renders (a serializer) and client hooks
+ * (`useQueryStates`). Anything unknown, malformed or refused by the API (NUL, a lone surrogate,
+ * a date outside years 1-9999) falls back to the default rather than reaching the API.
  */
+import {
+  createLoader,
+  createParser,
+  createSerializer,
+  type inferParserType,
+  type Nullable,
+  type ParserMap,
+  type UrlKeys,
+} from "nuqs/server";
 import { isoDateOrEmpty, textProblem } from "@/lib/input";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -42,16 +53,56 @@ export function oneOf<T extends string>(allowed: readonly T[], value: string): T
   return (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-/** A query string with a leading "?" (or ""), leaving out empty values and page 1. */
-export function queryString(params: Record<string, string | number | null | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === null || value === undefined || value === "") continue;
-    if (key === "page" && value === 1) continue;
-    query.set(key, String(value));
-  }
-  const search = query.toString();
-  return search ? `?${search}` : "";
+/** A parser from a function of the trimmed, API-storable value (null: fall back). */
+export function textParser<T>(
+  read: (text: string) => T | null,
+  write: (value: T) => string = String,
+) {
+  return createParser<T>({ parse: (raw) => read(firstParam(raw)), serialize: write });
+}
+
+/** Search text cut to the API's `max` characters; "" when absent. */
+export const parseAsText = (max: number) =>
+  textParser((text) => clip(text, max) || null).withDefault("");
+
+/** A page number from 1 to `max`; 1 when absent (and left out of URLs). */
+export const parseAsPage = (max = 999_999) =>
+  textParser((text) => positiveInt(text, 0, max) || null).withDefault(1);
+
+/** One of the page sizes offered. */
+export const parseAsPageSize = (sizes: readonly number[], fallback: number) =>
+  textParser((text) => {
+    const n = positiveInt(text, 0, 100);
+    return sizes.includes(n) ? n : null;
+  }).withDefault(fallback);
+
+/** One of `allowed` (a status, a sort), else null. */
+export const parseAsOneOf = <T extends string>(allowed: readonly T[]) =>
+  textParser((text) => oneOf(allowed, text));
+
+/** A date the API accepts (YYYY-MM-DD, years 1-9999); "" when absent. */
+export const parseAsDate = () => textParser((text) => isoDate(text) || null).withDefault("");
+
+/**
+ * A loader for a page's `searchParams`. Each value is screened first (firstParam): nuqs reads
+ * through URLSearchParams, which would turn a lone surrogate into U+FFFD and so let it through.
+ */
+export function createSearchParamsLoader<P extends ParserMap>(parsers: P, urlKeys?: UrlKeys<P>) {
+  const load = createLoader(parsers, { urlKeys });
+  return (raw: RawSearchParams) =>
+    load(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));
+}
+
+/**
+ * The query string for a state with a leading "?" (or ""): defaults and empty values left out,
+ * keys in the parsers' order, encoded as URLSearchParams does (nuqs leaves `@` and Arabic raw).
+ */
+export function createSearchString<P extends ParserMap>(parsers: P, urlKeys?: UrlKeys<P>) {
+  const serialize = createSerializer(parsers, { urlKeys });
+  return (state: Partial<Nullable<inferParserType<P>>>): string => {
+    const search = new URLSearchParams(serialize(state)).toString();
+    return search ? `?${search}` : "";
+  };
 }
 
 /** How a column is sorted by `current` (`name` ascending, `-name` descending), for aria-sort. */

@@ -13,8 +13,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { directionOf, routing } from "@/lib/i18n/routing";
-import { resolveLocale } from "@/lib/i18n/params";
+import { directionOf, routing } from "@/lib/admin/i18n/routing";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 
 interface Props {
   children: ReactNode;

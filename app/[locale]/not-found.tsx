@@ -1,7 +1,7 @@
 import { FileQuestion } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { buttonVariants } from "@/components/ui/button";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/admin/i18n/navigation";
 
 export default function NotFound() {
   const t = useTranslations("NotFound");

@@ -6,8 +6,8 @@ import { useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import { Link, usePathname } from "@/lib/i18n/navigation";
-import { routing } from "@/lib/i18n/routing";
+import { Link, usePathname } from "@/lib/admin/i18n/navigation";
+import { routing } from "@/lib/admin/i18n/routing";
 
 interface LocaleSwitcherProps {
   className?: string;

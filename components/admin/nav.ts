@@ -1,6 +1,6 @@
 import { House, Package, Settings, ShoppingCart, type LucideIcon } from "lucide-react";
 import type { Messages } from "next-intl";
-import type { Role } from "@/lib/auth/next-auth";
+import type { Role } from "@/lib/admin/next-auth";
 
 export interface NavItem {
   /** Label key under `Nav.items` in messages/*.json. */

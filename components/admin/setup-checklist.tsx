@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/admin/i18n/navigation";
 import type { BrainSAITStore } from "@/lib/sdk";
 
 /** The cookie that hides the checklist for one store in this browser. */

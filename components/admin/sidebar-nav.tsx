@@ -4,9 +4,9 @@ import { Menu, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { Role } from "@/lib/auth/next-auth";
+import type { Role } from "@/lib/admin/next-auth";
 import { cn } from "@/lib/cn";
-import { Link, usePathname } from "@/lib/i18n/navigation";
+import { Link, usePathname } from "@/lib/admin/i18n/navigation";
 import { isActive, navForRole } from "./nav";
 
 interface NavProps {

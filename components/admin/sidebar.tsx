@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Role } from "@/lib/auth/next-auth";
+import type { Role } from "@/lib/admin/next-auth";
 import { SidebarNav } from "./sidebar-nav";
 
 /** The desktop sidebar on the start edge (left in English, right in Arabic). */

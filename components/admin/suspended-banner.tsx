@@ -1,7 +1,7 @@
 import { OctagonPause } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/admin/i18n/navigation";
 
 /**
  * On every admin page while the operator has suspended the store: its API refuses changes and

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { SessionUser } from "@/lib/auth/next-auth";
+import type { SessionUser } from "@/lib/admin/next-auth";
 import { LocaleSwitcher } from "./locale-switcher";
 import { MobileNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { SessionUser } from "@/lib/auth/next-auth";
+import type { SessionUser } from "@/lib/admin/next-auth";
 import { SignOutButton } from "./sign-out-button";
 
 function initials(name: string): string {

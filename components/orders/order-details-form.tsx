@@ -11,9 +11,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import type { ActionIssue, ActionResult } from "@/lib/action-result";
+import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
 import { OrderDetailsInput } from "./order-schemas";
-import { useErrorText } from "./use-error-text";
+import { useOrderErrorText } from "./use-order-error-text";
 
 export interface OrderDetailsValues {
   customerEmail: string;
@@ -46,7 +46,7 @@ type Banner = { kind: "saved" } | { kind: "error"; issue: ActionIssue };
 /** The customer and the notes, shown as text, edited in place by a small form. */
 export function OrderDetailsForm({ defaultValues, readOnly, onSubmit }: OrderDetailsFormProps) {
   const t = useTranslations("orders.details");
-  const errorText = useErrorText();
+  const errorText = useOrderErrorText();
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [banner, setBanner] = useState<Banner | null>(null);

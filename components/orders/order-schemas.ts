@@ -1,31 +1,30 @@
 import { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
-import { ORDER_STATUSES, OrderCreate, OrderLineInput, OrderUpdate } from "@/lib/orders/contract";
+import type { ActionResult } from "@/lib/admin/action-result";
+import { ORDER_STATUSES } from "@/lib/orders/constants";
+import { CustomerEmail, CustomerName, OrderNotes, Quantity } from "@/lib/orders/fields";
 
 /**
- * The admin's order forms, built from the API's own field schemas (lib/orders/contract.ts) so a
- * form says what the API would say. The contract is snake_case on the wire; the SDK and these
+ * The admin's order forms, built from the API's own field schemas (lib/orders/fields.ts, which
+ * the contract uses too) so a form says what the API would say. The contract is snake_case on the wire; the SDK and these
  * forms speak camelCase.
  */
-const productLine = OrderLineInput.options[0].shape;
-
 export const NewOrderLine = z.object({
   productId: z.uuid(),
-  quantity: productLine.quantity,
+  quantity: Quantity,
 });
 
 export const NewOrderInput = z.object({
   items: z.array(NewOrderLine).min(1).max(500),
-  customerEmail: OrderCreate.shape.customer_email,
-  customerName: OrderCreate.shape.customer_name,
-  notes: OrderCreate.shape.notes,
+  customerEmail: CustomerEmail.optional(),
+  customerName: CustomerName.optional(),
+  notes: OrderNotes.optional(),
 });
 export type NewOrderInput = z.output<typeof NewOrderInput>;
 
 export const OrderDetailsInput = z.object({
-  customerEmail: OrderUpdate.shape.customer_email,
-  customerName: OrderUpdate.shape.customer_name,
-  notes: OrderUpdate.shape.notes,
+  customerEmail: CustomerEmail.nullable().optional(),
+  customerName: CustomerName.nullable().optional(),
+  notes: OrderNotes.nullable().optional(),
 });
 export type OrderDetailsInput = z.output<typeof OrderDetailsInput>;
 

@@ -13,14 +13,14 @@ import {
 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/action-result";
-import { useRouter } from "@/lib/i18n/navigation";
-import { TRANSITIONS, type OrderStatus } from "@/lib/orders/contract";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ActionResult } from "@/lib/admin/action-result";
+import { useRouter } from "@/lib/admin/i18n/navigation";
+import { TRANSITIONS, type OrderStatus } from "@/lib/orders/constants";
 import { needsConfirmation, REFUND_STATUSES } from "./status-rules";
-import { useErrorText } from "./use-error-text";
+import { useOrderErrorText } from "./use-order-error-text";
 
 const ICONS: Partial<Record<OrderStatus, LucideIcon>> = {
   paid: CreditCard,
@@ -58,35 +58,34 @@ export function OrderStatusActions({
 }: OrderStatusActionsProps) {
   const t = useTranslations("orders.actions");
   const tStatus = useTranslations("orders.status");
-  const errorText = useErrorText();
+  const errorText = useOrderErrorText();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [running, setRunning] = useState<OrderStatus | null>(null);
   const [confirming, setConfirming] = useState<OrderStatus | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const keepRef = useRef<HTMLButtonElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (outcome?.kind === "error") outcomeRef.current?.focus();
   }, [outcome]);
 
-  function run(target: OrderStatus) {
+  async function change(target: OrderStatus) {
     setRunning(target);
     setOutcome(null);
-    startTransition(async () => {
-      const result = await onChange(target);
-      setConfirming(null);
-      setRunning(null);
-      setOutcome(
-        result.ok
-          ? { kind: "done", status: result.data.status }
-          : { kind: "error", code: result.error.code },
-      );
-      // Someone else moved the order meanwhile: show its current status and choices.
-      if (!result.ok && result.error.code === "INVALID_TRANSITION") router.refresh();
-    });
+    const result = await onChange(target);
+    setConfirming(null);
+    setRunning(null);
+    setOutcome(
+      result.ok
+        ? { kind: "done", status: result.data.status }
+        : { kind: "error", code: result.error.code },
+    );
+    // Someone else moved the order meanwhile: show its current status and choices.
+    if (!result.ok && result.error.code === "INVALID_TRANSITION") router.refresh();
   }
+
+  const run = (target: OrderStatus) => startTransition(() => change(target));
 
   const forward = next.filter((s) => !needsConfirmation(s));
   const backward = next.filter((s) => needsConfirmation(s));
@@ -150,13 +149,10 @@ export function OrderStatusActions({
         </div>
       )}
 
-      <Dialog
+      <ConfirmDialog
         open={confirming !== null}
         onClose={() => setConfirming(null)}
-        role="alertdialog"
         tone="destructive"
-        busy={pending}
-        initialFocus={keepRef}
         icon={confirming === "cancelled" ? <Ban /> : <Undo2 />}
         title={
           confirming
@@ -173,32 +169,11 @@ export function OrderStatusActions({
         description={
           confirming ? t(`confirm.${confirmKey(confirming)}.description`, { number, total }) : null
         }
-      >
-        <DialogActions>
-          <Button
-            ref={keepRef}
-            variant="outline"
-            disabled={pending}
-            onClick={() => setConfirming(null)}
-          >
-            {confirming ? t(`confirm.${confirmKey(confirming)}.keep`) : null}
-          </Button>
-          <Button
-            variant="destructive"
-            disabled={pending}
-            onClick={() => confirming && run(confirming)}
-          >
-            {pending ? (
-              <Loader2 aria-hidden className="animate-spin" />
-            ) : confirming === "cancelled" ? (
-              <Ban aria-hidden />
-            ) : (
-              <Undo2 aria-hidden />
-            )}
-            {confirming ? t(`confirm.${confirmKey(confirming)}.confirm`) : null}
-          </Button>
-        </DialogActions>
-      </Dialog>
+        cancelLabel={confirming ? t(`confirm.${confirmKey(confirming)}.keep`) : null}
+        confirmLabel={confirming ? t(`confirm.${confirmKey(confirming)}.confirm`) : null}
+        confirmIcon={confirming === "cancelled" ? <Ban aria-hidden /> : <Undo2 aria-hidden />}
+        onConfirm={() => (confirming ? change(confirming) : undefined)}
+      />
     </div>
   );
 }

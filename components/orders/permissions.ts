@@ -1,6 +1,6 @@
-import type { Role } from "@/lib/auth/next-auth";
+import type { Role } from "@/lib/admin/next-auth";
 import { ROLE_PERMISSIONS } from "@/lib/auth/permissions";
-import { TRANSITIONS, type OrderStatus } from "@/lib/orders/contract";
+import { TRANSITIONS, type OrderStatus } from "@/lib/orders/constants";
 import { REFUND_STATUSES } from "./status-rules";
 
 /** Whether the UI offers creating and changing orders. It only hides controls; the API decides. */

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/next-auth";
+import type { Role } from "@/lib/admin/next-auth";
 import { ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 
 /** Whether the UI offers changes to products. It only hides controls; the API decides. */

@@ -1,20 +1,11 @@
 import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/ui/use-error-text";
 
-/** A failed action's code in words, for the alert above a table or form. */
-export function useErrorText(): (code: string) => string {
+/** A failed product action's code in words: the shared wording, with the products area's own. */
+export function useProductErrorText(): (code: string) => string {
   const t = useTranslations("products.errors");
-  return (code) => {
-    switch (code) {
-      case "INSUFFICIENT_PERMISSION":
-        return t("permission");
-      case "PRODUCT_NOT_FOUND":
-        return t("notFound");
-      case "UNAVAILABLE":
-        return t("unavailable");
-      case "RATE_LIMIT_EXCEEDED":
-        return t("busy");
-      default:
-        return code.startsWith("AUTH") ? t("sessionExpired") : t("generic");
-    }
-  };
+  return useErrorText({
+    INSUFFICIENT_PERMISSION: t("permission"),
+    PRODUCT_NOT_FOUND: t("notFound"),
+  });
 }

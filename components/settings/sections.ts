@@ -1,6 +1,6 @@
 import { ClipboardList, KeyRound, Store, Users, Webhook, type LucideIcon } from "lucide-react";
 import type { Messages } from "next-intl";
-import type { Role } from "@/lib/auth/next-auth";
+import type { Role } from "@/lib/admin/next-auth";
 import { ROLE_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 
 export interface SettingsSection {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
-import { Link, usePathname } from "@/lib/i18n/navigation";
+import { Link, usePathname } from "@/lib/admin/i18n/navigation";
 import { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
 
 /** The settings sub-navigation: tabs along the top that scroll sideways on a phone. */

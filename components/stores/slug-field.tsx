@@ -6,12 +6,15 @@ import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import type { ActionResult } from "@/lib/admin/action-result";
 import { SLUG_MAX, SLUG_MIN, normalizeSlug, slugProblem } from "@/lib/tenants/slug";
 
-export type CheckSlug = (slug: string) => Promise<{
-  available: boolean;
-  reason: "invalid" | "reserved" | "taken" | null;
-} | null>;
+export type CheckSlug = (slug?: unknown) => Promise<
+  ActionResult<{
+    available: boolean;
+    reason: "invalid" | "reserved" | "taken" | null;
+  } | null>
+>;
 
 type Status =
   | { state: "idle" }
@@ -56,7 +59,8 @@ export function SlugField({
     if (problem) return setStatus({ state: "unavailable", slug, reason: problem });
     setStatus({ state: "checking", slug });
     timer.current = setTimeout(async () => {
-      const result = await checkSlug(slug).catch(() => null);
+      const outcome = await checkSlug(slug).catch(() => null);
+      const result = outcome?.ok ? outcome.data : null;
       if (latest.current !== slug) return;
       if (!result) return setStatus({ state: "idle" });
       setStatus(

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/admin/action-result";
 import type { Option } from "./options";
 import { SlugField, type CheckSlug } from "./slug-field";
 import {
@@ -24,10 +24,10 @@ import {
   type StoreCreateValues,
 } from "./store-create-schema";
 
+/** The page's server action for its mode (setup or sign-up), bound to nothing: (locale, input). */
 type CreateStore = (
-  mode: StoreCreateMode,
   locale: string,
-  input: unknown,
+  input?: unknown,
 ) => Promise<ActionResult<{ slug: string; email: string }>>;
 
 interface StoreCreateFormProps {
@@ -102,7 +102,7 @@ export function StoreCreateForm({
     setProblem(null);
     // The typed values: the action parses them with the same schema (a parsed rate is a number).
     const values = form.getValues();
-    const created = await createStore(mode, locale, values);
+    const created = await createStore(locale, values);
     if (!created.ok) {
       const code = created.error.code;
       const fieldMessage: Partial<Record<string, string>> = {

@@ -1,9 +1,26 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react";
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  type ReactNode,
+  type RefObject,
+} from "react";
+import { Button, type ButtonProps } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 
-interface DialogProps {
+/** Closes the enclosing Dialog the way Escape does, so its onClose runs once, from one place. */
+const DialogCloseContext = createContext<() => void>(() => {});
+
+/** The enclosing Dialog's close function, for a button or a finished request inside it. */
+export function useDialogClose(): () => void {
+  return useContext(DialogCloseContext);
+}
+
+export interface DialogProps {
   /** Whether the dialog is shown; the parent owns this state. */
   open: boolean;
   /** Called when the dialog closes itself (Escape, the backdrop, or a button calling close). */
@@ -53,6 +70,8 @@ export function Dialog({
     if (!open && dialog.open) dialog.close();
   }, [open, initialFocus]);
 
+  const close = () => ref.current?.close();
+
   return (
     <dialog
       ref={ref}
@@ -100,7 +119,7 @@ export function Dialog({
               ) : null}
             </div>
           </div>
-          {children}
+          <DialogCloseContext.Provider value={close}>{children}</DialogCloseContext.Provider>
         </div>
       ) : null}
     </dialog>
@@ -119,5 +138,20 @@ export function DialogActions({
     <div className={cn("flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)}>
       {children}
     </div>
+  );
+}
+
+/** A button that closes the enclosing Dialog (Cancel, Done, Close). Outline unless told. */
+export function DialogClose({ variant = "outline", onClick, ...props }: ButtonProps) {
+  const close = useDialogClose();
+  return (
+    <Button
+      variant={variant}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) close();
+      }}
+      {...props}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { ChevronRight } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/admin/i18n/navigation";
 
 /** A page's breadcrumb back to its list, its heading and optional actions. */
 export function PageHeader({

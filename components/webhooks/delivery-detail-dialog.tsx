@@ -4,14 +4,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, FileJson, Loader2, RotateCw } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import type { ActionIssue, ActionResult } from "@/lib/action-result";
+import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
 import type { AttemptView, DeliveryDetailView, DeliveryRow } from "./delivery-rows";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { fetchJson } from "./fetch-json";
-import { useErrorText } from "./use-error-text";
+import { useWebhookErrorText } from "./use-webhook-error-text";
 
 const POLL_MS = 5_000;
 
@@ -33,7 +33,7 @@ export function DeliveryDetailDialog({
 }) {
   const t = useTranslations("webhooks.detail");
   const locale = useLocale();
-  const errorText = useErrorText();
+  const errorText = useWebhookErrorText();
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<{ ok: true } | { ok: false; error: ActionIssue } | null>(
@@ -154,18 +154,18 @@ export function DeliveryDetailDialog({
       )}
 
       <DialogActions>
-        <Button
-          variant="outline"
-          disabled={pending}
-          onClick={(event) => event.currentTarget.closest("dialog")?.close()}
-        >
-          {t("close")}
-        </Button>
+        <DialogClose disabled={pending}>{t("close")}</DialogClose>
         {canResend ? (
-          <Button disabled={pending || !detail} onClick={onResend}>
-            {pending ? <Loader2 aria-hidden className="animate-spin" /> : <RotateCw aria-hidden />}
-            {pending ? t("resending") : t("resend")}
-          </Button>
+          <SubmitButton
+            type="button"
+            pending={pending}
+            disabled={!detail}
+            icon={<RotateCw aria-hidden />}
+            pendingLabel={t("resending")}
+            onClick={onResend}
+          >
+            {t("resend")}
+          </SubmitButton>
         ) : null}
       </DialogActions>
     </Dialog>

@@ -1,16 +1,15 @@
 "use client";
 
-import { CircleAlert, CircleCheck, KeyRound, Loader2, Send, TriangleAlert } from "lucide-react";
+import { CircleAlert, CircleCheck, Loader2, Send } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRef, useTransition, type ReactNode } from "react";
-import { CopyField } from "@/components/ui/copy-field";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import type { ReactNode } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Link } from "@/lib/i18n/navigation";
 import { buttonVariants } from "@/components/ui/button";
-import type { ActionIssue } from "@/lib/action-result";
-import { useErrorText } from "./use-error-text";
+import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
+import { SecretDialog } from "@/components/ui/secret-dialog";
+import type { ActionIssue } from "@/lib/admin/action-result";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { useWebhookErrorText } from "./use-webhook-error-text";
 
 /** A header name inside a sentence: dir="ltr" and never split across lines. */
 export function headerName(chunks: ReactNode) {
@@ -29,8 +28,8 @@ export interface ShownSecret {
   overlapUntil: string | null;
 }
 
-/** The signing secret with a Copy button; after a create it explains where to keep it. */
-export function SecretDialog({
+/** The signing secret, shown once; after a rotation it says until when the old one signs. */
+export function EndpointSecretDialog({
   shown,
   onClose,
 }: {
@@ -38,12 +37,22 @@ export function SecretDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("webhooks.secret");
+  const warning =
+    shown?.kind === "created"
+      ? { title: t("created.warningTitle"), description: t("created.warning") }
+      : shown?.kind === "rotated" && shown.overlapUntil
+        ? {
+            title: t("rotated.overlapTitle"),
+            description: t.rich("rotated.overlap", {
+              time: shown.overlapUntil,
+              code: headerName,
+            }),
+          }
+        : null;
   return (
-    <Dialog
-      open={shown !== null}
+    <SecretDialog
+      secret={shown?.secret ?? null}
       onClose={onClose}
-      busy
-      icon={<KeyRound />}
       title={shown ? t(`${shown.kind}.title`) : ""}
       description={
         shown ? (
@@ -55,111 +64,11 @@ export function SecretDialog({
           </>
         ) : null
       }
-      size="lg"
-    >
-      {shown?.kind === "created" ? (
-        <Alert>
-          <TriangleAlert aria-hidden className="text-amber-600" />
-          <AlertTitle>{t("created.warningTitle")}</AlertTitle>
-          <AlertDescription>{t("created.warning")}</AlertDescription>
-        </Alert>
-      ) : null}
-      {shown?.kind === "rotated" && shown.overlapUntil ? (
-        <Alert>
-          <TriangleAlert aria-hidden className="text-amber-600" />
-          <AlertTitle>{t("rotated.overlapTitle")}</AlertTitle>
-          <AlertDescription>
-            {t.rich("rotated.overlap", { time: shown.overlapUntil, code: headerName })}
-          </AlertDescription>
-        </Alert>
-      ) : null}
-      {shown ? (
-        <CopyField
-          label={t("label")}
-          value={shown.secret}
-          hint={t.markup("hint", { code: (c) => c })}
-        />
-      ) : null}
-      <DialogActions>
-        <Button onClick={(event) => event.currentTarget.closest("dialog")?.close()}>
-          {t("done")}
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
-
-/** Asks before something with consequences (reveal, rotate, delete), then runs it. */
-export function ConfirmDialog({
-  open,
-  title,
-  description,
-  icon,
-  tone = "default",
-  confirmLabel,
-  busyLabel,
-  confirmIcon,
-  error,
-  onConfirm,
-  onClose,
-  children,
-}: {
-  open: boolean;
-  title: string;
-  description: ReactNode;
-  icon: ReactNode;
-  tone?: "default" | "destructive";
-  confirmLabel: string;
-  busyLabel: string;
-  confirmIcon: ReactNode;
-  error: ActionIssue | null;
-  onConfirm: () => Promise<void>;
-  onClose: () => void;
-  children?: ReactNode;
-}) {
-  const t = useTranslations("webhooks");
-  const errorText = useErrorText();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const [pending, startTransition] = useTransition();
-
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      busy={pending}
-      role="alertdialog"
-      tone={tone}
-      icon={icon}
-      initialFocus={cancelRef}
-      title={title}
-      description={description}
-    >
-      {children}
-      {error ? (
-        <Alert variant="destructive" role="alert">
-          <CircleAlert aria-hidden />
-          <AlertDescription>{errorText(error)}</AlertDescription>
-        </Alert>
-      ) : null}
-      <DialogActions>
-        <Button
-          ref={cancelRef}
-          variant="outline"
-          disabled={pending}
-          onClick={(event) => event.currentTarget.closest("dialog")?.close()}
-        >
-          {t("cancel")}
-        </Button>
-        <Button
-          variant={tone === "destructive" ? "destructive" : "default"}
-          disabled={pending}
-          onClick={() => startTransition(onConfirm)}
-        >
-          {pending ? <Loader2 aria-hidden className="animate-spin" /> : confirmIcon}
-          {pending ? busyLabel : confirmLabel}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      label={t("label")}
+      hint={t.markup("hint", { code: (c) => c })}
+      warning={warning}
+      doneLabel={t("done")}
+    />
   );
 }
 
@@ -186,7 +95,7 @@ export function TestResultDialog({
 }) {
   const t = useTranslations("webhooks.test");
   const format = useFormatter();
-  const errorText = useErrorText();
+  const errorText = useWebhookErrorText();
   const result = outcome?.result ?? null;
   const succeeded =
     result?.responseStatus != null && result.responseStatus >= 200 && result.responseStatus < 300;
@@ -272,12 +181,9 @@ export function TestResultDialog({
             {t("viewLog")}
           </Link>
         ) : null}
-        <Button
-          disabled={sending}
-          onClick={(event) => event.currentTarget.closest("dialog")?.close()}
-        >
+        <DialogClose variant="default" disabled={sending}>
           {t("done")}
-        </Button>
+        </DialogClose>
       </DialogActions>
     </Dialog>
   );

@@ -1,21 +1,21 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { CircleAlert, Loader2, Save, Webhook } from "lucide-react";
+import { CircleAlert, Save, Webhook } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
+import { Form, FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
-import type { ActionIssue, ActionResult } from "@/lib/action-result";
+import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
 import { cn } from "@/lib/cn";
 import { EVENT_GROUPS, eventKey } from "./events";
-import { useErrorText } from "./use-error-text";
+import { useWebhookErrorText } from "./use-webhook-error-text";
 
 export interface EndpointFormValues {
   url: string;
@@ -43,7 +43,7 @@ export function EndpointFormDialog<T>({
   onDone: (data: T) => void;
 }) {
   const t = useTranslations("webhooks.form");
-  const errorText = useErrorText();
+  const errorText = useWebhookErrorText();
   const id = useId();
   const [error, setError] = useState<ActionIssue | null>(null);
 
@@ -108,15 +108,6 @@ export function EndpointFormDialog<T>({
     } else setError(result.error);
   });
 
-  const describedBy = (name: keyof EndpointFormValues, hint?: string) =>
-    [hint, errors[name] ? `${id}-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  const fieldError = (name: keyof EndpointFormValues) =>
-    errors[name]?.message ? (
-      <p id={`${id}-${name}-error`} className="text-sm text-destructive">
-        {errors[name]?.message}
-      </p>
-    ) : null;
-
   return (
     <Dialog
       open={open}
@@ -130,114 +121,98 @@ export function EndpointFormDialog<T>({
       description={t("description")}
       size="lg"
     >
-      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5" aria-busy={isSubmitting}>
-        {error ? (
-          <Alert variant="destructive" role="alert">
-            <CircleAlert aria-hidden />
-            <AlertTitle>{t("errorTitle")}</AlertTitle>
-            <AlertDescription>{errorText(error)}</AlertDescription>
-          </Alert>
-        ) : null}
-
-        <div className="flex flex-col gap-2">
-          <Label htmlFor={`${id}-url`}>{t("url")}</Label>
-          <Input
-            id={`${id}-url`}
-            type="url"
-            dir="ltr"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="https://example.com/webhooks/brainsait"
-            className="font-mono"
-            aria-invalid={errors.url ? true : undefined}
-            aria-describedby={describedBy("url", `${id}-url-hint`)}
-            {...form.register("url")}
-          />
-          <p id={`${id}-url-hint`} className="text-xs text-muted-foreground">
-            {t("urlHint")}
-          </p>
-          {fieldError("url")}
-        </div>
-
-        <div className="flex flex-col gap-2">
-          <Label htmlFor={`${id}-description`}>{t("descriptionLabel")}</Label>
-          <Textarea
-            id={`${id}-description`}
-            rows={2}
-            className="min-h-16"
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={describedBy("description", `${id}-description-hint`)}
-            {...form.register("description")}
-          />
-          <p id={`${id}-description-hint`} className="text-xs text-muted-foreground">
-            {t("descriptionHint")}
-          </p>
-          {fieldError("description")}
-        </div>
-
-        <label className="flex cursor-pointer items-start gap-3 rounded-lg border border-border p-3 text-sm">
-          <input
-            type="checkbox"
-            className="mt-0.5 size-4 accent-primary"
-            aria-describedby={`${id}-enabled-hint`}
-            {...form.register("enabled")}
-          />
-          <span className="flex flex-col gap-0.5">
-            <span className="font-medium">{t("enabled")}</span>
-            <span id={`${id}-enabled-hint`} className="text-muted-foreground">
-              {t("enabledHint")}
-            </span>
-          </span>
-        </label>
-
-        <fieldset
-          className="flex flex-col gap-3"
-          aria-describedby={errors.events ? `${id}-events-error` : `${id}-events-hint`}
+      <Form {...form}>
+        <form
+          noValidate
+          onSubmit={onSubmit}
+          className="flex flex-col gap-5"
+          aria-busy={isSubmitting}
         >
-          <legend className="mb-2 text-sm leading-none font-medium">{t("events")}</legend>
-          <p id={`${id}-events-hint`} className="text-xs text-muted-foreground">
-            {t("eventsHint")}
-          </p>
-          <label
-            className={cn(
-              "flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm transition-colors",
-              all ? "border-primary bg-primary-soft" : "border-border hover:bg-muted",
-            )}
-          >
+          {error ? (
+            <Alert variant="destructive" role="alert">
+              <CircleAlert aria-hidden />
+              <AlertTitle>{t("errorTitle")}</AlertTitle>
+              <AlertDescription>{errorText(error)}</AlertDescription>
+            </Alert>
+          ) : null}
+
+          <FormField name="url" label={t("url")} hint={t("urlHint")}>
+            <Input
+              type="url"
+              dir="ltr"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="https://example.com/webhooks/brainsait"
+              className="font-mono"
+              {...form.register("url")}
+            />
+          </FormField>
+
+          <FormField name="description" label={t("descriptionLabel")} hint={t("descriptionHint")}>
+            <Textarea rows={2} className="min-h-16" {...form.register("description")} />
+          </FormField>
+
+          <label className="flex cursor-pointer items-start gap-3 rounded-lg border border-border p-3 text-sm">
             <input
               type="checkbox"
-              checked={all}
-              onChange={(event) => setEvents(event.currentTarget.checked ? ["*"] : [])}
               className="mt-0.5 size-4 accent-primary"
+              aria-describedby={`${id}-enabled-hint`}
+              {...form.register("enabled")}
             />
             <span className="flex flex-col gap-0.5">
-              <span className="font-medium">{t("allEvents")}</span>
-              <span className="text-muted-foreground">{t("allEventsHint")}</span>
+              <span className="font-medium">{t("enabled")}</span>
+              <span id={`${id}-enabled-hint`} className="text-muted-foreground">
+                {t("enabledHint")}
+              </span>
             </span>
           </label>
-          <EventPicker selected={events} disabled={all} onToggle={toggle} />
-          {errors.events?.message ? (
-            <p id={`${id}-events-error`} className="text-sm text-destructive">
-              {errors.events.message}
-            </p>
-          ) : null}
-        </fieldset>
 
-        <DialogActions>
-          <Button
-            variant="outline"
-            disabled={isSubmitting}
-            onClick={(event) => event.currentTarget.closest("dialog")?.close()}
+          <fieldset
+            className="flex flex-col gap-3"
+            aria-describedby={errors.events ? `${id}-events-error` : `${id}-events-hint`}
           >
-            {t("cancel")}
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? <Loader2 aria-hidden className="animate-spin" /> : <Save aria-hidden />}
-            {isSubmitting ? t("submitting") : endpoint ? t("submitEdit") : t("submitCreate")}
-          </Button>
-        </DialogActions>
-      </form>
+            <legend className="mb-2 text-sm leading-none font-medium">{t("events")}</legend>
+            <p id={`${id}-events-hint`} className="text-xs text-muted-foreground">
+              {t("eventsHint")}
+            </p>
+            <label
+              className={cn(
+                "flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm transition-colors",
+                all ? "border-primary bg-primary-soft" : "border-border hover:bg-muted",
+              )}
+            >
+              <input
+                type="checkbox"
+                checked={all}
+                onChange={(event) => setEvents(event.currentTarget.checked ? ["*"] : [])}
+                className="mt-0.5 size-4 accent-primary"
+              />
+              <span className="flex flex-col gap-0.5">
+                <span className="font-medium">{t("allEvents")}</span>
+                <span className="text-muted-foreground">{t("allEventsHint")}</span>
+              </span>
+            </label>
+            <EventPicker selected={events} disabled={all} onToggle={toggle} />
+            {errors.events?.message ? (
+              <p id={`${id}-events-error`} className="text-sm text-destructive">
+                {errors.events.message}
+              </p>
+            ) : null}
+          </fieldset>
+
+          <DialogActions>
+            <DialogClose disabled={isSubmitting}>{t("cancel")}</DialogClose>
+            <SubmitButton
+              pending={isSubmitting}
+              icon={<Save aria-hidden />}
+              pendingLabel={t("submitting")}
+            >
+              {endpoint ? t("submitEdit") : t("submitCreate")}
+            </SubmitButton>
+          </DialogActions>
+        </form>
+      </Form>
     </Dialog>
   );
 }

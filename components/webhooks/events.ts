@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENTS } from "@/lib/webhooks/contract";
+import { EVENTS as WEBHOOK_EVENTS } from "@/lib/events/catalogue";
 
 export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
 

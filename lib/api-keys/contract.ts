@@ -30,7 +30,7 @@ export const ApiKeyCreate = z
   .object({
     name: z.string().trim().min(1).max(100),
     scopes: z.array(z.enum(SCOPES)).min(1).max(SCOPES.length),
-    expires_at: IsoDateTime.optional().openapi({ example: "2027-01-01T00:00:00Z" }),
+    expires_at: IsoDateTime.optional().meta({ example: "2027-01-01T00:00:00Z" }),
   })
   .openapi("ApiKeyCreate", {
     example: { name: "WooCommerce sync", scopes: ["products:read", "orders:write"] },

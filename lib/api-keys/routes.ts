@@ -1,10 +1,11 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import type { ApiEnv } from "@/lib/api/env";
-import { serviceContext } from "@/lib/api/context";
-import { authenticate } from "@/lib/api/middleware/authenticate";
-import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import type { ApiEnv } from "@/lib/api/platform/env";
+import { serviceContext } from "@/lib/api/platform/context";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { ApiKeyCreate, ApiKeyList, ApiKeyRoll, ApiKeyWithSecret } from "./contract";
 import * as keys from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["API keys"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
@@ -71,3 +72,13 @@ export function apiKeyRoutes() {
   });
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const apiKeysModule = defineModule({
+  prefix: "/api/v1/api-keys",
+  routes: apiKeyRoutes,
+  rules: {
+    // Creating and rolling a key reply with the whole key.
+    "/*": { holdsSecrets: true },
+  },
+});

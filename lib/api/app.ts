@@ -1,53 +1,51 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
-import { createMiddleware } from "hono/factory";
-import { AppError, NotFoundError } from "@/lib/errors";
-import { authRoutes } from "@/lib/auth/routes";
-import { apiKeyRoutes } from "@/lib/api-keys/routes";
-import { userRoutes } from "@/lib/users/routes";
-import { settingsRoutes } from "@/lib/tenants/routes";
-import { exportRoutes, setupRoutes } from "@/lib/tenants/setup-routes";
-import { auditRoutes } from "@/lib/audit/routes";
-import { webhookRoutes } from "@/lib/webhooks/routes";
-import { fileRoutes, productRoutes } from "@/lib/products/routes";
-import { orderRoutes } from "@/lib/orders/routes";
-import { MAX_IMAGE_BYTES } from "@/lib/storage";
-import type { ApiDeps, ApiEnv } from "./env";
-import { docsRoutes, SCALAR_SCRIPT_PATH } from "./docs";
-import { respondWithError, zodToValidationError } from "./errors";
-import { healthRoutes } from "./health";
-import { storableInput } from "./middleware/input";
-import { clientIp, provideDeps, rateLimit, tenantResolver } from "./middleware/platform";
+import { NotFoundError } from "@/lib/errors";
+import { withLogContext } from "@/lib/log";
+import { authModule } from "@/lib/auth/routes";
+import { apiKeysModule } from "@/lib/api-keys/routes";
+import { usersModule } from "@/lib/users/routes";
+import { settingsModule } from "@/lib/tenants/routes";
+import { exportModule, storesModule } from "@/lib/tenants/setup-routes";
+import { auditModule } from "@/lib/audit/routes";
+import { webhooksModule } from "@/lib/webhooks/routes";
+import { filesModule, productsModule } from "@/lib/products/routes";
+import { ordersModule } from "@/lib/orders/routes";
+import type { ApiDeps, ApiEnv } from "./platform/env";
+import { docsRoutes, SCALAR_SCRIPT_PATH } from "./platform/docs";
+import { respondWithError, zodToValidationError } from "./platform/errors";
+import { healthRoutes } from "./platform/health";
+import { storableInput } from "./platform/middleware/input";
+import {
+  bodyLimitByRoute,
+  clientIp,
+  provideDeps,
+  rateLimit,
+  tenantUnlessPublic,
+} from "./platform/middleware/platform";
+import { joinPath, withRouteRules, type ApiModule } from "./platform/module";
 
-const PUBLIC_PATHS = new Set([
-  "/api/v1/openapi.json",
-  "/api/v1/docs",
-  SCALAR_SCRIPT_PATH,
-  // Making a store: no store to name yet (lib/tenants/setup-routes.ts).
-  "/api/v1/setup",
-  "/api/v1/signup",
-  "/api/v1/stores/slug-availability",
-]);
-const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path.startsWith("/api/v1/files/");
+/**
+ * The composition root: the platform's middleware, then every module under its prefix. Each
+ * module declares its routes' rules (public, holds secrets, body limit) in its routes.ts; the
+ * platform only reads them.
+ */
+const MODULES: ApiModule[] = [
+  authModule,
+  productsModule,
+  ordersModule,
+  filesModule,
+  apiKeysModule,
+  usersModule,
+  settingsModule,
+  exportModule,
+  storesModule,
+  auditModule,
+  webhooksModule,
+];
 
-/** Uploads and imports may be larger than ordinary JSON bodies. */
-function bodyLimitFor(path: string, fallback: number): number {
-  if (
-    /^\/api\/v1\/store\/products\/[^/]+\/images$/.test(path) ||
-    path === "/api/v1/store/settings/logo"
-  ) {
-    return MAX_IMAGE_BYTES + 64 * 1024;
-  }
-  if (path === "/api/v1/store/products/import") return 10 * 1024 * 1024;
-  return fallback;
-}
-
-/** Paths that are not tenant-scoped. */
-const unlessPath = (
-  skip: (path: string) => boolean,
-  mw: ReturnType<typeof createMiddleware<ApiEnv>>,
-) => createMiddleware<ApiEnv>((c, next) => (skip(c.req.path) ? next() : mw(c, next)));
+/** The platform's own routes outside any tenant: the OpenAPI document and the reference. */
+const PLATFORM_PUBLIC = ["/api/v1/openapi.json", "/api/v1/docs", SCALAR_SCRIPT_PATH];
 
 export function createApi(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({
@@ -73,43 +71,32 @@ export function createApi(deps: ApiDeps) {
     ),
   );
 
-  app.use("*", requestId({ headerName: "X-Request-ID" }), provideDeps(deps), clientIp, rateLimit);
+  app.use(
+    "*",
+    requestId({ headerName: "X-Request-ID" }),
+    // Every line logged while the request runs carries its id (lib/log.ts).
+    (c, next) => withLogContext({ requestId: c.var.requestId }, next),
+    provideDeps(deps),
+    clientIp,
+    rateLimit,
+  );
+  for (const path of PLATFORM_PUBLIC) app.use(path, withRouteRules({ public: true }));
+  for (const { prefix, rules = {} } of MODULES) {
+    for (const [path, routeRules] of Object.entries(rules)) {
+      app.use(joinPath(prefix, path), withRouteRules(routeRules));
+    }
+  }
   app.use(
     "/api/v1/*",
-    (c, next) => {
-      // GET and HEAD carry no body; checking would build a full Request object on the hot path.
-      if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-      const maxSize = bodyLimitFor(c.req.path, deps.config.bodyLimitBytes);
-      return bodyLimit({
-        maxSize,
-        onError: () => {
-          throw new AppError(
-            413,
-            "invalid_request_error",
-            "PAYLOAD_TOO_LARGE",
-            `The request body is larger than ${maxSize} bytes`,
-          );
-        },
-      })(c, next);
-    },
+    bodyLimitByRoute,
     // Text PostgreSQL cannot store is a 422 for every route, before any of them runs.
     storableInput,
-    unlessPath(isPublic, tenantResolver()),
+    tenantUnlessPublic(),
     // Idempotency-Key is handled by authenticate, once the caller is known (middleware/idempotency.ts).
   );
 
   app.route("/", healthRoutes());
-  app.route("/api/v1/auth", authRoutes());
-  app.route("/api/v1/store/products", productRoutes());
-  app.route("/api/v1/store/orders", orderRoutes());
-  app.route("/api/v1/files", fileRoutes());
-  app.route("/api/v1/api-keys", apiKeyRoutes());
-  app.route("/api/v1/users", userRoutes());
-  app.route("/api/v1/store/settings", settingsRoutes());
-  app.route("/api/v1/store/export", exportRoutes());
-  app.route("/api/v1", setupRoutes());
-  app.route("/api/v1/audit-log", auditRoutes());
-  app.route("/api/v1", webhookRoutes());
+  for (const { prefix, routes } of MODULES) app.route(prefix, routes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -1,10 +1,11 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import type { ApiEnv } from "@/lib/api/env";
-import { serviceContext } from "@/lib/api/context";
-import { authenticate } from "@/lib/api/middleware/authenticate";
-import { commonErrors, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import type { ApiEnv } from "@/lib/api/platform/env";
+import { serviceContext } from "@/lib/api/platform/context";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { commonErrors, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { AuditList, AuditQuery } from "./contract";
 import { listAudit } from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const list = createRoute({
   method: "get",
@@ -24,3 +25,9 @@ export function auditRoutes() {
   );
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const auditModule = defineModule({
+  prefix: "/api/v1/audit-log",
+  routes: auditRoutes,
+});

@@ -2,15 +2,16 @@ import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { AcceptInvitation, InvitationPreview } from "@/lib/users/contract";
 import { acceptInvitation, previewInvitation } from "@/lib/users/service";
-import type { ApiEnv } from "@/lib/api/env";
-import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
-import { serviceContext } from "@/lib/api/context";
-import { authenticate } from "@/lib/api/middleware/authenticate";
+import type { ApiEnv } from "@/lib/api/platform/env";
+import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
+import { serviceContext } from "@/lib/api/platform/context";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
 import { presentTenant } from "@/lib/tenants/service";
 import type { User } from "@/lib/users/schema";
 import { LoginRequest, LogoutRequest, MeResponse, RefreshRequest, TokenResponse } from "./contract";
 import * as auth from "./service";
 import type { AuthSettings, IssuedTokens } from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["Authentication"];
 
@@ -163,3 +164,14 @@ export function authRoutes() {
 
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const authModule = defineModule({
+  prefix: "/api/v1/auth",
+  routes: authRoutes,
+  rules: {
+    // Every reply here carries tokens or invitation details. A suspended store's members can
+    // still sign in and read /auth/me (which then says store_status "suspended").
+    "/*": { holdsSecrets: true, openWhileSuspended: true },
+  },
+});

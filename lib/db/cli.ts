@@ -2,8 +2,8 @@
 // (PGlite allows one process per data directory: stop the server first.)
 import { loadConfig } from "@/lib/config";
 import { openDatabase } from "./client";
-import { seedSampleData } from "./sample-data";
-import { seedDemo } from "./seed";
+import { seedSampleData } from "@/lib/demo/sample-data";
+import { seedDemo } from "@/lib/demo/seed";
 
 const command = process.argv[2];
 const config = loadConfig();

@@ -3,7 +3,7 @@ export * from "@/lib/tenants/schema";
 export * from "@/lib/users/schema";
 export * from "@/lib/auth/schema";
 export * from "@/lib/audit/schema";
-export * from "@/lib/api/schema";
+export * from "@/lib/api/platform/schema";
 export * from "@/lib/events/schema";
 export * from "@/lib/products/schema";
 export * from "@/lib/api-keys/schema";

@@ -1,13 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import type { ServiceContext } from "@/lib/context";
 import { QUEUES } from "@/lib/jobs/queue";
-import { WEBHOOK_EVENTS } from "@/lib/webhooks/contract";
+import type { EventName } from "./catalogue";
 import { outboxEvents } from "./schema";
 
 export const API_VERSION = "2026-11-01";
 
-export const EVENTS = WEBHOOK_EVENTS;
-export type EventName = (typeof EVENTS)[number];
+export { EVENTS, type EventName } from "./catalogue";
 
 /** Records an event; pass the transaction of the change so both commit or neither does. */
 export async function recordEvent(

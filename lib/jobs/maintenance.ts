@@ -1,6 +1,6 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { idempotencyKeys } from "@/lib/api/schema";
+import { idempotencyKeys } from "@/lib/api/platform/schema";
 import { refreshTokens } from "@/lib/auth/schema";
 
 /**

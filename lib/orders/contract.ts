@@ -1,27 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { IsoDate } from "@/lib/input";
+import { ORDER_STATUSES, TRANSITIONS, type OrderStatus } from "./constants";
+import { CustomerEmail, CustomerName, OrderNotes, Quantity } from "./fields";
 
-export const ORDER_STATUSES = [
-  "pending",
-  "paid",
-  "fulfilled",
-  "completed",
-  "cancelled",
-  "refunded",
-  "partially_refunded",
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-/** The lifecycle: every other transition is refused with 409. */
-export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  pending: ["paid", "cancelled"],
-  paid: ["fulfilled", "refunded", "partially_refunded"],
-  fulfilled: ["completed", "refunded", "partially_refunded"],
-  completed: ["refunded", "partially_refunded"],
-  partially_refunded: ["refunded"],
-  cancelled: [],
-  refunded: [],
-};
+export { ORDER_STATUSES, TRANSITIONS, type OrderStatus };
 
 const Money = z
   .number()
@@ -83,7 +65,6 @@ const Decimal = z.union([
   z.number().nonnegative(),
   z.string().regex(/^\d+(\.\d+)?$/, "must be a decimal number"),
 ]);
-const Quantity = z.number().int().min(1).max(100_000);
 
 /** A line is one of our products, or a custom line (for orders mirrored from other systems). */
 export const OrderLineInput = z.union([
@@ -105,10 +86,10 @@ export const OrderLineInput = z.union([
 export const OrderCreate = z
   .object({
     items: z.array(OrderLineInput).max(500).optional(),
-    customer_email: z.email().max(320).optional(),
-    customer_name: z.string().trim().max(200).optional(),
+    customer_email: CustomerEmail.optional(),
+    customer_name: CustomerName.optional(),
     currency: z.string().trim().toUpperCase().length(3).optional(),
-    notes: z.string().trim().max(5000).optional(),
+    notes: OrderNotes.optional(),
     external_id: z
       .union([z.string().trim().min(1).max(200), z.number().int().nonnegative()])
       .transform(String)
@@ -140,9 +121,9 @@ export const OrderCreate = z
 export const OrderUpdate = z
   .object({
     status: z.enum(ORDER_STATUSES).optional(),
-    notes: z.string().trim().max(5000).nullable().optional(),
-    customer_email: z.email().max(320).nullable().optional(),
-    customer_name: z.string().trim().max(200).nullable().optional(),
+    notes: OrderNotes.nullable().optional(),
+    customer_email: CustomerEmail.nullable().optional(),
+    customer_name: CustomerName.nullable().optional(),
   })
   .openapi("OrderUpdate");
 
@@ -159,7 +140,7 @@ export const OrderListQuery = z.object({
     .max(200)
     .optional()
     .openapi({ description: "Order number or customer email" }),
-  start_date: IsoDate.optional().openapi({ description: "YYYY-MM-DD in the store's time zone" }),
+  start_date: IsoDate.optional().meta({ description: "YYYY-MM-DD in the store's time zone" }),
   end_date: IsoDate.optional(),
   sort: z.enum(ORDER_SORTS).default("-created_at"),
 });

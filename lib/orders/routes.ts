@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import type { ApiEnv } from "@/lib/api/env";
-import { serviceContext } from "@/lib/api/context";
-import { downloadBody } from "@/lib/api/stream";
-import { authenticate } from "@/lib/api/middleware/authenticate";
-import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import type { ApiEnv } from "@/lib/api/platform/env";
+import { serviceContext } from "@/lib/api/platform/context";
+import { downloadBody } from "@/lib/api/platform/stream";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import {
   OrderCreate,
   OrderList,
@@ -14,6 +14,7 @@ import {
 } from "./contract";
 import { exportOrdersCsv } from "./csv";
 import * as ordersService from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["Orders"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
@@ -116,3 +117,9 @@ export function orderRoutes() {
   );
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const ordersModule = defineModule({
+  prefix: "/api/v1/store/orders",
+  routes: orderRoutes,
+});

@@ -1,10 +1,10 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import type { ApiEnv } from "@/lib/api/env";
-import { serviceContext } from "@/lib/api/context";
-import { downloadBody } from "@/lib/api/stream";
-import { errorBody } from "@/lib/api/errors";
-import { authenticate } from "@/lib/api/middleware/authenticate";
-import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import type { ApiEnv } from "@/lib/api/platform/env";
+import { serviceContext } from "@/lib/api/platform/context";
+import { downloadBody } from "@/lib/api/platform/stream";
+import { errorBody } from "@/lib/api/platform/errors";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import {
@@ -24,6 +24,7 @@ import { MAX_IMAGE_BYTES } from "@/lib/storage";
 import { addProductImage } from "./images";
 import { productHasOrders } from "@/lib/orders/service";
 import * as products from "./service";
+import { defineModule, MULTIPART_MARGIN_BYTES } from "@/lib/api/platform/module";
 
 const tags = ["Products"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
@@ -286,3 +287,20 @@ export function fileRoutes() {
   });
   return app;
 }
+
+/** Mounted by lib/api/app.ts; uploads and imports are larger than JSON bodies. */
+export const productsModule = defineModule({
+  prefix: "/api/v1/store/products",
+  routes: productRoutes,
+  rules: {
+    "/:id/images": { bodyLimit: MAX_IMAGE_BYTES + MULTIPART_MARGIN_BYTES },
+    "/import": { bodyLimit: 10 * 1024 * 1024 },
+  },
+});
+
+/** Uploaded files are served without X-Tenant-ID: the path names the store. */
+export const filesModule = defineModule({
+  prefix: "/api/v1/files",
+  routes: fileRoutes,
+  rules: { "/:path{.+}": { public: true } },
+});

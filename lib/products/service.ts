@@ -309,19 +309,26 @@ export async function updateProduct(
   });
 }
 
+/** Whether the store's orders reference a product; lib/orders answers (productHasOrders). */
+export type OrdersReferenceCheck = (
+  tx: Db,
+  tenantId: string,
+  productId: string,
+) => Promise<boolean>;
+
 /**
- * Deletes a product. Once orders exist (lib/orders), a product that orders reference is archived
- * instead, so order history keeps its lines; `referencedByOrders` is how that module says so.
+ * Deletes a product, or archives it when the store's orders reference it, so order history keeps
+ * its lines. The check is required: without it a referenced product would silently be deleted.
  */
 export async function deleteProduct(
   ctx: ServiceContext,
   id: string,
-  referencedByOrders: (tx: Db, productId: string) => Promise<boolean> = async () => false,
+  referencedByOrders: OrdersReferenceCheck,
 ) {
   authorize(ctx.actor, "products:write");
   return ctx.db.transaction(async (tx) => {
     const row = await findRow(tx, ctx, id);
-    if (await referencedByOrders(tx, id)) {
+    if (await referencedByOrders(tx, ctx.tenant.id, id)) {
       const product = await writeUpdate(tx, ctx, id, { ...row, status: "archived" });
       await recordAudit(tx, ctx, {
         action: "product.archived",

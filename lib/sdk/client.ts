@@ -26,7 +26,7 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
-/** Where server.ts publishes the Store API for in-process calls (see DESIGN.md section 1). */
+/** Where server.ts publishes the Store API for in-process calls (docs/architecture.md). */
 export const IN_PROCESS_API = Symbol.for("brainsait.storeApi");
 type InProcessApi = {
   fetch: (request: Request, env: { inProcess: true }) => Response | Promise<Response>;

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { StoreSettingsFields } from "./fields";
 
 export const BilingualText = z.object({ en: z.string(), ar: z.string() }).openapi("BilingualText", {
   example: { en: "BrainSAIT Demo Store", ar: "متجر برينسايت التجريبي" },
@@ -20,26 +21,7 @@ export const TenantSchema = z
   .openapi("Tenant");
 
 export const StoreSettingsUpdate = z
-  .object({
-    name: z
-      .object({
-        en: z.string().trim().min(1).max(100).optional(),
-        ar: z.string().trim().min(1).max(100).optional(),
-      })
-      .optional(),
-    currency: z.string().trim().toUpperCase().length(3).optional(),
-    vat_rate: z.number().min(0).max(100).multipleOf(0.01).optional().openapi({ example: 15 }),
-    prices_include_vat: z.boolean().optional(),
-    vat_number: z
-      .string()
-      .trim()
-      .max(30)
-      .regex(/^[0-9A-Za-z-]*$/, "letters, digits and dashes")
-      .nullable()
-      .optional(),
-    time_zone: z.string().trim().max(64).optional().openapi({ example: "Asia/Riyadh" }),
-    default_locale: z.enum(["en", "ar"]).optional(),
-  })
+  .object(StoreSettingsFields.shape)
   .openapi("StoreSettingsUpdate");
 
 // --- First-run setup, sign-up, store IDs (lib/tenants/setup-routes.ts) ---

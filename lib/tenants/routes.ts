@@ -1,11 +1,13 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import type { ApiEnv } from "@/lib/api/env";
-import { serviceContext } from "@/lib/api/context";
-import { authenticate } from "@/lib/api/middleware/authenticate";
-import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import type { ApiEnv } from "@/lib/api/platform/env";
+import { serviceContext } from "@/lib/api/platform/context";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { ValidationError } from "@/lib/errors";
 import { StoreSettingsUpdate, TenantSchema } from "./contract";
 import { getSettings, updateSettings, uploadLogo } from "./service";
+import { defineModule, MULTIPART_MARGIN_BYTES } from "@/lib/api/platform/module";
+import { MAX_IMAGE_BYTES } from "@/lib/storage";
 
 const tags = ["Store settings"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
@@ -74,3 +76,10 @@ export function settingsRoutes() {
   });
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const settingsModule = defineModule({
+  prefix: "/api/v1/store/settings",
+  routes: settingsRoutes,
+  rules: { "/logo": { bodyLimit: MAX_IMAGE_BYTES + MULTIPART_MARGIN_BYTES } },
+});

@@ -1,14 +1,21 @@
 /**
  * Routes that make stores: first-run setup, public sign-up and the slug check (public: no
- * X-Tenant-ID, see PUBLIC_PATHS in lib/api/app.ts), and the owner's data export.
+ * X-Tenant-ID, declared in storesModule's rules below), and the owner's data export.
  */
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { ApiEnv } from "@/lib/api/env";
-import { serviceContext } from "@/lib/api/context";
-import { authenticate } from "@/lib/api/middleware/authenticate";
-import { commonErrors, ErrorSchema, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import type { ApiEnv } from "@/lib/api/platform/env";
+import { serviceContext } from "@/lib/api/platform/context";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { defineModule } from "@/lib/api/platform/module";
+import {
+  commonErrors,
+  ErrorSchema,
+  jsonBody,
+  jsonResponse,
+  tenantHeader,
+} from "@/lib/api/platform/openapi";
 import { NotFoundError, RateLimitError } from "@/lib/errors";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { RateLimiterRes, type Limiter, type LimiterFactory } from "@/lib/limiter";
@@ -263,3 +270,22 @@ export function exportRoutes() {
   });
   return app;
 }
+
+/** Mounted by lib/api/app.ts: making a store names no store yet, so these are public. */
+export const storesModule = defineModule({
+  prefix: "/api/v1",
+  routes: setupRoutes,
+  rules: {
+    // Setup and sign-up replies carry the new owner's tokens: never stored for Idempotency-Key.
+    "/setup": { public: true, holdsSecrets: true },
+    "/signup": { public: true, holdsSecrets: true },
+    "/stores/slug-availability": { public: true },
+  },
+});
+
+/** The owner's archive; a suspended store still answers it, so the owner can leave with the data. */
+export const exportModule = defineModule({
+  prefix: "/api/v1/store/export",
+  routes: exportRoutes,
+  rules: { "/": { openWhileSuspended: true } },
+});

@@ -10,7 +10,7 @@ const SLUG_FORMAT = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 /**
  * Words a store cannot take: they name (or may one day name) the platform's own hosts and pages,
  * and a store called "admin" or "support" could impersonate the operator. `demo` belongs to the
- * seeded demo store (lib/db/seed.ts inserts it directly, not through these rules).
+ * seeded demo store (lib/demo/seed.ts inserts it directly, not through these rules).
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "about",

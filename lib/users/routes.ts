@@ -1,8 +1,8 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import type { ApiEnv } from "@/lib/api/env";
-import { serviceContext } from "@/lib/api/context";
-import { authenticate } from "@/lib/api/middleware/authenticate";
-import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import type { ApiEnv } from "@/lib/api/platform/env";
+import { serviceContext } from "@/lib/api/platform/context";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { log } from "@/lib/log";
 import {
   InvitationCreate,
@@ -13,6 +13,7 @@ import {
   MemberUpdate,
 } from "./contract";
 import * as team from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["Team"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
@@ -110,3 +111,13 @@ export function userRoutes() {
   );
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const usersModule = defineModule({
+  prefix: "/api/v1/users",
+  routes: userRoutes,
+  rules: {
+    // An invitation's reply carries its link.
+    "/invitations/*": { holdsSecrets: true },
+  },
+});

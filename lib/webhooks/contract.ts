@@ -1,22 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { EVENTS } from "@/lib/events/catalogue";
 import { IsoDate } from "@/lib/input";
 
-/** Kept here (not in lib/events) so the admin's client code can import it without Drizzle. */
-export const WEBHOOK_EVENTS = [
-  "payment.completed",
-  "payment.failed",
-  "payment.refunded",
-  "order.created",
-  "order.updated",
-  "product.created",
-  "product.updated",
-  "product.deleted",
-  "user.created",
-  "tenant.updated",
-  "app.installed",
-  "app.uninstalled",
-  "webhook.endpoint_disabled",
-] as const;
+/** The subscribable events: the catalogue's names (lib/events/catalogue.ts). */
+export const WEBHOOK_EVENTS = EVENTS;
 
 /** Why the delivery engine disabled an endpoint: 410 Gone, or 5 days of failures. */
 export const ENDPOINT_DISABLED_CODES = ["receiver_gone", "failing_for_5_days"] as const;

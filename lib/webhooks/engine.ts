@@ -13,7 +13,7 @@ import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
 import { sendWebhook, TIMEOUT_MS as DEFAULT_TIMEOUT_MS, type SendResult } from "./sender";
 import { signedHeaders, webhookBody } from "./signing";
 
-/** Waits before each retry: about three days in all (DESIGN.md section 5). */
+/** Waits before each retry: a little over two days in all (docs/webhooks.md, "Retries"). */
 export const RETRY_SCHEDULE_MS = [
   5_000,
   5 * 60_000,

@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { ApiEnv } from "@/lib/api/env";
-import { serviceContext } from "@/lib/api/context";
-import { authenticate } from "@/lib/api/middleware/authenticate";
-import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/openapi";
+import type { ApiEnv } from "@/lib/api/platform/env";
+import { serviceContext } from "@/lib/api/platform/context";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import {
   AttemptSchema,
   DeliveryDetail,
@@ -17,6 +17,7 @@ import {
 } from "./contract";
 import type { EngineDeps } from "./engine";
 import * as webhooks from "./service";
+import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["Webhooks"];
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
@@ -203,3 +204,13 @@ export function webhookRoutes() {
   app.openapi(recent, async (c) => c.json(await webhooks.recentEvents(serviceContext(c)), 200));
   return app;
 }
+
+/** Mounted by lib/api/app.ts. */
+export const webhooksModule = defineModule({
+  prefix: "/api/v1",
+  routes: webhookRoutes,
+  rules: {
+    // Endpoints' replies carry their signing secrets.
+    "/webhooks/*": { holdsSecrets: true },
+  },
+});

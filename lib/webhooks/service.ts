@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { summarizeEventData } from "./received";
+import { summarizeEventData } from "./summary";
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
 import type { Db } from "@/lib/db/client";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { AuthenticationError, NotFoundError, ValidationError } from "@/lib/errors";
-import { authorize, can, type Permission } from "@/lib/auth/permissions";
+import { authorize, can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
 import { outboxEvents } from "@/lib/events/schema";
-import { API_VERSION, type EventName } from "@/lib/events/service";
+import { readableEvents } from "@/lib/events/catalogue";
+import { API_VERSION } from "@/lib/events/service";
 import { endOfDayIn, startOfDayIn } from "@/lib/time";
 import type { DeliveryQuery, EndpointCreate, EndpointSchema, EndpointUpdate } from "./contract";
 import { attemptDelivery, type EngineDeps } from "./engine";
@@ -399,34 +400,12 @@ export async function resendDelivery(ctx: ServiceContext, id: string, engine: En
   return attempt;
 }
 
-/**
- * The permission that reads each event's resource; null: any caller (store settings are readable
- * by every signed-in member and key). The feed shows a caller only the events they may read.
- */
-const EVENT_PERMISSION: Record<EventName, Permission | null> = {
-  "payment.completed": "payments:read",
-  "payment.failed": "payments:read",
-  "payment.refunded": "payments:read",
-  "order.created": "orders:read",
-  "order.updated": "orders:read",
-  "product.created": "products:read",
-  "product.updated": "products:read",
-  "product.deleted": "products:read",
-  "user.created": "team:manage",
-  "tenant.updated": null,
-  "app.installed": "apps:read",
-  "app.uninstalled": "apps:read",
-  "webhook.endpoint_disabled": "webhooks:read",
-};
-
 /** The latest events of the store the caller may read, for the admin's live activity feed. */
 export async function recentEvents(ctx: ServiceContext, limit = 20) {
   if (!ctx.actor) throw new AuthenticationError();
   const actor = ctx.actor;
-  const visible = (Object.keys(EVENT_PERMISSION) as EventName[]).filter((e) => {
-    const permission = EVENT_PERMISSION[e];
-    return permission === null || can(actor, permission);
-  });
+  // The feed shows a caller only the events whose resource they may read.
+  const visible = readableEvents((permission) => can(actor, permission));
   const rows = await ctx.db
     .select()
     .from(outboxEvents)

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createApi } from "@/lib/api/app";
-import type { ApiDeps } from "@/lib/api/env";
+import type { ApiDeps } from "@/lib/api/platform/env";
 import { memoryLimiters, type LimiterFactory } from "@/lib/limiter";
 import { KeyUsageTracker } from "@/lib/api-keys/service";
 import type { JobSender, JobsOptions, Jobs } from "@/lib/jobs/queue";

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { idempotencyKeys } from "@/lib/api/schema";
-import { authenticate } from "@/lib/api/middleware/authenticate";
+import { idempotencyKeys } from "@/lib/api/platform/schema";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
 import { CSV_COLUMNS } from "@/lib/products/csv";
 import { orders } from "@/lib/orders/schema";
 import { products } from "@/lib/products/schema";

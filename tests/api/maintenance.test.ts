@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { idempotencyKeys } from "@/lib/api/schema";
+import { idempotencyKeys } from "@/lib/api/platform/schema";
 import { refreshTokens } from "@/lib/auth/schema";
 import { cleanUp } from "@/lib/jobs/maintenance";
 import { createTenant, createTestApi, createUser, login, type TestApi } from "./harness";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectUnhandledErrors } from "./setup";
-import { authenticate } from "@/lib/api/middleware/authenticate";
+import { authenticate } from "@/lib/api/platform/middleware/authenticate";
 import {
   createTenant,
   createTestApi,
@@ -151,6 +151,24 @@ describe("Idempotency-Key", () => {
     expect(await again.json()).toEqual(await first.json());
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(created).toBe(before + 1);
+  });
+
+  it("is not stored for routes their module marks as holding secrets (a new API key)", async () => {
+    const create = () =>
+      t.request("/api/v1/api-keys", {
+        method: "POST",
+        headers: {
+          "x-tenant-id": slug,
+          authorization: `Bearer ${token}`,
+          "idempotency-key": "key-with-secret",
+        },
+        json: { name: "Sync", scopes: ["products:read"] },
+      });
+    const first = await create();
+    const again = await create();
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get("idempotent-replayed")).toBeNull();
+    expect((await again.json()).key).not.toBe((await first.json()).key);
   });
 
   it("422 for the same key with a different body", async () => {

@@ -10,6 +10,14 @@ import { createTenant, createTestApi, createUser, login, type TestApi } from "./
 const Y = "ok";
 const N = 403;
 type Expect = typeof Y | typeof N;
+const ALL = { owner: Y, admin: Y, staff: Y, viewer: Y } as const;
+const WRITERS = { owner: Y, admin: Y, staff: Y, viewer: N } as const;
+const MANAGERS = { owner: Y, admin: Y, staff: N, viewer: N } as const;
+/** An id no row has: the refusal must come before the lookup (a 404 counts as "ok"). */
+const NONE = "00000000-0000-4000-8000-000000000000";
+/** Valid bodies, so a refusal cannot hide behind a 422. */
+const NEW_ORDER = { items: [{ product_id: NONE, quantity: 1 }], customer_email: "m@example.com" };
+const NEW_ENDPOINT = { url: "https://example.com/hook", events: ["order.created"] };
 const ROUTES: [string, string, unknown, Record<Role, Expect>][] = [
   ["GET", "/api/v1/auth/me", undefined, { owner: Y, admin: Y, staff: Y, viewer: Y }],
   ["GET", "/api/v1/store/products", undefined, { owner: Y, admin: Y, staff: Y, viewer: Y }],
@@ -85,6 +93,26 @@ const ROUTES: [string, string, unknown, Record<Role, Expect>][] = [
     { owner: Y, admin: N, staff: N, viewer: N },
   ],
   ["GET", "/api/v1/audit-log", undefined, { owner: Y, admin: Y, staff: N, viewer: N }],
+  // Orders: people who may write orders create and move them; refunds need payments:refund.
+  ["GET", "/api/v1/store/orders", undefined, ALL],
+  ["GET", "/api/v1/store/orders/export", undefined, ALL],
+  ["GET", `/api/v1/store/orders/${NONE}`, undefined, ALL],
+  ["POST", "/api/v1/store/orders", NEW_ORDER, WRITERS],
+  ["PATCH", `/api/v1/store/orders/${NONE}`, { notes: "matrix" }, WRITERS],
+  ["PATCH", `/api/v1/store/orders/${NONE}`, { status: "refunded" }, MANAGERS],
+  ["PATCH", `/api/v1/store/orders/${NONE}`, { status: "partially_refunded" }, MANAGERS],
+  // Webhooks: everyone reads endpoints and deliveries; owners and admins change them and see secrets.
+  ["GET", "/api/v1/webhooks", undefined, ALL],
+  ["POST", "/api/v1/webhooks", NEW_ENDPOINT, MANAGERS],
+  ["GET", `/api/v1/webhooks/${NONE}`, undefined, ALL],
+  ["PATCH", `/api/v1/webhooks/${NONE}`, { enabled: false }, MANAGERS],
+  ["DELETE", `/api/v1/webhooks/${NONE}`, undefined, MANAGERS],
+  ["GET", `/api/v1/webhooks/${NONE}/secret`, undefined, MANAGERS],
+  ["POST", `/api/v1/webhooks/${NONE}/rotate-secret`, undefined, MANAGERS],
+  ["POST", `/api/v1/webhooks/${NONE}/test`, undefined, MANAGERS],
+  ["GET", `/api/v1/webhooks/${NONE}/deliveries`, undefined, ALL],
+  ["GET", `/api/v1/webhook-deliveries/${NONE}`, undefined, ALL],
+  ["POST", `/api/v1/webhook-deliveries/${NONE}/resend`, undefined, MANAGERS],
   ["GET", "/api/v1/events/recent", undefined, { owner: Y, admin: Y, staff: Y, viewer: Y }],
 ];
 
@@ -134,6 +162,9 @@ describe("role matrix", () => {
       expect((await res.json()).type).toBe("permission_error");
     } else {
       expect([401, 403]).not.toContain(res.status);
+      // A mistyped path would pass as "ok" too.
+      const reply = res.status === 404 ? await res.json() : {};
+      expect(reply.code).not.toBe("ROUTE_NOT_FOUND");
     }
   });
 });

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
-import { seedSampleData } from "@/lib/db/sample-data";
-import { seedDemo } from "@/lib/db/seed";
+import { seedSampleData } from "@/lib/demo/sample-data";
+import { seedDemo } from "@/lib/demo/seed";
 import { orders } from "@/lib/orders/schema";
 import { productCounts, products } from "@/lib/products/schema";
 import { openTestDatabase } from "./harness";

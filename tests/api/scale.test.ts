@@ -5,7 +5,7 @@ import { redisLimiters } from "@/lib/limiter";
 import { openTestDatabase, testDeps } from "./harness";
 import type { Database } from "@/lib/db/client";
 
-// Several stateless instances share one database and one Redis (DESIGN.md section 10).
+// Several stateless instances share one database and one Redis (docs/architecture.md, "Running at scale").
 describe.runIf(process.env.REDIS_URL)("two instances on one database and one Redis", () => {
   let database: Database;
   const factories: ReturnType<typeof redisLimiters>[] = [];

@@ -1,4 +1,6 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { BrainSAITStore } from "@/lib/sdk";
 import ar from "../../messages/ar.json" with { type: "json" };
 import en from "../../messages/en.json" with { type: "json" };
 
@@ -10,7 +12,7 @@ export interface AppLocaleOptions {
   appLocale: AppLocale;
 }
 
-/** The demo tenant seeded by `server.ts --seed-demo` (lib/db/seed.ts). */
+/** The demo tenant seeded by `server.ts --seed-demo` (lib/demo/seed.ts). */
 export const DEMO = {
   tenant: "demo",
   email: "owner@demo.test",
@@ -21,12 +23,72 @@ export const DEMO = {
 
 export const MESSAGES: Record<AppLocale, Messages> = { en, ar };
 
-export const test = base.extend<AppLocaleOptions & { t: Messages }>({
+/** Per worker: the server's address, and the Store API as the demo owner through the SDK. */
+export interface StoreFixtures {
+  apiBaseURL: string;
+  /** For test data set-up, checks and clean-up only; the journeys themselves go through the UI. */
+  owner: BrainSAITStore;
+}
+
+export const test = base.extend<AppLocaleOptions & { t: Messages }, StoreFixtures>({
   appLocale: ["en", { option: true }],
   t: async ({ appLocale }, provide) => {
     await provide(MESSAGES[appLocale]);
   },
+  apiBaseURL: [
+    async ({}, provide, workerInfo) => provide(String(workerInfo.project.use.baseURL)),
+    { scope: "worker" },
+  ],
+  owner: [
+    async ({ apiBaseURL }, provide) => {
+      const anonymous = new BrainSAITStore({ tenantId: DEMO.tenant, baseURL: apiBaseURL });
+      const { accessToken } = await anonymous.auth.login({
+        email: DEMO.email,
+        password: DEMO.password,
+      });
+      await provide(
+        new BrainSAITStore({ tenantId: DEMO.tenant, baseURL: apiBaseURL, accessToken }),
+      );
+    },
+    { scope: "worker" },
+  ],
 });
+
+/** A short token that keeps names, SKUs, emails and keys apart between tests, projects and runs. */
+export function uniqueId(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Resolves once React has hydrated the element, so clicks and typing reach its handlers. */
+export async function hydrated(locator: Locator) {
+  await expect
+    .poll(() =>
+      locator.evaluate((element) =>
+        Object.keys(element).some((key) => key.startsWith("__reactProps$")),
+      ),
+    )
+    .toBe(true);
+}
+
+/** Opens an admin page and waits for its title (the level-1 heading) to show. */
+export async function openPage(page: Page, path: string, title: string) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+/** axe on the page as it is now: WCAG 2.1 A/AA and best practice; only serious and critical count. */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+}
 
 export { expect };
 

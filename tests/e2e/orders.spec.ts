@@ -1,23 +1,16 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { BrainSAITStore } from "@/lib/sdk";
-import { DEMO, escapeRegExp, expect, format, test as base, type Messages } from "./fixtures";
-import { seriousViolations, uniqueId } from "./products-helpers";
-
-/** The Store API as the demo owner, through the SDK (test data set-up and checks only). */
-const test = base.extend<object, { store: BrainSAITStore }>({
-  store: [
-    async ({}, provide, workerInfo) => {
-      const baseURL = String(workerInfo.project.use.baseURL);
-      const anonymous = new BrainSAITStore({ tenantId: DEMO.tenant, baseURL });
-      const { accessToken } = await anonymous.auth.login({
-        email: DEMO.email,
-        password: DEMO.password,
-      });
-      await provide(new BrainSAITStore({ tenantId: DEMO.tenant, baseURL, accessToken }));
-    },
-    { scope: "worker" },
-  ],
-});
+import {
+  DEMO,
+  escapeRegExp,
+  expect,
+  format,
+  hydrated,
+  seriousViolations,
+  test,
+  uniqueId,
+  type Messages,
+} from "./fixtures";
 
 // Journeys of several saves each, beside other specs writing to the same embedded database.
 test.describe.configure({ timeout: 90_000 });
@@ -25,8 +18,8 @@ test.describe.configure({ timeout: 90_000 });
 const AFTER_SAVE = { timeout: 20_000 };
 
 /** An active product with both names and stock, unique to the calling test. */
-async function activeProduct(store: BrainSAITStore, id: string, inventory: number) {
-  return store.products.create({
+async function activeProduct(owner: BrainSAITStore, id: string, inventory: number) {
+  return owner.products.create({
     name: { en: `Cardamom coffee ${id}`, ar: `قهوة بالهيل ${id}` },
     price: "45.00",
     currency: "SAR",
@@ -36,16 +29,20 @@ async function activeProduct(store: BrainSAITStore, id: string, inventory: numbe
   });
 }
 
-/** Resolves once React has hydrated the element, so clicks and typing reach its handlers. */
-async function hydrated(locator: Locator) {
-  await expect
-    .poll(() =>
-      locator.evaluate((element) =>
-        Object.keys(element).some((key) => key.startsWith("__reactProps$")),
-      ),
-    )
-    .toBe(true);
+/** A new product with `inventory` in stock and an order of `quantity` of it (pending). */
+async function orderOfNewProduct(
+  owner: BrainSAITStore,
+  id: string,
+  { inventory, quantity, ...fields }: { inventory: number; quantity: number } & OrderFields,
+) {
+  const product = await activeProduct(owner, id, inventory);
+  const order = await owner.orders.create({
+    items: [{ productId: product.id, quantity }],
+    ...fields,
+  });
+  return { product, order };
 }
+type OrderFields = { customerEmail?: string; notes?: string };
 
 function timelineEntry(page: Page, t: Messages, text: string) {
   return page
@@ -61,12 +58,12 @@ function statusChange(t: Messages, from: string, to: string) {
 
 test("create an order by hand and move it from pending to completed", async ({
   page,
-  store,
+  owner,
   appLocale,
   t,
 }) => {
   const id = uniqueId();
-  const product = await activeProduct(store, id, 10);
+  const product = await activeProduct(owner, id, 10);
   const name = product.name[appLocale];
   const email = `buyer-${id}@example.com`;
 
@@ -92,7 +89,7 @@ test("create an order by hand and move it from pending to completed", async ({
     AFTER_SAVE,
   );
   await expect(page.getByRole("status").filter({ hasText: t.orders.detail.created })).toBeVisible();
-  const [order] = (await store.orders.list({ q: email })).data;
+  const [order] = (await owner.orders.list({ q: email })).data;
   expect(order?.status).toBe("pending");
   expect(order?.total).toBe(90);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(order!.number);
@@ -126,22 +123,22 @@ test("create an order by hand and move it from pending to completed", async ({
     page.getByRole("button", { name: t.orders.actions.to.paid, exact: true }),
   ).toHaveCount(0);
   await expect(page.getByRole("button", { name: t.orders.actions.to.refunded })).toBeVisible();
-  expect((await store.orders.get(order!.id)).status).toBe("completed");
+  expect((await owner.orders.get(order!.id)).status).toBe("completed");
 });
 
 test("cancelling an order asks first and returns its stock", async ({
   page,
-  store,
+  owner,
   appLocale,
   t,
 }) => {
   const id = uniqueId();
-  const product = await activeProduct(store, id, 5);
-  const order = await store.orders.create({
-    items: [{ productId: product.id, quantity: 3 }],
+  const { product, order } = await orderOfNewProduct(owner, id, {
+    inventory: 5,
+    quantity: 3,
     customerEmail: `cancel-${id}@example.com`,
   });
-  expect((await store.products.get(product.id)).inventory).toBe(2);
+  expect((await owner.products.get(product.id)).inventory).toBe(2);
 
   await page.goto(`/${appLocale}/orders/${order.id}`);
   const cancel = page.getByRole("button", { name: t.orders.actions.to.cancelled, exact: true });
@@ -159,7 +156,7 @@ test("cancelling an order asks first and returns its stock", async ({
   ).toBeFocused();
   await dialog.getByRole("button", { name: t.orders.actions.confirm.cancel.keep }).click();
   await expect(dialog).toBeHidden();
-  expect((await store.orders.get(order.id)).status).toBe("pending");
+  expect((await owner.orders.get(order.id)).status).toBe("pending");
 
   await cancel.click();
   await dialog.getByRole("button", { name: t.orders.actions.confirm.cancel.confirm }).click();
@@ -171,7 +168,7 @@ test("cancelling an order asks first and returns its stock", async ({
   ).toBeVisible();
 
   // The three units are back: the order form's picker shows the product's stock again.
-  expect((await store.products.get(product.id)).inventory).toBe(5);
+  expect((await owner.products.get(product.id)).inventory).toBe(5);
   await page.goto(`/${appLocale}/orders/new`);
   const search = page.getByRole("searchbox", { name: t.orders.new.picker.search });
   await hydrated(search);
@@ -185,12 +182,12 @@ test("cancelling an order asks first and returns its stock", async ({
 
 test("more than the stock is refused, with the short line named", async ({
   page,
-  store,
+  owner,
   appLocale,
   t,
 }) => {
   const id = uniqueId();
-  const product = await activeProduct(store, id, 1);
+  const product = await activeProduct(owner, id, 1);
   const name = product.name[appLocale];
 
   await page.goto(`/${appLocale}/orders/new`);
@@ -213,13 +210,12 @@ test("more than the stock is refused, with the short line named", async ({
     format(t.orders.new.errors.insufficientStockLine, { available: "1" }),
   );
   await expect(page).toHaveURL(new RegExp(`/${appLocale}/orders/new$`));
-  expect((await store.products.get(product.id)).inventory).toBe(1);
+  expect((await owner.products.get(product.id)).inventory).toBe(1);
 });
 
-test("edit the customer and notes in place", async ({ page, store, appLocale, t }) => {
+test("edit the customer and notes in place", async ({ page, owner, appLocale, t }) => {
   const id = uniqueId();
-  const product = await activeProduct(store, id, 10);
-  const order = await store.orders.create({ items: [{ productId: product.id, quantity: 1 }] });
+  const { order } = await orderOfNewProduct(owner, id, { inventory: 10, quantity: 1 });
 
   await page.goto(`/${appLocale}/orders/${order.id}`);
   const details = page.getByRole("main");
@@ -251,7 +247,7 @@ test("edit the customer and notes in place", async ({ page, store, appLocale, t 
   await expect(timelineEntry(page, t, t.orders.timeline.noteUpdated)).toContainText(
     `Gift wrap ${id}`,
   );
-  const saved = await store.orders.get(order.id);
+  const saved = await owner.orders.get(order.id);
   expect([saved.customerName, saved.customerEmail, saved.notes]).toEqual([
     "نورة القحطاني",
     `edit-${id}@example.com`,
@@ -261,19 +257,19 @@ test("edit the customer and notes in place", async ({ page, store, appLocale, t 
 
 test("filter the list by status and find an order by its number", async ({
   page,
-  store,
+  owner,
   appLocale,
   t,
 }) => {
   const id = uniqueId();
-  const product = await activeProduct(store, id, 10);
+  const product = await activeProduct(owner, id, 10);
   const email = `list-${id}@example.com`;
-  const paid = await store.orders.create({
+  const paid = await owner.orders.create({
     items: [{ productId: product.id, quantity: 1 }],
     customerEmail: email,
   });
-  await store.orders.update(paid.id, { status: "paid" });
-  const pending = await store.orders.create({
+  await owner.orders.update(paid.id, { status: "paid" });
+  const pending = await owner.orders.create({
     items: [{ productId: product.id, quantity: 2 }],
     customerEmail: email,
   });
@@ -317,14 +313,14 @@ test("filter the list by status and find an order by its number", async ({
 
 test("no serious or critical accessibility violations on the orders pages", async ({
   page,
-  store,
+  owner,
   appLocale,
   t,
 }) => {
   const id = uniqueId();
-  const product = await activeProduct(store, id, 10);
-  const order = await store.orders.create({
-    items: [{ productId: product.id, quantity: 1 }],
+  const { product, order } = await orderOfNewProduct(owner, id, {
+    inventory: 10,
+    quantity: 1,
     customerEmail: `a11y-${id}@example.com`,
     notes: "Leave at the door",
   });

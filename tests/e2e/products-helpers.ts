@@ -1,11 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { DEMO, expect, type AppLocale } from "./fixtures";
-
-/** A short token that keeps names and SKUs apart between tests, projects and runs. */
-export function uniqueId(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
 
 /** An access token for the demo owner, straight from the Store API (test data set-up only). */
 export async function apiToken(request: APIRequestContext): Promise<string> {
@@ -63,20 +57,6 @@ export function browserNumber(page: Page, locale: AppLocale, value: number): Pro
     locale,
     value,
   ] as const);
-}
-
-/** Same rules as tests/e2e/a11y.spec.ts: nothing serious or critical. */
-export async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => node.target.join(" ")),
-    }));
 }
 
 /** A CSV in the export's format (header row plus records), as a file for setInputFiles. */

@@ -1,5 +1,15 @@
 import type { Page } from "@playwright/test";
-import { escapeRegExp, expect, format, test, type AppLocale, type Messages } from "./fixtures";
+import {
+  escapeRegExp,
+  expect,
+  format,
+  openPage,
+  seriousViolations,
+  test,
+  uniqueId,
+  type AppLocale,
+  type Messages,
+} from "./fixtures";
 import {
   apiToken,
   browserNumber,
@@ -7,8 +17,6 @@ import {
   csvFile,
   listProducts,
   plain,
-  seriousViolations,
-  uniqueId,
 } from "./products-helpers";
 
 /**
@@ -322,20 +330,14 @@ test.describe("no serious or critical accessibility violations", () => {
   test("product list", async ({ page, request, appLocale, t }) => {
     const token = await apiToken(request);
     await createProduct(request, token, { name: { ar: `فحص ${uniqueId()}` }, price: 1 });
-    await page.goto(`/${appLocale}/products`);
-    await expect(
-      page.getByRole("heading", { level: 1, name: t.products.list.title }),
-    ).toBeVisible();
+    await openPage(page, `/${appLocale}/products`, t.products.list.title);
     await page.getByRole("checkbox", { name: t.products.table.selectAll }).check();
     await expect(page.getByRole("toolbar", { name: t.products.bulk.label })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   test("product form, also with errors", async ({ page, appLocale, t }) => {
-    await page.goto(`/${appLocale}/products/new`);
-    await expect(
-      page.getByRole("heading", { level: 1, name: t.products.metadata.new }),
-    ).toBeVisible();
+    await openPage(page, `/${appLocale}/products/new`, t.products.metadata.new);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: t.products.form.create }).click();
     await expect(page.getByText(t.products.form.errors.nameRequired)).toBeVisible();
@@ -343,10 +345,7 @@ test.describe("no serious or critical accessibility violations", () => {
   });
 
   test("import page", async ({ page, appLocale, t }) => {
-    await page.goto(`/${appLocale}/products/import`);
-    await expect(
-      page.getByRole("heading", { level: 1, name: t.products.import.title }),
-    ).toBeVisible();
+    await openPage(page, `/${appLocale}/products/import`, t.products.import.title);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

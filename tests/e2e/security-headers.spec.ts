@@ -39,9 +39,10 @@ function expectSecurityHeaders(response: Response | null) {
 
 /** Next.js's client ran (its scripts were allowed): it sets window.next on start. */
 async function expectHydrated(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => Boolean((window as { next?: unknown }).next)))
-    .toBe(true);
+  // A client-side redirect may replace the document mid-check: that is "not yet", not a failure.
+  const started = () =>
+    page.evaluate(() => Boolean((window as { next?: unknown }).next)).catch(() => false);
+  await expect.poll(started).toBe(true);
 }
 
 test("the sign-in page runs under the CSP", async ({ browser, appLocale, t }) => {
@@ -93,6 +94,8 @@ test("a client-side navigation loads its chunks under the CSP", async ({ page, a
 });
 
 test("the API reference renders with no request leaving the origin", async ({ page, baseURL }) => {
+  // The reference's bundle is a few megabytes: its first parse on a busy CI machine is slow.
+  test.setTimeout(60_000);
   const origin = new URL(baseURL!).origin;
   const elsewhere: string[] = [];
   page.on("request", (request) => {

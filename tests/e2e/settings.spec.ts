@@ -1,5 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page } from "@playwright/test";
 import { mkdir, rm } from "node:fs/promises";
 import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
 import {
@@ -7,60 +5,13 @@ import {
   expect,
   format,
   greetingPattern,
+  hydrated,
   MESSAGES,
-  test as base,
+  seriousViolations,
+  test,
+  uniqueId,
   type AppLocale,
 } from "./fixtures";
-
-/** The Store API as the demo owner, through the SDK (set-up, checks and clean-up only). */
-const test = base.extend<object, { owner: BrainSAITStore; apiBaseURL: string }>({
-  apiBaseURL: [
-    async ({}, provide, workerInfo) => provide(String(workerInfo.project.use.baseURL)),
-    { scope: "worker" },
-  ],
-  owner: [
-    async ({ apiBaseURL }, provide) => {
-      const anonymous = new BrainSAITStore({ tenantId: DEMO.tenant, baseURL: apiBaseURL });
-      const { accessToken } = await anonymous.auth.login({
-        email: DEMO.email,
-        password: DEMO.password,
-      });
-      await provide(
-        new BrainSAITStore({ tenantId: DEMO.tenant, baseURL: apiBaseURL, accessToken }),
-      );
-    },
-    { scope: "worker" },
-  ],
-});
-
-/** Keeps names, emails and keys apart between tests, projects and runs. */
-function uniqueId(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/** Resolves once React has hydrated the element, so clicks and typing reach its handlers. */
-async function hydrated(locator: Locator) {
-  await expect
-    .poll(() =>
-      locator.evaluate((element) =>
-        Object.keys(element).some((key) => key.startsWith("__reactProps$")),
-      ),
-    )
-    .toBe(true);
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => node.target.join(" ")),
-    }));
-}
 
 /** Whether a call with this key is refused as unauthenticated. */
 async function refusedWith401(call: Promise<unknown>): Promise<boolean> {

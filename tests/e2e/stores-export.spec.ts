@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { unzipSync } from "fflate";
-import { expect, test } from "./fixtures";
-import { apiToken, createProduct, uniqueId } from "./products-helpers";
+import { expect, test, uniqueId } from "./fixtures";
+import { apiToken, createProduct } from "./products-helpers";
 
 test("the owner downloads the whole store as one archive, with progress", async ({
   page,

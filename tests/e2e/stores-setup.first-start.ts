@@ -1,8 +1,15 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, expectDocumentLocale, MESSAGES, test, type AppLocale } from "./fixtures";
+import {
+  expect,
+  expectDocumentLocale,
+  MESSAGES,
+  seriousViolations,
+  test,
+  uniqueId,
+  type AppLocale,
+} from "./fixtures";
 import { firstStartServers } from "./paths";
-import { seriousViolations, uniqueId } from "./products-helpers";
 import { screenshot } from "./screenshots";
 
 /*

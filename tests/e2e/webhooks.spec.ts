@@ -1,11 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { BrainSAITStore } from "@/lib/sdk";
 import { signedHeaders, webhookBody } from "@/lib/webhooks/signing";
-import { DEMO, expect, format, test as base } from "./fixtures";
+import { DEMO, expect, format, seriousViolations, test, uniqueId } from "./fixtures";
 import { RECEIVER_SECRET } from "./receiver-secret";
 
 interface Received {
@@ -48,41 +45,8 @@ class Receiver {
   }
 }
 
-/** The Store API as the demo owner, through the SDK (set-up, checks and clean-up only). */
-const test = base.extend<object, { owner: BrainSAITStore }>({
-  owner: [
-    async ({}, provide) => {
-      const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
-      const anonymous = new BrainSAITStore({ tenantId: DEMO.tenant, baseURL });
-      const { accessToken } = await anonymous.auth.login({
-        email: DEMO.email,
-        password: DEMO.password,
-      });
-      await provide(new BrainSAITStore({ tenantId: DEMO.tenant, baseURL, accessToken }));
-    },
-    { scope: "worker" },
-  ],
-});
-
-function uniqueId(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
 function expectedSignature(secret: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => node.target.join(" ")),
-    }));
 }
 
 test.describe("the bundled receiver (/api/webhooks/store)", () => {

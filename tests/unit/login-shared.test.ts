@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath, TENANT_SLUG_PATTERN, toLoginErrorCode } from "@/lib/auth/login-shared";
+import { safeReturnPath, TENANT_SLUG_PATTERN, toLoginErrorCode } from "@/lib/admin/login-shared";
 
 const locales = ["en", "ar"] as const;
 

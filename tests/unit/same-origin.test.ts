@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossOriginRefusal, rejectCrossOrigin } from "@/lib/auth/same-origin";
+import { crossOriginRefusal, rejectCrossOrigin } from "@/lib/admin/same-origin";
 
 const PUBLIC_URL = "https://store.example.com";
 

@@ -3,11 +3,12 @@
 import { cookies } from "next/headers";
 import { hasLocale } from "next-intl";
 import { checklistCookie } from "@/components/admin/setup-checklist";
-import { requireSession } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
+import { requireSession } from "@/lib/admin/session";
+import { routing } from "@/lib/admin/i18n/routing";
+import { adminAction } from "@/lib/admin/safe-action";
 
-/** Hides the home page's setup checklist for this store, in this browser, for a year. */
-export async function dismissChecklist(locale: string): Promise<void> {
+const dismiss = adminAction.action(async ({ bindArgsParsedInputs: [locale] }) => {
+  // adminAction checked the session; the cookie is named after its store.
   const session = await requireSession(hasLocale(routing.locales, locale) ? locale : "en");
   // Setting a cookie in an action re-renders the page, so the card goes at once.
   (await cookies()).set(checklistCookie(session.tenant), "dismissed", {
@@ -17,4 +18,10 @@ export async function dismissChecklist(locale: string): Promise<void> {
     httpOnly: true,
     secure: process.env.NODE_ENV === "production" && process.env.PUBLIC_URL?.startsWith("https:"),
   });
+});
+
+/** Hides the home page's setup checklist for this store, in this browser, for a year. */
+export async function dismissChecklist(locale: string): Promise<void> {
+  // A form's action: nothing to show on failure (a lost session redirects to sign-in).
+  await dismiss(locale);
 }

@@ -1,14 +1,15 @@
 import { getTranslations } from "next-intl/server";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { Brand } from "@/components/admin/brand";
 import { SessionKeepAlive } from "@/components/admin/session-keep-alive";
 import { Sidebar } from "@/components/admin/sidebar";
 import { SuspendedBanner } from "@/components/admin/suspended-banner";
 import { Topbar } from "@/components/admin/topbar";
-import { SESSION_POLL_SECONDS } from "@/lib/auth/next-auth";
-import { requireMe } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
-import { resolveLocale } from "@/lib/i18n/params";
+import { SESSION_POLL_SECONDS } from "@/lib/admin/next-auth";
+import { requireMe } from "@/lib/admin/session";
+import { routing } from "@/lib/admin/i18n/routing";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 
 interface Props {
   children: ReactNode;
@@ -53,7 +54,8 @@ export default async function AdminLayout({ children, params }: Props) {
             <SuspendedBanner isOwner={me.user.role === "owner"} />
           ) : null}
           <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none md:px-8 md:py-8">
-            {children}
+            {/* List filters keep their state in the URL through nuqs (lib/search-params.ts). */}
+            <NuqsAdapter>{children}</NuqsAdapter>
           </main>
         </div>
       </div>

@@ -12,11 +12,11 @@ import { roleCan } from "@/components/settings/sections";
 import { Badge } from "@/components/ui/badge";
 import { ActivityFeed, type RecentEvent } from "@/components/webhooks/activity-feed";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireMe, sessionStore, type Me } from "@/lib/auth/session";
-import { DEFAULT_TIME_ZONE } from "@/lib/i18n/request";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe, sessionStore, type Me } from "@/lib/admin/session";
+import { DEFAULT_TIME_ZONE } from "@/lib/admin/i18n/request";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { BrainSAITStore } from "@/lib/sdk";
-import { withReceivedEvents } from "@/lib/webhooks/received";
+import { withReceivedEvents } from "@/lib/admin/received-events";
 import { dismissChecklist } from "./actions";
 
 interface Props {

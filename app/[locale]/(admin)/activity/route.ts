@@ -1,8 +1,8 @@
 import { hasLocale } from "next-intl";
-import { requireSession, sessionStore } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
+import { requireSession, sessionStore } from "@/lib/admin/session";
+import { routing } from "@/lib/admin/i18n/routing";
 import { StoreApiError } from "@/lib/sdk";
-import { withReceivedEvents } from "@/lib/webhooks/received";
+import { withReceivedEvents } from "@/lib/admin/received-events";
 
 /**
  * The store's latest events for the home page's activity feed (polled by react-query), with those

@@ -1,19 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { returnServerError } from "next-safe-action";
 import { z } from "zod";
-import {
-  fail,
-  fromApiError,
-  fromZodError,
-  ok,
-  type ActionIssue,
-  type ActionResult,
-} from "@/lib/action-result";
-import { requireStore } from "@/lib/auth/session";
+import { fail, type ActionIssue } from "@/lib/admin/action-result";
+import { adminAction, fieldIssues, Locale, toResult } from "@/lib/admin/safe-action";
 import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
 import {
-  formFieldName,
   NewOrderInput,
   OrderDetailsInput,
   OrderStatusInput,
@@ -21,42 +13,28 @@ import {
   type ProductOption,
 } from "@/components/orders/order-schemas";
 
-// The admin layout: the orders list, an order and the catalogue (stock) all change together, and
-// all are dynamic, so invalidating it refreshes the current page and drops stale cached ones.
-const ADMIN_LAYOUT = "/[locale]/(admin)";
+// The orders list, an order and the catalogue (stock) change together: the "orders" tag
+// refreshes them all. The API's field names come back in the forms' words (`items.0.productId`).
+const ORDERS = { updates: "orders", fieldNames: "camelCase" } as const;
+const orderAction = adminAction.metadata(ORDERS);
+const withId = orderAction
+  .metadata({ ...ORDERS, notFound: { code: "ORDER_NOT_FOUND", message: "Order not found" } })
+  .bindArgsSchemas([Locale, z.uuid()]);
 
-const OrderId = z.uuid();
 const ProductQuery = z.string().trim().max(200);
 
-/** API failures, with field names in the forms' words (`items.0.productId`). */
-function orderFailure(error: unknown) {
-  const result = fromApiError(error);
-  const fieldErrors: Record<string, ActionIssue> = {};
-  for (const [field, issue] of Object.entries(result.fieldErrors))
-    fieldErrors[formFieldName(field)] = issue;
-  return { ...result, fieldErrors };
-}
-
-function invalidId(): ActionResult<never> {
-  return fail("ORDER_NOT_FOUND", "Order not found");
-}
-
 /** Active products matching a search (name in either language, SKU or tag), for the picker. */
-export async function searchProducts(
-  locale: string,
-  query: string,
-): Promise<ActionResult<ProductOption[]>> {
-  const store = await requireStore(locale);
-  const parsed = ProductQuery.safeParse(query);
-  if (!parsed.success) return fromZodError(parsed.error);
-  try {
-    const { data } = await store.products.list({
-      q: parsed.data || undefined,
-      status: "active",
-      limit: 20,
-    });
-    return ok(
-      data.map((product) => ({
+export const searchProducts = toResult(
+  adminAction
+    .metadata({ fieldNames: "camelCase" })
+    .inputSchema(ProductQuery, fieldIssues(ProductQuery))
+    .action(async ({ parsedInput: q, ctx: { store } }): Promise<ProductOption[]> => {
+      const { data } = await store.products.list({
+        q: q || undefined,
+        status: "active",
+        limit: 20,
+      });
+      return data.map((product) => ({
         id: product.id,
         name: product.name,
         sku: product.sku,
@@ -64,27 +42,24 @@ export async function searchProducts(
         currency: product.currency,
         inventory: product.inventory,
         image: product.images[0] ?? null,
-      })),
-    );
-  } catch (error) {
-    return orderFailure(error);
-  }
-}
+      }));
+    }),
+);
 
-export async function createOrder(locale: string, input: unknown): Promise<CreateOrderResult> {
-  const store = await requireStore(locale);
-  const parsed = NewOrderInput.safeParse(input);
-  if (!parsed.success) return fromZodError(parsed.error);
-  try {
-    const order = await store.orders.create(parsed.data);
-    revalidatePath(ADMIN_LAYOUT, "layout");
-    return ok({ id: order.id, number: order.number });
-  } catch (error) {
-    if (error instanceof StoreApiError && error.code === "INSUFFICIENT_STOCK")
-      return stockFailure(store, parsed.data, error);
-    return orderFailure(error);
-  }
-}
+export const createOrder = toResult(
+  orderAction
+    .inputSchema(NewOrderInput, fieldIssues(NewOrderInput))
+    .action(async ({ parsedInput, ctx: { store } }) => {
+      try {
+        const order = await store.orders.create(parsedInput);
+        return { id: order.id, number: order.number };
+      } catch (error) {
+        if (error instanceof StoreApiError && error.code === "INSUFFICIENT_STOCK")
+          returnServerError(await stockFailure(store, parsedInput, error));
+        throw error;
+      }
+    }),
+) as (locale: string, input: unknown) => Promise<CreateOrderResult>;
 
 /**
  * The API names one product in English prose; the form needs every short line. Stock is read
@@ -117,42 +92,24 @@ async function stockFailure(store: BrainSAITStore, input: NewOrderInput, error: 
   return { ...fail(error.code, error.detail, fieldErrors), stock };
 }
 
-export async function updateOrderStatus(
-  locale: string,
-  id: string,
-  status: unknown,
-): Promise<ActionResult<{ status: z.infer<typeof OrderStatusInput> }>> {
-  const store = await requireStore(locale);
-  if (!OrderId.safeParse(id).success) return invalidId();
-  const parsed = OrderStatusInput.safeParse(status);
-  if (!parsed.success) return fromZodError(parsed.error);
-  try {
-    const order = await store.orders.update(id, { status: parsed.data });
-    revalidatePath(ADMIN_LAYOUT, "layout");
-    return ok({ status: order.status });
-  } catch (error) {
-    return orderFailure(error);
-  }
-}
+export const updateOrderStatus = toResult(
+  withId
+    .inputSchema(OrderStatusInput, fieldIssues(OrderStatusInput))
+    .action(async ({ parsedInput: status, bindArgsParsedInputs: [, id], ctx: { store } }) => {
+      const order = await store.orders.update(id, { status });
+      return { status: order.status };
+    }),
+);
 
-export async function updateOrderDetails(
-  locale: string,
-  id: string,
-  input: unknown,
-): Promise<ActionResult<OrderDetailsInput>> {
-  const store = await requireStore(locale);
-  if (!OrderId.safeParse(id).success) return invalidId();
-  const parsed = OrderDetailsInput.safeParse(input);
-  if (!parsed.success) return fromZodError(parsed.error);
-  try {
-    const order = await store.orders.update(id, parsed.data);
-    revalidatePath(ADMIN_LAYOUT, "layout");
-    return ok({
-      customerEmail: order.customerEmail,
-      customerName: order.customerName,
-      notes: order.notes,
-    });
-  } catch (error) {
-    return orderFailure(error);
-  }
-}
+export const updateOrderDetails = toResult(
+  withId
+    .inputSchema(OrderDetailsInput, fieldIssues(OrderDetailsInput))
+    .action(async ({ parsedInput, bindArgsParsedInputs: [, id], ctx: { store } }) => {
+      const order = await store.orders.update(id, parsedInput);
+      return {
+        customerEmail: order.customerEmail,
+        customerName: order.customerName,
+        notes: order.notes,
+      };
+    }),
+);

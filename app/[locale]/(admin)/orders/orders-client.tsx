@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { usePathname, useRouter } from "@/lib/i18n/navigation";
-import { ORDER_STATUSES } from "@/lib/orders/contract";
+import { usePathname, useRouter } from "@/lib/admin/i18n/navigation";
+import { ORDER_STATUSES } from "@/lib/orders/constants";
 
 const TYPING_DELAY_MS = 350;
 

@@ -1,28 +1,18 @@
-import {
-  ArrowDown,
-  ArrowUp,
-  ArrowUpDown,
-  Download,
-  Plus,
-  SearchX,
-  ShoppingBag,
-} from "lucide-react";
+import { Download, Plus, SearchX, ShoppingBag } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
-import { ListPagination } from "@/components/orders/list-pagination";
 import { canWriteOrders } from "@/components/orders/permissions";
-import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { storeTimeZone } from "@/components/settings/format";
-import { EmptyState } from "@/components/settings/parts";
-import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
 import { buttonVariants } from "@/components/ui/button";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { cn } from "@/lib/cn";
-import { Link } from "@/lib/i18n/navigation";
-import { resolveLocale } from "@/lib/i18n/params";
-import { PageSizeSelect } from "../products/products-client";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { resolveLocale } from "@/lib/admin/i18n/params";
+import { PageSizeSelect } from "@/components/ui/page-size-select";
+import { OrderCards, type OrderRow } from "./_components/order-rows";
+import { OrdersTable } from "./_components/orders-table";
 import { OrderFilters } from "./orders-client";
 import {
   DEFAULT_LIST_STATE,
@@ -84,7 +74,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
   const exportHref = `/${locale}/orders/export${orderSearchString({ ...state, page: 1, limit: DEFAULT_LIST_STATE.limit })}`;
 
   // Formatted once here, for the table and for the phone layout alike.
-  const rows = list.data.map((order) => ({
+  const rows: OrderRow[] = list.data.map((order) => ({
     order,
     date: format.dateTime(new Date(order.createdAt), {
       dateStyle: "medium",
@@ -92,11 +82,10 @@ export default async function OrdersPage({ params, searchParams }: Props) {
       timeZone,
     }),
     total: format.number(order.total, { style: "currency", currency: order.currency }),
+    itemCount: format.number(order.itemCount),
     source: sourceLabel(order.source),
   }));
 
-  const from = (pagination.page - 1) * pagination.limit + 1;
-  const to = from + list.data.length - 1;
   const empty = pagination.total === 0 && !filtered;
 
   return (
@@ -171,147 +160,18 @@ export default async function OrdersPage({ params, searchParams }: Props) {
             </EmptyState>
           ) : (
             <>
-              {/* Phones get a list of cards: seven columns do not fit side by side there. */}
-              <ul
-                aria-label={t("table.caption", { total: pagination.total })}
-                className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-card shadow-sm sm:hidden"
-              >
-                {rows.map(({ order, date, total, source }) => (
-                  <li key={order.id} className="flex flex-col gap-1.5 p-4">
-                    <div className="flex items-center justify-between gap-3">
-                      <Link
-                        href={`/orders/${order.id}`}
-                        className="font-mono font-medium text-primary underline-offset-4 hover:underline"
-                      >
-                        <bdi dir="ltr">{order.number}</bdi>
-                      </Link>
-                      <OrderStatusBadge status={order.status} />
-                    </div>
-                    <div className="flex items-baseline justify-between gap-3 text-sm">
-                      <span className="min-w-0 truncate">
-                        {order.customerName || order.customerEmail ? (
-                          <bdi dir={order.customerName ? undefined : "ltr"}>
-                            {order.customerName || order.customerEmail}
-                          </bdi>
-                        ) : (
-                          <span className="text-muted-foreground">{t("table.noCustomer")}</span>
-                        )}
-                      </span>
-                      <span className="font-medium whitespace-nowrap tabular-nums">{total}</span>
-                    </div>
-                    <p className="flex flex-wrap gap-x-2 text-xs text-muted-foreground">
-                      <time dateTime={order.createdAt}>{date}</time>
-                      <span aria-hidden>·</span>
-                      <span>{t("table.itemCount", { count: order.itemCount })}</span>
-                      <span aria-hidden>·</span>
-                      {source ?? <bdi dir="ltr">{order.source}</bdi>}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-              <div className="hidden sm:block">
-                <DataTable
-                  caption={t("table.caption", { total: pagination.total })}
-                  minWidth="min-w-[52rem]"
-                  // The sort links' screen-reader text is absolutely positioned; keep it inside the
-                  // scrolling box, or it widens the whole page on phones.
-                  className="relative"
-                >
-                  <THead>
-                    <tr>
-                      <Th>{t("table.number")}</Th>
-                      <SortHeader {...sortHeader("created_at")} labels={t}>
-                        {t("table.date")}
-                      </SortHeader>
-                      <Th>{t("table.customer")}</Th>
-                      <Th>{t("table.source")}</Th>
-                      <Th className="text-end">{t("table.items")}</Th>
-                      <SortHeader {...sortHeader("total")} labels={t} align="end">
-                        {t("table.total")}
-                      </SortHeader>
-                      <Th>{t("table.status")}</Th>
-                    </tr>
-                  </THead>
-                  <TBody>
-                    {rows.map(({ order, date, total, source }) => {
-                      return (
-                        <tr key={order.id} className="hover:bg-muted/50 [&>*]:align-middle">
-                          <Th scope="row" className="font-normal">
-                            <Link
-                              href={`/orders/${order.id}`}
-                              className="font-mono font-medium whitespace-nowrap text-primary underline-offset-4 hover:underline"
-                            >
-                              <bdi dir="ltr">{order.number}</bdi>
-                            </Link>
-                          </Th>
-                          <Td className="whitespace-nowrap text-muted-foreground">
-                            <time dateTime={order.createdAt}>{date}</time>
-                          </Td>
-                          <Td>
-                            {order.customerName || order.customerEmail ? (
-                              <div className="flex max-w-64 min-w-0 flex-col gap-0.5">
-                                {order.customerName ? (
-                                  <bdi className="truncate font-medium">{order.customerName}</bdi>
-                                ) : null}
-                                {order.customerEmail ? (
-                                  <bdi
-                                    dir="ltr"
-                                    className={cn(
-                                      "truncate",
-                                      order.customerName && "text-xs text-muted-foreground",
-                                    )}
-                                  >
-                                    {order.customerEmail}
-                                  </bdi>
-                                ) : null}
-                              </div>
-                            ) : (
-                              <span className="text-muted-foreground">{t("table.noCustomer")}</span>
-                            )}
-                          </Td>
-                          <Td>
-                            {source ?? (
-                              <bdi dir="ltr" className="font-mono text-xs">
-                                {order.source}
-                              </bdi>
-                            )}
-                          </Td>
-                          <Td className="text-end tabular-nums">
-                            {format.number(order.itemCount)}
-                          </Td>
-                          <Td className="text-end font-medium whitespace-nowrap tabular-nums">
-                            {total}
-                          </Td>
-                          <Td>
-                            <OrderStatusBadge status={order.status} />
-                          </Td>
-                        </tr>
-                      );
-                    })}
-                  </TBody>
-                </DataTable>
-              </div>
-              <ListPagination
+              <OrderCards locale={locale} rows={rows} total={pagination.total} />
+              <OrdersTable
+                locale={locale}
+                rows={rows}
+                total={pagination.total}
+                sortHeader={sortHeader}
+              />
+              <Pagination
                 label={t("pagination.label")}
-                summary={t("pagination.summary", {
-                  from: format.number(from),
-                  to: format.number(to),
-                  total: format.number(pagination.total),
-                })}
-                pageLabel={t("pagination.page", {
-                  page: format.number(pagination.page),
-                  pages: format.number(Math.max(1, pagination.pages)),
-                })}
-                previous={{
-                  href: href({ page: pagination.page - 1 }, true),
-                  label: t("pagination.previous"),
-                  disabled: pagination.page <= 1,
-                }}
-                next={{
-                  href: href({ page: pagination.page + 1 }, true),
-                  label: t("pagination.next"),
-                  disabled: pagination.page >= pagination.pages,
-                }}
+                pagination={pagination}
+                shown={list.data.length}
+                href={(page) => href({ page }, true)}
               >
                 <PageSizeSelect
                   value={state.limit}
@@ -321,48 +181,11 @@ export default async function OrdersPage({ params, searchParams }: Props) {
                     href: href({ limit: size }),
                   }))}
                 />
-              </ListPagination>
+              </Pagination>
             </>
           )}
         </>
       )}
     </div>
-  );
-}
-
-function SortHeader({
-  href,
-  direction,
-  align = "start",
-  labels,
-  children,
-}: {
-  href: string;
-  direction: "ascending" | "descending" | null;
-  align?: "start" | "end";
-  labels: (key: "table.sortAscending" | "table.sortDescending") => string;
-  children: ReactNode;
-}) {
-  const Icon =
-    direction === "ascending" ? ArrowUp : direction === "descending" ? ArrowDown : ArrowUpDown;
-  return (
-    <Th aria-sort={direction ?? undefined} className={align === "end" ? "text-end" : "text-start"}>
-      <Link
-        href={href}
-        scroll={false}
-        className={cn(
-          "inline-flex items-center gap-1 rounded-sm hover:text-foreground",
-          direction && "text-foreground",
-        )}
-      >
-        {children}
-        <Icon aria-hidden className={cn("size-3.5", !direction && "opacity-50")} />
-        <span className="sr-only">
-          {direction === "descending"
-            ? labels("table.sortAscending")
-            : labels("table.sortDescending")}
-        </span>
-      </Link>
-    </Th>
   );
 }

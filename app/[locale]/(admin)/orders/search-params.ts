@@ -1,13 +1,16 @@
 import { ORDER_SORTS, ORDER_STATUSES, type OrderStatus } from "@/lib/orders/contract";
 import type { OrderListParams } from "@/lib/sdk";
 import {
-  clip,
+  createSearchParamsLoader,
+  createSearchString,
   dateRange,
-  firstParam,
-  oneOf,
-  positiveInt,
-  queryString,
+  parseAsDate,
+  parseAsOneOf,
+  parseAsPage,
+  parseAsPageSize,
+  parseAsText,
   sortDirection,
+  textParser,
   type RawSearchParams,
 } from "@/lib/search-params";
 
@@ -42,37 +45,33 @@ export const DEFAULT_LIST_STATE: OrderListState = {
   sort: "-created_at",
 };
 
+/** The list's URL state for the page, its links and client hooks (`useQueryStates`). */
+export const orderSearchParsers = {
+  // The API's own limits (200 and 40 characters).
+  q: parseAsText(200),
+  status: parseAsOneOf(ORDER_STATUSES),
+  source: textParser((text) => {
+    const source = text.toLowerCase();
+    return /^[a-z0-9_-]{1,40}$/.test(source) ? source : null;
+  }).withDefault(""),
+  from: parseAsDate(),
+  to: parseAsDate(),
+  sort: parseAsOneOf(ORDER_SORTS).withDefault(DEFAULT_LIST_STATE.sort),
+  limit: parseAsPageSize(PAGE_SIZES, DEFAULT_LIST_STATE.limit),
+  page: parseAsPage(100_000),
+};
+
+const loadOrderSearchParams = createSearchParamsLoader(orderSearchParsers);
+
 /** Reads the list's state from the query; anything unknown or malformed falls back to defaults. */
 export function parseOrderSearchParams(raw: RawSearchParams): OrderListState {
-  const limit = positiveInt(firstParam(raw.limit), DEFAULT_LIST_STATE.limit, 100);
-  const source = firstParam(raw.source).toLowerCase();
-  return {
-    page: positiveInt(firstParam(raw.page), 1, 100_000),
-    limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_LIST_STATE.limit,
-    // The API's own limits (200 and 40 characters).
-    q: clip(firstParam(raw.q), 200),
-    status: oneOf(ORDER_STATUSES, firstParam(raw.status)),
-    source: /^[a-z0-9_-]{1,40}$/.test(source) ? source : "",
-    // A range typed backwards still means the days between the two dates.
-    ...dateRange(firstParam(raw.from), firstParam(raw.to)),
-    sort: oneOf(ORDER_SORTS, firstParam(raw.sort)) ?? DEFAULT_LIST_STATE.sort,
-  };
+  const state = loadOrderSearchParams(raw);
+  // A range typed backwards still means the days between the two dates.
+  return { ...state, ...dateRange(state.from, state.to) };
 }
 
 /** The query string for a state (defaults left out, so URLs stay short), with a leading "?". */
-export function orderSearchString(state: Partial<OrderListState>): string {
-  const { q, status, source, from, to, sort, limit, page } = { ...DEFAULT_LIST_STATE, ...state };
-  return queryString({
-    q,
-    status,
-    source,
-    from,
-    to,
-    sort: sort === DEFAULT_LIST_STATE.sort ? null : sort,
-    limit: limit === DEFAULT_LIST_STATE.limit ? null : limit,
-    page,
-  });
-}
+export const orderSearchString = createSearchString(orderSearchParsers);
 
 /** The same state with some filters changed; a new filter starts again at page 1. */
 export function withChanges(

@@ -1,30 +1,22 @@
-import {
-  ChevronLeft,
-  ChevronRight,
-  Download,
-  PackagePlus,
-  Plus,
-  SearchX,
-  Upload,
-} from "lucide-react";
+import { PackagePlus, Plus, SearchX, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { displayName } from "@/components/products/product-name";
 import { buttonVariants } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageSizeSelect } from "@/components/ui/page-size-select";
+import { Pagination } from "@/components/ui/pagination";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { cn } from "@/lib/cn";
-import { Link } from "@/lib/i18n/navigation";
-import { resolveLocale } from "@/lib/i18n/params";
-import {
-  PageSizeSelect,
-  ProductFilters,
-  ProductsFeedback,
-  ProductsTable,
-  type ProductRow,
-} from "./products-client";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { resolveLocale } from "@/lib/admin/i18n/params";
+import { ProductsListHeader } from "./_components/list-header";
+import { ProductFilters } from "./_components/product-filters";
+import type { ProductRow } from "./_components/product-row";
+import { ProductsFeedback } from "./_components/products-feedback";
+import { ProductsTable } from "./_components/products-table";
+import type { SortHeaders } from "./_components/sort-header";
 import {
   hasFilters,
   nextSort,
@@ -96,57 +88,31 @@ export default async function ProductsPage({ params, searchParams }: Props) {
         direction: sortDirection(state.sort, column),
       },
     ]),
-  ) as Record<SortColumn, { href: string; direction: "ascending" | "descending" | null }>;
+  ) as SortHeaders;
   const exportQuery = new URLSearchParams(
     Object.entries(toExportParams(state)).filter((entry): entry is [string, string] =>
       Boolean(entry[1]),
     ),
   ).toString();
 
-  const from = (pagination.page - 1) * pagination.limit + 1;
-  const to = from + list.data.length - 1;
   const empty = pagination.total === 0 && !filtered;
 
   return (
     <div className="flex flex-col gap-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="flex flex-col gap-1">
-          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{t("list.title")}</h1>
-          <p className="text-muted-foreground">{t("list.description")}</p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {canWrite ? (
-            <Link
-              href="/products/import"
-              className={buttonVariants({ variant: "outline", size: "sm" })}
-            >
-              <Upload aria-hidden />
-              {t("list.import")}
-            </Link>
-          ) : null}
-          {empty ? null : (
-            // A plain link: the browser downloads the CSV the route handler streams.
-            <a
-              href={`/${locale}/products/export${exportQuery ? `?${exportQuery}` : ""}`}
-              download
-              className={buttonVariants({ variant: "outline", size: "sm" })}
-            >
-              <Download aria-hidden />
-              {filtered ? t("list.exportFiltered") : t("list.export")}
-            </a>
-          )}
-          {canWrite ? (
-            <Link href="/products/new" className={buttonVariants({ size: "sm" })}>
-              <Plus aria-hidden />
-              {t("list.new")}
-            </Link>
-          ) : null}
-        </div>
-      </header>
+      <ProductsListHeader
+        locale={locale}
+        canWrite={canWrite}
+        filtered={filtered}
+        exportHref={
+          empty ? null : `/${locale}/products/export${exportQuery ? `?${exportQuery}` : ""}`
+        }
+      />
 
       <ProductsFeedback resetKey={productSearchString(state)}>
         {empty ? (
           <EmptyState
+            icon={<PackagePlus />}
+            level={2}
             title={t("empty.title")}
             description={canWrite ? t("empty.description") : t("empty.viewerDescription")}
           >
@@ -177,7 +143,8 @@ export default async function ProductsPage({ params, searchParams }: Props) {
 
             {rows.length === 0 ? (
               <EmptyState
-                icon="search"
+                icon={<SearchX />}
+                level={2}
                 title={t("noResults.title")}
                 description={t("noResults.description")}
               >
@@ -197,116 +164,26 @@ export default async function ProductsPage({ params, searchParams }: Props) {
                   canWrite={canWrite}
                   caption={t("table.caption", { total: pagination.total })}
                 />
-                <nav
-                  aria-label={t("pagination.label")}
-                  className="flex flex-wrap items-center justify-between gap-3 text-sm"
+                <Pagination
+                  label={t("pagination.label")}
+                  pagination={pagination}
+                  shown={list.data.length}
+                  href={(page) => href({ page }, true)}
                 >
-                  <p className="text-muted-foreground" aria-live="polite">
-                    {t("pagination.summary", {
-                      from: format.number(from),
-                      to: format.number(to),
-                      total: format.number(pagination.total),
-                    })}
-                  </p>
-                  <div className="flex flex-wrap items-center gap-3">
-                    <PageSizeSelect
-                      value={state.limit}
-                      options={PAGE_SIZES.map((size) => ({
-                        value: size,
-                        label: format.number(size),
-                        href: href({ limit: size }),
-                      }))}
-                    />
-                    <span className="text-muted-foreground">
-                      {t("pagination.page", {
-                        page: format.number(pagination.page),
-                        pages: format.number(Math.max(1, pagination.pages)),
-                      })}
-                    </span>
-                    <div className="flex items-center gap-1">
-                      <PageLink
-                        href={href({ page: pagination.page - 1 }, true)}
-                        disabled={pagination.page <= 1}
-                        label={t("pagination.previous")}
-                      >
-                        <ChevronLeft aria-hidden className="rtl:rotate-180" />
-                      </PageLink>
-                      <PageLink
-                        href={href({ page: pagination.page + 1 }, true)}
-                        disabled={pagination.page >= pagination.pages}
-                        label={t("pagination.next")}
-                      >
-                        <ChevronRight aria-hidden className="rtl:rotate-180" />
-                      </PageLink>
-                    </div>
-                  </div>
-                </nav>
+                  <PageSizeSelect
+                    value={state.limit}
+                    options={PAGE_SIZES.map((size) => ({
+                      value: size,
+                      label: format.number(size),
+                      href: href({ limit: size }),
+                    }))}
+                  />
+                </Pagination>
               </>
             )}
           </>
         )}
       </ProductsFeedback>
     </div>
-  );
-}
-
-function PageLink({
-  href,
-  disabled,
-  label,
-  children,
-}: {
-  href: string;
-  disabled: boolean;
-  label: string;
-  children: React.ReactNode;
-}) {
-  const className = cn(buttonVariants({ variant: "outline", size: "icon" }), "size-9");
-  if (disabled) {
-    // Not a link when there is nowhere to go; still announced, as unavailable.
-    return (
-      <span
-        role="link"
-        aria-disabled="true"
-        aria-label={label}
-        className={cn(className, "opacity-50")}
-      >
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} aria-label={label} className={className}>
-      {children}
-    </Link>
-  );
-}
-
-function EmptyState({
-  title,
-  description,
-  icon = "package",
-  children,
-}: {
-  title: string;
-  description: string;
-  icon?: "package" | "search";
-  children?: React.ReactNode;
-}) {
-  const Icon = icon === "search" ? SearchX : PackagePlus;
-  return (
-    <Card className="flex flex-col items-center gap-4 px-6 py-14 text-center">
-      <span
-        aria-hidden
-        className="flex size-12 items-center justify-center rounded-full bg-primary-soft text-primary-soft-foreground"
-      >
-        <Icon className="size-6" />
-      </span>
-      <div className="flex max-w-md flex-col gap-1.5">
-        <h2 className="text-lg font-semibold">{title}</h2>
-        <p className="text-muted-foreground">{description}</p>
-      </div>
-      {children ? <div className="flex flex-wrap justify-center gap-2">{children}</div> : null}
-    </Card>
   );
 }

@@ -1,11 +1,12 @@
 import { PRODUCT_STATUSES, SORTS, type ProductStatus } from "@/lib/products/contract";
 import type { ProductListParams } from "@/lib/sdk";
 import {
-  clip,
-  firstParam,
-  oneOf,
-  positiveInt,
-  queryString,
+  createSearchParamsLoader,
+  createSearchString,
+  parseAsOneOf,
+  parseAsPage,
+  parseAsPageSize,
+  parseAsText,
   sortDirection,
   type RawSearchParams,
 } from "@/lib/search-params";
@@ -35,32 +36,23 @@ export const DEFAULT_LIST_STATE: ProductListState = {
   sort: "-created_at",
 };
 
+/** The list's URL state for the page, its links and client hooks (`useQueryStates`). */
+export const productSearchParsers = {
+  // The API's own limits (200 and 100 characters): longer input would be a 422, not a search.
+  q: parseAsText(200),
+  status: parseAsOneOf(PRODUCT_STATUSES),
+  category: parseAsText(100),
+  sort: parseAsOneOf(SORTS).withDefault(DEFAULT_LIST_STATE.sort),
+  limit: parseAsPageSize(PAGE_SIZES, DEFAULT_LIST_STATE.limit),
+  page: parseAsPage(100_000),
+};
+
 /** Reads the list's state from the query; anything unknown or malformed falls back to defaults. */
-export function parseProductSearchParams(raw: RawSearchParams): ProductListState {
-  const limit = positiveInt(firstParam(raw.limit), DEFAULT_LIST_STATE.limit, 100);
-  return {
-    page: positiveInt(firstParam(raw.page), 1, 100_000),
-    limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_LIST_STATE.limit,
-    // The API's own limits (200 and 100 characters): longer input would be a 422, not a search.
-    q: clip(firstParam(raw.q), 200),
-    status: oneOf(PRODUCT_STATUSES, firstParam(raw.status)),
-    category: clip(firstParam(raw.category), 100),
-    sort: oneOf(SORTS, firstParam(raw.sort)) ?? DEFAULT_LIST_STATE.sort,
-  };
-}
+export const parseProductSearchParams: (raw: RawSearchParams) => ProductListState =
+  createSearchParamsLoader(productSearchParsers);
 
 /** The query string for a state (defaults left out, so URLs stay short), with a leading "?". */
-export function productSearchString(state: Partial<ProductListState>): string {
-  const { q, status, category, sort, limit, page } = { ...DEFAULT_LIST_STATE, ...state };
-  return queryString({
-    q,
-    status,
-    category,
-    sort: sort === DEFAULT_LIST_STATE.sort ? null : sort,
-    limit: limit === DEFAULT_LIST_STATE.limit ? null : limit,
-    page,
-  });
-}
+export const productSearchString = createSearchString(productSearchParsers);
 
 /** The same state with some filters changed; a new filter starts again at page 1. */
 export function withChanges(

@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { sectionsForRole } from "@/components/settings/sections";
 import { SettingsNav } from "@/components/settings/settings-nav";
-import { requireMe } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 
 interface Props {
   children: ReactNode;

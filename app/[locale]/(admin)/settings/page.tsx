@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NoAccess } from "@/components/settings/parts";
 import { sectionsForRole } from "@/components/settings/sections";
-import { requireMe } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 
 interface Props {
   params: Promise<{ locale: string }>;

@@ -12,7 +12,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/admin/i18n/navigation";
 import { acceptInvitation } from "./actions";
 
 interface AcceptInvitationFormProps {

@@ -1,8 +1,9 @@
 "use server";
 
 import { headers } from "next/headers";
-import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
-import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/auth/login-shared";
+import { z } from "zod";
+import { fieldIssues, publicAction, toResult } from "@/lib/admin/safe-action";
+import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/admin/login-shared";
 import { BrainSAITStore } from "@/lib/sdk";
 import { adminClientIp } from "@/lib/client-ip";
 import { AcceptInvitation } from "@/lib/users/contract";
@@ -12,30 +13,27 @@ async function clientIp(): Promise<string | undefined> {
   return adminClientIp((await headers()).get("x-forwarded-for"));
 }
 
+const StoreSlug = z.string().max(TENANT_SLUG_MAX).regex(TENANT_SLUG_PATTERN);
+
 /**
  * Creates the account from an invitation. No session is needed: the token is the credential.
  * The browser then signs in through next-auth with the chosen password, so the admin's own
  * session (cookie, refresh) is the usual one; the tokens issued here are revoked at once.
  */
-export async function acceptInvitation(
-  storeSlug: string,
-  input: unknown,
-): Promise<ActionResult<{ email: string }>> {
-  if (storeSlug.length > TENANT_SLUG_MAX || !TENANT_SLUG_PATTERN.test(storeSlug))
-    return fail("TENANT_NOT_FOUND", "Store not found");
-  const parsed = AcceptInvitation.safeParse(input);
-  if (!parsed.success) return fromZodError(parsed.error);
-  const store = new BrainSAITStore({
-    tenantId: storeSlug,
-    forwardedFor: await clientIp(),
-    // Accepting twice would fail the second time: never retry automatically.
-    maxRetries: 0,
-  });
-  try {
-    const issued = await store.team.acceptInvitation(parsed.data);
-    await store.auth.logout({ refreshToken: issued.refreshToken }).catch(() => undefined);
-    return ok({ email: issued.user.email });
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+export const acceptInvitation = toResult(
+  publicAction
+    .metadata({ notFound: { code: "TENANT_NOT_FOUND", message: "Store not found" } })
+    .bindArgsSchemas([StoreSlug])
+    .inputSchema(AcceptInvitation, fieldIssues(AcceptInvitation))
+    .action(async ({ parsedInput, bindArgsParsedInputs: [storeSlug] }) => {
+      const store = new BrainSAITStore({
+        tenantId: storeSlug,
+        forwardedFor: await clientIp(),
+        // Accepting twice would fail the second time: never retry automatically.
+        maxRetries: 0,
+      });
+      const issued = await store.team.acceptInvitation(parsedInput);
+      await store.auth.logout({ refreshToken: issued.refreshToken }).catch(() => undefined);
+      return { email: issued.user.email };
+    }),
+);

@@ -6,9 +6,9 @@ import { LocaleSwitcher } from "@/components/admin/locale-switcher";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
-import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/auth/login-shared";
-import { Link } from "@/lib/i18n/navigation";
-import { resolveLocale } from "@/lib/i18n/params";
+import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/admin/login-shared";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { BrainSAITStore, StoreApiError, StoreConnectionError } from "@/lib/sdk";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 

@@ -17,7 +17,7 @@ import {
   TENANT_SLUG_PATTERN,
   toLoginErrorCode,
   type LoginErrorCode,
-} from "@/lib/auth/login-shared";
+} from "@/lib/admin/login-shared";
 
 interface LoginFormProps {
   defaultTenant: string;

@@ -5,12 +5,12 @@ import { Brand } from "@/components/admin/brand";
 import { LocaleSwitcher } from "@/components/admin/locale-switcher";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { setupStatus } from "@/components/stores/setup-status";
-import { Link } from "@/lib/i18n/navigation";
-import { safeReturnPath, toLoginErrorCode } from "@/lib/auth/login-shared";
-import { DEFAULT_TENANT } from "@/lib/auth/next-auth";
-import { routing } from "@/lib/i18n/routing";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { safeReturnPath, toLoginErrorCode } from "@/lib/admin/login-shared";
+import { DEFAULT_TENANT } from "@/lib/admin/next-auth";
+import { routing } from "@/lib/admin/i18n/routing";
 import { LoginForm } from "./login-form";
-import { resolveLocale } from "@/lib/i18n/params";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 
 interface Props {
   params: Promise<{ locale: string }>;

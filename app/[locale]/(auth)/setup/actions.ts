@@ -1,15 +1,12 @@
 "use server";
 
 import { headers } from "next/headers";
-import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
+import { z } from "zod";
+import { fieldIssues, Locale, publicAction, toResult } from "@/lib/admin/safe-action";
 import { adminClientIp } from "@/lib/client-ip";
 import { BrainSAITStore, type SetupInput, type SignupInput } from "@/lib/sdk";
 import { normalizeSlug, slugProblem } from "@/lib/tenants/slug";
-import {
-  storeCreateSchema,
-  type StoreCreateMode,
-  type StoreCreateParsed,
-} from "@/components/stores/store-create-schema";
+import { storeCreateSchema, type StoreCreateParsed } from "@/components/stores/store-create-schema";
 
 export type SlugAvailability = {
   available: boolean;
@@ -26,20 +23,25 @@ async function publicStore(): Promise<BrainSAITStore> {
   return new BrainSAITStore({ tenantId: "", forwardedFor, maxRetries: 0 });
 }
 
-/** Checked as the visitor types (debounced in the form); the API has the last word on submit. */
-export async function checkSlug(input: unknown): Promise<SlugAvailability | null> {
-  if (typeof input !== "string" || input.length > 100) return null;
-  const slug = normalizeSlug(input);
-  const problem = slugProblem(slug);
-  if (problem) return { available: false, reason: problem };
-  try {
-    const result = await (await publicStore()).stores.slugAvailability(slug);
-    return { available: result.available, reason: result.reason ?? null };
-  } catch {
-    // Throttled or unreachable: say nothing rather than something wrong.
-    return null;
-  }
-}
+/**
+ * Checked as the visitor types (debounced in the form); the API has the last word on submit.
+ * `null` when there is nothing to say (throttled or unreachable) rather than something wrong.
+ */
+export const checkSlug = toResult(
+  publicAction
+    .inputSchema(z.string().max(100))
+    .action(async ({ parsedInput }): Promise<SlugAvailability | null> => {
+      const slug = normalizeSlug(parsedInput);
+      const problem = slugProblem(slug);
+      if (problem) return { available: false, reason: problem };
+      try {
+        const result = await (await publicStore()).stores.slugAvailability(slug);
+        return { available: result.available, reason: result.reason ?? null };
+      } catch {
+        return null;
+      }
+    }),
+);
 
 function signupInput(v: StoreCreateParsed, defaultLocale: "en" | "ar"): SignupInput {
   return {
@@ -69,31 +71,41 @@ function setupInput(v: StoreCreateParsed, defaultLocale: "en" | "ar"): SetupInpu
   };
 }
 
+/** The store's language for links made for it (invitations): the one it was created in. */
+const storeLocale = (locale: string) => (locale === "en" ? "en" : "ar");
+
 /**
- * Creates the store and its owner. The browser then signs in through next-auth with the chosen
- * password, so the session is the admin's usual one; the tokens issued here are revoked at once.
+ * The browser then signs in through next-auth with the chosen password, so the session is the
+ * admin's usual one; the tokens issued by setup and sign-up are revoked at once.
  */
-export async function createStore(
-  mode: StoreCreateMode,
-  locale: string,
-  input: unknown,
-): Promise<ActionResult<{ slug: string; email: string }>> {
-  if (mode !== "setup" && mode !== "signup") return fail("VALIDATION_ERROR", "Unknown form");
-  const parsed = storeCreateSchema(mode).safeParse(input);
-  if (!parsed.success) return fromZodError(parsed.error);
-  // The store's language for links made for it (invitations): the one it was created in.
-  const defaultLocale = locale === "en" ? "en" : "ar";
-  const store = await publicStore();
-  try {
-    const created =
-      mode === "setup"
-        ? await store.setup.complete(setupInput(parsed.data, defaultLocale))
-        : await store.signup(signupInput(parsed.data, defaultLocale));
-    await new BrainSAITStore({ tenantId: created.store.slug }).auth
-      .logout({ refreshToken: created.refreshToken })
-      .catch(() => undefined);
-    return ok({ slug: created.store.slug, email: created.user.email });
-  } catch (error) {
-    return fromApiError(error);
-  }
+async function signedOut(created: Awaited<ReturnType<BrainSAITStore["signup"]>>) {
+  await new BrainSAITStore({ tenantId: created.store.slug }).auth
+    .logout({ refreshToken: created.refreshToken })
+    .catch(() => undefined);
+  return { slug: created.store.slug, email: created.user.email };
 }
+
+const setupSchema = storeCreateSchema("setup");
+const signupSchema = storeCreateSchema("signup");
+
+/** First run: creates the store and its owner with the setup code from the server's log. */
+export const setupStore = toResult(
+  publicAction
+    .bindArgsSchemas([Locale])
+    .inputSchema(setupSchema, fieldIssues(setupSchema))
+    .action(async ({ parsedInput, bindArgsParsedInputs: [locale] }) => {
+      const store = await publicStore();
+      return signedOut(await store.setup.complete(setupInput(parsedInput, storeLocale(locale))));
+    }),
+);
+
+/** Public sign-up (SIGNUP=open): creates a store and its owner. */
+export const signupStore = toResult(
+  publicAction
+    .bindArgsSchemas([Locale])
+    .inputSchema(signupSchema, fieldIssues(signupSchema))
+    .action(async ({ parsedInput, bindArgsParsedInputs: [locale] }) => {
+      const store = await publicStore();
+      return signedOut(await store.signup(signupInput(parsedInput, storeLocale(locale))));
+    }),
+);

@@ -7,8 +7,8 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { storeOptions } from "@/components/stores/options";
 import { setupStatus } from "@/components/stores/setup-status";
 import { StoreCreateForm } from "@/components/stores/store-create-form";
-import { resolveLocale } from "@/lib/i18n/params";
-import { checkSlug, createStore } from "./actions";
+import { resolveLocale } from "@/lib/admin/i18n/params";
+import { checkSlug, setupStore } from "./actions";
 
 interface Props {
   params: Promise<{ locale: string }>;
@@ -45,7 +45,7 @@ export default async function SetupPage({ params }: Props) {
               currencies={currencies}
               timeZones={timeZones}
               checkSlug={checkSlug}
-              createStore={createStore}
+              createStore={setupStore}
             />
           </CardContent>
         </Card>

@@ -7,9 +7,9 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { storeOptions } from "@/components/stores/options";
 import { setupStatus } from "@/components/stores/setup-status";
 import { StoreCreateForm } from "@/components/stores/store-create-form";
-import { Link } from "@/lib/i18n/navigation";
-import { resolveLocale } from "@/lib/i18n/params";
-import { checkSlug, createStore } from "../setup/actions";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { resolveLocale } from "@/lib/admin/i18n/params";
+import { checkSlug, signupStore } from "../setup/actions";
 
 interface Props {
   params: Promise<{ locale: string }>;
@@ -46,7 +46,7 @@ export default async function SignupPage({ params }: Props) {
               currencies={currencies}
               timeZones={timeZones}
               checkSlug={checkSlug}
-              createStore={createStore}
+              createStore={signupStore}
             />
             <p className="border-t border-border pt-4 text-sm text-muted-foreground">
               {t("haveAccount")}{" "}

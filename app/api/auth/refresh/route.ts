@@ -1,8 +1,8 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authOptions } from "@/lib/auth/next-auth";
-import { safeReturnPath } from "@/lib/auth/login-shared";
-import { routing } from "@/lib/i18n/routing";
+import { authOptions } from "@/lib/admin/next-auth";
+import { safeReturnPath } from "@/lib/admin/login-shared";
+import { routing } from "@/lib/admin/i18n/routing";
 
 const handler = NextAuth(authOptions);
 

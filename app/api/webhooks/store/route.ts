@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { verifyWebhook, WebhookVerificationError } from "@/lib/sdk";
 import { log } from "@/lib/log";
-import { rememberReceivedEvent } from "@/lib/webhooks/received";
+import { rememberReceivedEvent } from "@/lib/admin/received-events";
 
 /**
  * The bundled receiver for this store's own webhooks. An admin that talks to a remote Store API
@@ -19,7 +19,7 @@ const AREAS: Record<string, string[]> = {
   webhook: ["settings/webhooks"],
 };
 
-// No rejectCrossOrigin (lib/auth/same-origin.ts) here: the sender is a server, not a browser, and
+// No rejectCrossOrigin (lib/admin/same-origin.ts) here: the sender is a server, not a browser, and
 // no cookie is used; the signature over the raw body is what authenticates each delivery.
 export async function POST(request: Request) {
   const secret = process.env.STORE_WEBHOOK_SECRET;

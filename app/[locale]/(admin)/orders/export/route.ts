@@ -1,7 +1,7 @@
 import { hasLocale } from "next-intl";
 import type { NextRequest } from "next/server";
-import { requireSession, sessionStore } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
+import { requireSession, sessionStore } from "@/lib/admin/session";
+import { routing } from "@/lib/admin/i18n/routing";
 import { StoreApiError } from "@/lib/sdk";
 import { parseOrderSearchParams, toExportParams } from "../search-params";
 

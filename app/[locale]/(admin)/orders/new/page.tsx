@@ -5,8 +5,8 @@ import { NewOrderForm } from "@/components/orders/new-order-form";
 import { OrderPageHeader } from "@/components/orders/order-page-header";
 import { canWriteOrders } from "@/components/orders/permissions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { requireMe } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { createOrder, searchProducts } from "../actions";
 
 interface Props {

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { currencyOptions } from "@/components/products/currency-options";
-import { ProductForm } from "@/components/products/product-form";
-import { productFormValues } from "@/components/products/product-form-values";
+import { ProductForm } from "@/components/products/product-form/product-form";
+import { productFormValues } from "@/components/products/product-form/values";
 import { displayName, ProductName } from "@/components/products/product-name";
 import { ProductPageHeader } from "@/components/products/product-page-header";
 import { StatusBadge } from "@/components/products/status-badge";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { StoreApiError, type Product } from "@/lib/sdk";
 import { deleteProduct, removeProductImage, updateProduct, uploadProductImage } from "../actions";
 

@@ -5,9 +5,10 @@ import { ImportCsv } from "@/components/products/import-csv";
 import { ProductPageHeader } from "@/components/products/product-page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 
 interface Props {
   params: Promise<{ locale: string }>;
@@ -63,61 +64,47 @@ export default async function ImportProductsPage({ params }: Props) {
               <CardDescription>{t("columns.description")}</CardDescription>
             </CardHeader>
             <CardContent>
-              <div
-                tabIndex={0}
-                role="region"
-                aria-label={t("columns.title")}
-                className="relative overflow-x-auto rounded-lg border border-border"
-              >
-                <table className="w-full min-w-[36rem] border-collapse text-sm">
-                  <caption className="sr-only">{t("columns.title")}</caption>
-                  <thead className="bg-muted text-xs text-muted-foreground">
-                    <tr>
-                      <th scope="col" className="px-3 py-2 text-start font-medium">
-                        {t("columns.column")}
+              <DataTable caption={t("columns.title")} minWidth="min-w-[36rem]">
+                <THead>
+                  <tr>
+                    <Th>{t("columns.column")}</Th>
+                    <Th>{t("columns.meaning")}</Th>
+                    <Th>{t("columns.example")}</Th>
+                  </tr>
+                </THead>
+                <TBody>
+                  {COLUMNS.map((column) => (
+                    <tr key={column.name}>
+                      <th scope="row" className="px-3 py-3 ps-4 text-start align-top font-normal">
+                        <code dir="ltr" className="font-mono text-xs font-semibold">
+                          {column.name}
+                        </code>
+                        {"required" in column ? (
+                          <span className="block text-xs text-muted-foreground">
+                            {t("columns.required")}
+                          </span>
+                        ) : null}
                       </th>
-                      <th scope="col" className="px-3 py-2 text-start font-medium">
-                        {t("columns.meaning")}
-                      </th>
-                      <th scope="col" className="px-3 py-2 text-start font-medium">
-                        {t("columns.example")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {COLUMNS.map((column) => (
-                      <tr key={column.name} className="border-t border-border align-top">
-                        <th scope="row" className="px-3 py-2 text-start font-normal">
-                          <code dir="ltr" className="font-mono text-xs font-semibold">
-                            {column.name}
+                      <Td>{t(`columns.meanings.${column.name}`)}</Td>
+                      <Td>
+                        {"arabic" in column ? (
+                          // Monospace faces have no Arabic: the letters would fall apart.
+                          <span lang="ar" dir="rtl" className="text-muted-foreground">
+                            {column.example}
+                          </span>
+                        ) : (
+                          <code
+                            dir="ltr"
+                            className="font-mono text-xs break-all text-muted-foreground"
+                          >
+                            {column.example}
                           </code>
-                          {"required" in column ? (
-                            <span className="block text-xs text-muted-foreground">
-                              {t("columns.required")}
-                            </span>
-                          ) : null}
-                        </th>
-                        <td className="px-3 py-2">{t(`columns.meanings.${column.name}`)}</td>
-                        <td className="px-3 py-2">
-                          {"arabic" in column ? (
-                            // Monospace faces have no Arabic: the letters would fall apart.
-                            <span lang="ar" dir="rtl" className="text-muted-foreground">
-                              {column.example}
-                            </span>
-                          ) : (
-                            <code
-                              dir="ltr"
-                              className="font-mono text-xs break-all text-muted-foreground"
-                            >
-                              {column.example}
-                            </code>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                        )}
+                      </Td>
+                    </tr>
+                  ))}
+                </TBody>
+              </DataTable>
               <ul className="mt-4 flex list-disc flex-col gap-1.5 ps-5 text-sm text-muted-foreground">
                 <li>{t("columns.notes.header")}</li>
                 <li>{t("columns.notes.lists")}</li>

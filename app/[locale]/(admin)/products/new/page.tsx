@@ -2,12 +2,12 @@ import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { currencyOptions } from "@/components/products/currency-options";
-import { ProductForm } from "@/components/products/product-form";
+import { ProductForm } from "@/components/products/product-form/product-form";
 import { ProductPageHeader } from "@/components/products/product-page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { canWriteProducts } from "@/components/products/permissions";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { createProduct, deleteProduct, removeProductImage, uploadProductImage } from "../actions";
 
 interface Props {

@@ -1,15 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { addDays, storeTimeZone } from "@/components/settings/format";
-import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
+import { adminAction, fieldIssues, Locale, toResult } from "@/lib/admin/safe-action";
 import { SCOPES } from "@/lib/auth/permissions";
-import { requireStore } from "@/lib/auth/session";
 import type { ApiKeyWithSecret } from "@/lib/sdk";
 import { startOfDayIn } from "@/lib/time";
-
-const SETTINGS_LAYOUT = "/[locale]/(admin)/settings";
 
 const KeyId = z.uuid();
 
@@ -34,58 +30,40 @@ function issued(key: ApiKeyWithSecret): IssuedKey {
   return { id: key.id, name: key.name, key: key.key, expiresAt: key.expiresAt };
 }
 
-export async function createApiKey(
-  locale: string,
-  input: unknown,
-): Promise<ActionResult<IssuedKey>> {
-  const store = await requireStore(locale);
-  const parsed = CreateKeyInput.safeParse(input);
-  if (!parsed.success) return fromZodError(parsed.error);
-  const { name, scopes, expiresOn } = parsed.data;
-  try {
-    let expiresAt: string | undefined;
-    if (expiresOn) {
-      // The key works through the whole chosen day, where the store is.
-      const { timeZone } = await store.settings.get();
-      const end = startOfDayIn(addDays(expiresOn, 1), storeTimeZone(timeZone));
-      expiresAt = new Date(end.getTime() - 1000).toISOString();
-    }
-    const key = await store.apiKeys.create({ name, scopes, expiresAt });
-    revalidatePath(SETTINGS_LAYOUT, "layout");
-    return ok(issued(key));
-  } catch (error) {
-    const result = fromApiError(error);
-    if (result.fieldErrors.expires_at) result.fieldErrors.expiresOn = result.fieldErrors.expires_at;
-    return result;
-  }
-}
+const keyAction = adminAction.metadata({
+  updates: "api-keys",
+  notFound: { code: "API_KEY_NOT_FOUND", message: "API key not found" },
+  // The API checks `expires_at`; the dialog's field is the day, `expiresOn`.
+  fieldNames: { expires_at: "expiresOn" },
+});
+const withId = keyAction.bindArgsSchemas([Locale, KeyId]);
 
-export async function rollApiKey(
-  locale: string,
-  id: string,
-  input: unknown,
-): Promise<ActionResult<IssuedKey>> {
-  const store = await requireStore(locale);
-  if (!KeyId.safeParse(id).success) return fail("API_KEY_NOT_FOUND", "API key not found");
-  const parsed = RollInput.safeParse(input);
-  if (!parsed.success) return fromZodError(parsed.error);
-  try {
-    const key = await store.apiKeys.roll(id, parsed.data);
-    revalidatePath(SETTINGS_LAYOUT, "layout");
-    return ok(issued(key));
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+export const createApiKey = toResult(
+  keyAction
+    .inputSchema(CreateKeyInput, fieldIssues(CreateKeyInput))
+    .action(async ({ parsedInput: { name, scopes, expiresOn }, ctx: { store } }) => {
+      let expiresAt: string | undefined;
+      if (expiresOn) {
+        // The key works through the whole chosen day, where the store is.
+        const { timeZone } = await store.settings.get();
+        const end = startOfDayIn(addDays(expiresOn, 1), storeTimeZone(timeZone));
+        expiresAt = new Date(end.getTime() - 1000).toISOString();
+      }
+      return issued(await store.apiKeys.create({ name, scopes, expiresAt }));
+    }),
+);
 
-export async function revokeApiKey(locale: string, id: string): Promise<ActionResult<null>> {
-  const store = await requireStore(locale);
-  if (!KeyId.safeParse(id).success) return fail("API_KEY_NOT_FOUND", "API key not found");
-  try {
+export const rollApiKey = toResult(
+  withId
+    .inputSchema(RollInput, fieldIssues(RollInput))
+    .action(async ({ parsedInput, bindArgsParsedInputs: [, id], ctx: { store } }) =>
+      issued(await store.apiKeys.roll(id, parsedInput)),
+    ),
+);
+
+export const revokeApiKey = toResult(
+  withId.action(async ({ bindArgsParsedInputs: [, id], ctx: { store } }) => {
     await store.apiKeys.revoke(id);
-    revalidatePath(SETTINGS_LAYOUT, "layout");
-    return ok(null);
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+    return null;
+  }),
+);

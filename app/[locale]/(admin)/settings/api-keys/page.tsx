@@ -4,9 +4,10 @@ import { dateInZone, storeTimeZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
 import { grantableScopes } from "@/lib/auth/permissions";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
-import { ApiKeysClient, type ApiKeyRow } from "./api-keys-client";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
+import type { ApiKeyRow } from "./_components/keys-table";
+import { ApiKeysClient } from "./api-keys-client";
 
 interface Props {
   params: Promise<{ locale: string }>;

@@ -1,10 +1,11 @@
 import { AUDIT_ACTOR_TYPES } from "@/lib/audit/contract";
 import {
+  createSearchParamsLoader,
+  createSearchString,
   dateRange,
-  firstParam,
-  oneOf,
-  positiveInt,
-  queryString,
+  parseAsDate,
+  parseAsOneOf,
+  parseAsPage,
   type RawSearchParams,
 } from "@/lib/search-params";
 
@@ -35,21 +36,26 @@ export interface AuditListState {
   to: string;
 }
 
+/** The log's URL state for the page, its links and client hooks (`useQueryStates`). */
+export const auditSearchParsers = {
+  action: parseAsOneOf(ACTION_PREFIXES),
+  actorType: parseAsOneOf(ACTOR_TYPES),
+  from: parseAsDate(),
+  to: parseAsDate(),
+  page: parseAsPage(),
+};
+const urlKeys = { actorType: "actor" };
+
+const loadAuditSearchParams = createSearchParamsLoader(auditSearchParsers, urlKeys);
+
 /** Reads the state from the query; anything unknown or malformed falls back to no filter. */
 export function parseAuditSearchParams(raw: RawSearchParams): AuditListState {
-  return {
-    page: positiveInt(firstParam(raw.page), 1),
-    action: oneOf(ACTION_PREFIXES, firstParam(raw.action)),
-    actorType: oneOf(ACTOR_TYPES, firstParam(raw.actor)),
-    ...dateRange(firstParam(raw.from), firstParam(raw.to)),
-  };
+  const state = loadAuditSearchParams(raw);
+  return { ...state, ...dateRange(state.from, state.to) };
 }
 
 /** The query string for a state (empty filters left out), with a leading "?". */
-export function auditSearchString(state: Partial<AuditListState>): string {
-  const { action, actorType: actor, from, to, page } = state;
-  return queryString({ action, actor, from, to, page });
-}
+export const auditSearchString = createSearchString(auditSearchParsers, urlKeys);
 
 export function hasFilters(state: AuditListState): boolean {
   return Boolean(state.action || state.actorType || state.from || state.to);

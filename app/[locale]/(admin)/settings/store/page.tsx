@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
-import { routing } from "@/lib/i18n/routing";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
+import { routing } from "@/lib/admin/i18n/routing";
 import { storeOptions } from "@/components/stores/options";
+import { toFormValues, type Option } from "./_components/store-form";
 import { ExportSection } from "./export-client";
-import { StoreSettingsForm, type Option } from "./store-client";
+import { StoreSettingsForm } from "./store-client";
 
 interface Props {
   params: Promise<{ locale: string }>;
@@ -44,15 +45,7 @@ export default async function StoreSettingsPage({ params }: Props) {
   return (
     <div className="flex flex-col gap-10">
       <StoreSettingsForm
-        settings={{
-          name: { en: settings.name.en, ar: settings.name.ar },
-          currency: settings.currency,
-          vat_rate: settings.vatRate,
-          prices_include_vat: settings.pricesIncludeVat,
-          vat_number: settings.vatNumber ?? "",
-          time_zone: settings.timeZone,
-          default_locale: settings.defaultLocale,
-        }}
+        settings={toFormValues(settings)}
         logoUrl={settings.logoUrl}
         canEditBilling={roleCan(role, "settings:billing")}
         currencies={currencies}

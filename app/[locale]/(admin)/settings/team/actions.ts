@@ -1,14 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
-import { requireStore } from "@/lib/auth/session";
+import { adminAction, fieldIssues, Locale, toResult } from "@/lib/admin/safe-action";
 import { ROLES } from "@/lib/users/roles";
 
-const SETTINGS_LAYOUT = "/[locale]/(admin)/settings";
-
-const Id = z.uuid();
+// The shell shows the signed-in user's role: a change to the team refreshes the whole admin.
+const teamAction = adminAction.metadata({ updates: "team" });
 
 const MemberChange = z
   .object({ role: z.enum(ROLES).optional(), status: z.enum(["active", "deactivated"]).optional() })
@@ -27,56 +24,44 @@ export interface CreatedInvitation {
   expiresAt: string;
 }
 
-export async function updateMember(
-  locale: string,
-  id: string,
-  input: unknown,
-): Promise<ActionResult<null>> {
-  const store = await requireStore(locale);
-  if (!Id.safeParse(id).success) return fail("USER_NOT_FOUND", "Team member not found");
-  const parsed = MemberChange.safeParse(input);
-  if (!parsed.success) return fromZodError(parsed.error);
-  try {
-    await store.team.update(id, parsed.data);
-    // The shell shows the signed-in user's role; the whole admin may change with it.
-    revalidatePath("/[locale]/(admin)", "layout");
-    return ok(null);
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+export const updateMember = toResult(
+  teamAction
+    .metadata({
+      updates: "team",
+      notFound: { code: "USER_NOT_FOUND", message: "Team member not found" },
+    })
+    .bindArgsSchemas([Locale, z.uuid()])
+    .inputSchema(MemberChange, fieldIssues(MemberChange))
+    .action(async ({ parsedInput, bindArgsParsedInputs: [, id], ctx: { store } }) => {
+      await store.team.update(id, parsedInput);
+      return null;
+    }),
+);
 
-export async function inviteMember(
-  locale: string,
-  input: unknown,
-): Promise<ActionResult<CreatedInvitation>> {
-  const store = await requireStore(locale);
-  const parsed = InviteInput.safeParse(input);
-  if (!parsed.success) return fromZodError(parsed.error);
-  const { email, role, name } = parsed.data;
-  try {
-    const created = await store.team.invite({ email, role, name: name || undefined });
-    revalidatePath(SETTINGS_LAYOUT, "layout");
-    return ok({
-      email: created.invitation.email,
-      acceptUrl: created.acceptUrl,
-      expiresAt: created.invitation.expiresAt,
-    });
-  } catch (error) {
-    const result = fromApiError(error);
-    if (result.error.code === "ALREADY_MEMBER") result.fieldErrors.email ??= result.error;
-    return result;
-  }
-}
+export const inviteMember = toResult(
+  teamAction
+    // A person already in the team is shown next to the email field.
+    .metadata({ updates: "team", errorFields: { ALREADY_MEMBER: "email" } })
+    .inputSchema(InviteInput, fieldIssues(InviteInput))
+    .action(async ({ parsedInput: { email, role, name }, ctx: { store } }) => {
+      const created = await store.team.invite({ email, role, name: name || undefined });
+      return {
+        email: created.invitation.email,
+        acceptUrl: created.acceptUrl,
+        expiresAt: created.invitation.expiresAt,
+      } satisfies CreatedInvitation;
+    }),
+);
 
-export async function revokeInvitation(locale: string, id: string): Promise<ActionResult<null>> {
-  const store = await requireStore(locale);
-  if (!Id.safeParse(id).success) return fail("INVITATION_NOT_FOUND", "Invitation not found");
-  try {
-    await store.team.revokeInvitation(id);
-    revalidatePath(SETTINGS_LAYOUT, "layout");
-    return ok(null);
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+export const revokeInvitation = toResult(
+  teamAction
+    .metadata({
+      updates: "team",
+      notFound: { code: "INVITATION_NOT_FOUND", message: "Invitation not found" },
+    })
+    .bindArgsSchemas([Locale, z.uuid()])
+    .action(async ({ bindArgsParsedInputs: [, id], ctx: { store } }) => {
+      await store.team.revokeInvitation(id);
+      return null;
+    }),
+);

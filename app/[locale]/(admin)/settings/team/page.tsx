@@ -3,10 +3,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { ROLES } from "@/lib/users/roles";
-import { TeamClient, type InvitationRow, type MemberRow } from "./team-client";
+import type { InvitationRow } from "./_components/invitations-section";
+import type { MemberRow } from "./_components/members-table";
+import { TeamClient } from "./team-client";
 
 interface Props {
   params: Promise<{ locale: string }>;

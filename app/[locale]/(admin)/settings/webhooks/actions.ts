@@ -1,13 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { fail, fromApiError, fromZodError, ok, type ActionResult } from "@/lib/action-result";
-import { requireStore } from "@/lib/auth/session";
+import { adminAction, fieldIssues, Locale, toResult } from "@/lib/admin/safe-action";
 import type { WebhookAttempt } from "@/lib/sdk";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/contract";
-
-const WEBHOOKS_PAGES = "/[locale]/(admin)/settings/webhooks";
 
 const Id = z.uuid();
 
@@ -37,137 +33,102 @@ function normalizeEvents(events: string[]): string[] {
   return events.includes("*") ? ["*"] : [...new Set(events)];
 }
 
-export async function createEndpoint(
-  locale: string,
-  input: unknown,
-): Promise<ActionResult<IssuedSecret>> {
-  const store = await requireStore(locale);
-  const parsed = EndpointInput.safeParse(input);
-  if (!parsed.success) return fromZodError(parsed.error);
-  const { url, description, enabled, events } = parsed.data;
-  try {
-    const endpoint = await store.webhooks.create({
-      url,
-      description: description || undefined,
-      enabled,
-      events: normalizeEvents(events) as typeof events,
-    });
-    revalidatePath(WEBHOOKS_PAGES, "layout");
-    return ok({
-      endpointId: endpoint.id,
-      url: endpoint.url,
-      secret: endpoint.secret,
-      previousSecretExpiresAt: null,
-    });
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+const webhookAction = adminAction.metadata({ updates: "webhooks" });
+const endpointNotFound = { code: "WEBHOOK_NOT_FOUND", message: "Endpoint not found" };
+const withId = webhookAction
+  .metadata({ updates: "webhooks", notFound: endpointNotFound })
+  .bindArgsSchemas([Locale, Id]);
 
-export async function updateEndpoint(
-  locale: string,
-  id: string,
-  input: unknown,
-): Promise<ActionResult<null>> {
-  const store = await requireStore(locale);
-  if (!Id.safeParse(id).success) return fail("WEBHOOK_NOT_FOUND", "Endpoint not found");
-  const parsed = EndpointInput.safeParse(input);
-  if (!parsed.success) return fromZodError(parsed.error);
-  const { url, description, enabled, events } = parsed.data;
-  try {
-    await store.webhooks.update(id, {
-      url,
-      description,
-      enabled,
-      events: normalizeEvents(events) as typeof events,
-    });
-    revalidatePath(WEBHOOKS_PAGES, "layout");
-    return ok(null);
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+export const createEndpoint = toResult(
+  webhookAction
+    .inputSchema(EndpointInput, fieldIssues(EndpointInput))
+    .action(async ({ parsedInput: { url, description, enabled, events }, ctx: { store } }) => {
+      const endpoint = await store.webhooks.create({
+        url,
+        description: description || undefined,
+        enabled,
+        events: normalizeEvents(events) as typeof events,
+      });
+      return {
+        endpointId: endpoint.id,
+        url: endpoint.url,
+        secret: endpoint.secret,
+        previousSecretExpiresAt: null,
+      } satisfies IssuedSecret;
+    }),
+);
 
-export async function deleteEndpoint(locale: string, id: string): Promise<ActionResult<null>> {
-  const store = await requireStore(locale);
-  if (!Id.safeParse(id).success) return fail("WEBHOOK_NOT_FOUND", "Endpoint not found");
-  try {
+export const updateEndpoint = toResult(
+  withId
+    .inputSchema(EndpointInput, fieldIssues(EndpointInput))
+    .action(async ({ parsedInput, bindArgsParsedInputs: [, id], ctx: { store } }) => {
+      const { url, description, enabled, events } = parsedInput;
+      await store.webhooks.update(id, {
+        url,
+        description,
+        enabled,
+        events: normalizeEvents(events) as typeof events,
+      });
+      return null;
+    }),
+);
+
+export const deleteEndpoint = toResult(
+  withId.action(async ({ bindArgsParsedInputs: [, id], ctx: { store } }) => {
     await store.webhooks.delete(id);
-    revalidatePath(WEBHOOKS_PAGES, "layout");
-    return ok(null);
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+    return null;
+  }),
+);
 
-/** Reads the signing secret again (the API audits every read). */
-export async function revealSecret(
-  locale: string,
-  id: string,
-): Promise<ActionResult<IssuedSecret>> {
-  const store = await requireStore(locale);
-  if (!Id.safeParse(id).success) return fail("WEBHOOK_NOT_FOUND", "Endpoint not found");
-  try {
-    const [{ secret }, endpoint] = await Promise.all([
-      store.webhooks.secret(id),
-      store.webhooks.get(id),
-    ]);
-    return ok({ endpointId: id, url: endpoint.url, secret, previousSecretExpiresAt: null });
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+/** Reads the signing secret again (the API audits every read; nothing changes on the page). */
+export const revealSecret = toResult(
+  adminAction
+    .metadata({ notFound: endpointNotFound })
+    .bindArgsSchemas([Locale, Id])
+    .action(async ({ bindArgsParsedInputs: [, id], ctx: { store } }): Promise<IssuedSecret> => {
+      const [{ secret }, endpoint] = await Promise.all([
+        store.webhooks.secret(id),
+        store.webhooks.get(id),
+      ]);
+      return { endpointId: id, url: endpoint.url, secret, previousSecretExpiresAt: null };
+    }),
+);
 
-export async function rotateSecret(
-  locale: string,
-  id: string,
-): Promise<ActionResult<IssuedSecret>> {
-  const store = await requireStore(locale);
-  if (!Id.safeParse(id).success) return fail("WEBHOOK_NOT_FOUND", "Endpoint not found");
-  try {
+export const rotateSecret = toResult(
+  withId.action(async ({ bindArgsParsedInputs: [, id], ctx: { store } }): Promise<IssuedSecret> => {
     const { secret, previousSecretExpiresAt } = await store.webhooks.rotateSecret(id);
     const endpoint = await store.webhooks.get(id);
-    revalidatePath(WEBHOOKS_PAGES, "layout");
-    return ok({
+    return {
       endpointId: id,
       url: endpoint.url,
       secret,
       previousSecretExpiresAt: previousSecretExpiresAt ?? endpoint.secretRotationEndsAt,
-    });
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+    };
+  }),
+);
 
-export async function sendTestEvent(locale: string, id: string): Promise<ActionResult<TestResult>> {
-  const store = await requireStore(locale);
-  if (!Id.safeParse(id).success) return fail("WEBHOOK_NOT_FOUND", "Endpoint not found");
-  try {
+export const sendTestEvent = toResult(
+  withId.action(async ({ bindArgsParsedInputs: [, id], ctx: { store } }): Promise<TestResult> => {
     const { deliveryId, attempt } = await store.webhooks.sendTest(id);
-    revalidatePath(WEBHOOKS_PAGES, "layout");
-    return ok({
+    return {
       deliveryId,
       responseStatus: attempt.responseStatus,
       responseBody: attempt.responseBody,
       error: attempt.error,
       durationMs: attempt.durationMs,
-    });
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+    };
+  }),
+);
 
-export async function resendDelivery(
-  locale: string,
-  deliveryId: string,
-): Promise<ActionResult<null>> {
-  const store = await requireStore(locale);
-  if (!Id.safeParse(deliveryId).success) return fail("DELIVERY_NOT_FOUND", "Delivery not found");
-  try {
-    await store.webhooks.resend(deliveryId);
-    revalidatePath(WEBHOOKS_PAGES, "layout");
-    return ok(null);
-  } catch (error) {
-    return fromApiError(error);
-  }
-}
+export const resendDelivery = toResult(
+  webhookAction
+    .metadata({
+      updates: "webhooks",
+      notFound: { code: "DELIVERY_NOT_FOUND", message: "Delivery not found" },
+    })
+    .bindArgsSchemas([Locale, Id])
+    .action(async ({ bindArgsParsedInputs: [, deliveryId], ctx: { store } }) => {
+      await store.webhooks.resend(deliveryId);
+      return null;
+    }),
+);

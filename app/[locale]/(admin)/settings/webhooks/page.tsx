@@ -3,8 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { WebhooksClient, type EndpointView } from "./webhooks-client";
 
 interface Props {

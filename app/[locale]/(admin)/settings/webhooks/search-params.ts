@@ -1,10 +1,11 @@
 import { DELIVERY_STATUSES, LOG_EVENTS, type DeliveryStatus } from "@/components/webhooks/events";
 import {
+  createSearchParamsLoader,
+  createSearchString,
   dateRange,
-  firstParam,
-  oneOf,
-  positiveInt,
-  queryString,
+  parseAsDate,
+  parseAsOneOf,
+  parseAsPage,
   type RawSearchParams,
 } from "@/lib/search-params";
 
@@ -13,28 +14,32 @@ export const PAGE_SIZE = 20;
 /** The delivery log's filters and page, all in the URL so a filtered view can be shared. */
 export interface DeliveryListState {
   page: number;
-  event: string | null;
+  event: (typeof LOG_EVENTS)[number] | null;
   status: DeliveryStatus | null;
   /** YYYY-MM-DD, inclusive. */
   from: string;
   to: string;
 }
 
+/** The log's URL state for the page, its links and client hooks (`useQueryStates`). */
+export const deliverySearchParsers = {
+  event: parseAsOneOf(LOG_EVENTS),
+  status: parseAsOneOf(DELIVERY_STATUSES),
+  from: parseAsDate(),
+  to: parseAsDate(),
+  page: parseAsPage(),
+};
+
+const loadDeliverySearchParams = createSearchParamsLoader(deliverySearchParsers);
+
 /** Reads the state from the query; anything unknown or malformed falls back to no filter. */
 export function parseDeliverySearchParams(raw: RawSearchParams): DeliveryListState {
-  return {
-    page: positiveInt(firstParam(raw.page), 1),
-    event: oneOf(LOG_EVENTS, firstParam(raw.event)),
-    status: oneOf(DELIVERY_STATUSES, firstParam(raw.status)),
-    ...dateRange(firstParam(raw.from), firstParam(raw.to)),
-  };
+  const state = loadDeliverySearchParams(raw);
+  return { ...state, ...dateRange(state.from, state.to) };
 }
 
 /** The query string for a state (empty filters left out), with a leading "?". */
-export function deliverySearchString(state: Partial<DeliveryListState>): string {
-  const { event, status, from, to, page } = state;
-  return queryString({ event, status, from, to, page });
-}
+export const deliverySearchString = createSearchString(deliverySearchParsers);
 
 export function hasFilters(state: DeliveryListState): boolean {
   return Boolean(state.event || state.status || state.from || state.to);

@@ -2,9 +2,9 @@ import { hasLocale } from "next-intl";
 import type { NextRequest } from "next/server";
 import type { ImportLine } from "@/components/products/import-lines";
 import { MAX_IMPORT_BYTES } from "@/components/products/product-limits";
-import { rejectCrossOrigin } from "@/lib/auth/same-origin";
-import { requireSession, sessionStore } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
+import { rejectCrossOrigin } from "@/lib/admin/same-origin";
+import { requireSession, sessionStore } from "@/lib/admin/session";
+import { routing } from "@/lib/admin/i18n/routing";
 import { StoreApiError } from "@/lib/sdk";
 
 /**

@@ -1,7 +1,7 @@
 import { hasLocale } from "next-intl";
-import { rejectCrossOrigin } from "@/lib/auth/same-origin";
-import { requireSession, sessionStore } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
+import { rejectCrossOrigin } from "@/lib/admin/same-origin";
+import { requireSession, sessionStore } from "@/lib/admin/session";
+import { routing } from "@/lib/admin/i18n/routing";
 import { StoreApiError } from "@/lib/sdk";
 
 /**

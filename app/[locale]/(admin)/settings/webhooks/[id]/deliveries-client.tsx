@@ -4,15 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { Eye, Inbox, SearchX } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { ListPagination } from "@/components/orders/list-pagination";
-import { EmptyState } from "@/components/settings/parts";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
 import { DeliveryDetailDialog } from "@/components/webhooks/delivery-detail-dialog";
 import type { DeliveryPage, DeliveryRow } from "@/components/webhooks/delivery-rows";
 import { DeliveryStatusBadge } from "@/components/webhooks/delivery-status-badge";
 import { fetchJson } from "@/components/webhooks/fetch-json";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/admin/i18n/navigation";
 import { resendDelivery } from "../actions";
 import { deliverySearchString, type DeliveryListState } from "../search-params";
 
@@ -69,9 +69,6 @@ export function DeliveriesClient({
       <EmptyState icon={<Inbox />} title={t("empty.title")} description={t("empty.description")} />
     );
   }
-
-  const from = (pagination.page - 1) * pagination.limit + 1;
-  const to = from + rows.length - 1;
 
   return (
     <>
@@ -141,27 +138,11 @@ export function DeliveriesClient({
         </TBody>
       </DataTable>
 
-      <ListPagination
+      <Pagination
         label={t("pagination.label")}
-        summary={t("pagination.summary", {
-          from: format.number(from),
-          to: format.number(to),
-          total: format.number(pagination.total),
-        })}
-        pageLabel={t("pagination.page", {
-          page: format.number(pagination.page),
-          pages: format.number(Math.max(1, pagination.pages)),
-        })}
-        previous={{
-          href: `${basePath}${deliverySearchString({ ...state, page: pagination.page - 1 })}`,
-          label: t("pagination.previous"),
-          disabled: pagination.page <= 1,
-        }}
-        next={{
-          href: `${basePath}${deliverySearchString({ ...state, page: pagination.page + 1 })}`,
-          label: t("pagination.next"),
-          disabled: pagination.page >= pagination.pages,
-        }}
+        pagination={pagination}
+        shown={rows.length}
+        href={(page) => `${basePath}${deliverySearchString({ ...state, page })}`}
       />
 
       <DeliveryDetailDialog

@@ -2,20 +2,19 @@ import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { storeTimeZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
+import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { DELIVERY_DATE_STYLE, deliveryFormatter } from "@/components/webhooks/delivery-rows";
 import { DELIVERY_STATUSES, LOG_EVENTS } from "@/components/webhooks/events";
 import { QueryProvider } from "@/components/webhooks/query-provider";
-import { requireMe, sessionStore } from "@/lib/auth/session";
-import { Link } from "@/lib/i18n/navigation";
-import { resolveLocale } from "@/lib/i18n/params";
+import { requireMe, sessionStore } from "@/lib/admin/session";
+import { Link } from "@/lib/admin/i18n/navigation";
+import { resolveLocale } from "@/lib/admin/i18n/params";
 import { StoreApiError } from "@/lib/sdk";
 import {
   deliverySearchString,
@@ -95,11 +94,11 @@ export default async function DeliveryLogPage({ params, searchParams }: Props) {
         </div>
       </div>
 
-      <form
-        method="get"
+      <FilterForm
         action={`/${locale}${basePath}`}
-        aria-label={t("filters.label")}
-        className="grid gap-4 rounded-xl border border-border bg-card p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]"
+        label={t("filters.label")}
+        applyLabel={t("filters.apply")}
+        clear={hasFilters(state) ? { href: basePath, label: t("filters.clear") } : null}
       >
         <FilterField label={t("filters.event")} htmlFor="log-event">
           <NativeSelect id="log-event" name="event" defaultValue={state.event ?? ""}>
@@ -127,15 +126,7 @@ export default async function DeliveryLogPage({ params, searchParams }: Props) {
         <FilterField label={t("filters.to")} htmlFor="log-to">
           <Input id="log-to" name="to" type="date" defaultValue={state.to} />
         </FilterField>
-        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">
-          <Button type="submit">{t("filters.apply")}</Button>
-          {hasFilters(state) ? (
-            <Link href={basePath} className={buttonVariants({ variant: "ghost" })}>
-              {t("filters.clear")}
-            </Link>
-          ) : null}
-        </div>
-      </form>
+      </FilterForm>
 
       <QueryProvider>
         <DeliveriesClient
@@ -149,22 +140,5 @@ export default async function DeliveryLogPage({ params, searchParams }: Props) {
         />
       </QueryProvider>
     </section>
-  );
-}
-
-function FilterField({
-  label,
-  htmlFor,
-  children,
-}: {
-  label: string;
-  htmlFor: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-2">
-      <Label htmlFor={htmlFor}>{label}</Label>
-      {children}
-    </div>
   );
 }

@@ -7,8 +7,8 @@ import {
   deliveryFormatter,
   type DeliveryPage,
 } from "@/components/webhooks/delivery-rows";
-import { requireSession, sessionStore } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
+import { requireSession, sessionStore } from "@/lib/admin/session";
+import { routing } from "@/lib/admin/i18n/routing";
 import { StoreApiError } from "@/lib/sdk";
 import { parseDeliverySearchParams, toDeliveryParams } from "../../search-params";
 

@@ -2,8 +2,8 @@ import { hasLocale } from "next-intl";
 import { getFormatter } from "next-intl/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { DELIVERY_DATE_STYLE, deliveryFormatter } from "@/components/webhooks/delivery-rows";
-import { requireSession, sessionStore } from "@/lib/auth/session";
-import { routing } from "@/lib/i18n/routing";
+import { requireSession, sessionStore } from "@/lib/admin/session";
+import { routing } from "@/lib/admin/i18n/routing";
 import { StoreApiError } from "@/lib/sdk";
 
 /** One delivery with its exact body and every attempt, for the log's detail view. */

@@ -1,0 +1,113 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { KeyRound, Plus } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useMemo, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
+import { DialogFormActions, FormDialog } from "@/components/settings/settings-form";
+import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
+import { FormField } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import type { ActionIssue } from "@/lib/admin/action-result";
+import type { Scope } from "@/lib/auth/permissions";
+import { createApiKey, type IssuedKey } from "../actions";
+import { ScopePicker } from "./scope-picker";
+
+export function CreateKeyDialog({
+  open,
+  grantable,
+  today,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  grantable: Scope[];
+  /** The earliest expiry date (YYYY-MM-DD), today in the store's time zone. */
+  today: string;
+  onClose: () => void;
+  onCreated: (key: IssuedKey) => void;
+}) {
+  const t = useTranslations("settings.apiKeys.createDialog");
+  const locale = useLocale();
+  const errorText = useSettingsErrorText();
+  const id = useId();
+  const [error, setError] = useState<ActionIssue | null>(null);
+
+  const schema = useMemo(
+    () =>
+      z.object({
+        name: z.string().trim().min(1, t("nameRequired")).max(100, t("nameTooLong")),
+        scopes: z.array(z.string()).min(1, t("scopesRequired")),
+        expiresOn: z.string().refine((value) => value === "" || value >= today, t("expiryInPast")),
+      }),
+    [t, today],
+  );
+  const form = useForm({
+    resolver: zodResolver(schema),
+    defaultValues: { name: "", scopes: [] as string[], expiresOn: "" },
+  });
+  const { errors, isSubmitting, isSubmitted } = form.formState;
+  const scopes = useWatch({ control: form.control, name: "scopes" });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    const result = await createApiKey(locale, {
+      name: values.name,
+      scopes: values.scopes,
+      expiresOn: values.expiresOn || undefined,
+    });
+    if (result.ok) {
+      form.reset();
+      onCreated(result.data);
+      return;
+    }
+    const fieldError = result.fieldErrors.expiresOn ?? result.fieldErrors.name;
+    if (result.fieldErrors.expiresOn) form.setError("expiresOn", { message: t("expiryInPast") });
+    else if (result.fieldErrors.name) form.setError("name", { message: t("nameRequired") });
+    if (!fieldError) setError(result.error);
+  });
+
+  return (
+    <FormDialog
+      form={form}
+      onSubmit={onSubmit}
+      open={open}
+      onClose={() => {
+        setError(null);
+        onClose();
+      }}
+      icon={<KeyRound />}
+      title={t("title")}
+      description={t("description")}
+      size="lg"
+      errorTitle={t("errorTitle")}
+      error={error ? errorText(error) : null}
+    >
+      <FormField name="name" label={t("name")} hint={t("nameHint")}>
+        <Input autoComplete="off" {...form.register("name")} />
+      </FormField>
+
+      <ScopePicker
+        id={`${id}-scopes`}
+        value={scopes}
+        grantable={grantable}
+        error={errors.scopes?.message}
+        onChange={(next) => form.setValue("scopes", next, { shouldValidate: isSubmitted })}
+      />
+
+      <FormField name="expiresOn" label={t("expiresOn")} hint={t("expiresOnHint")}>
+        <Input type="date" min={today} className="w-full sm:w-56" {...form.register("expiresOn")} />
+      </FormField>
+
+      <DialogFormActions
+        pending={isSubmitting}
+        cancelLabel={t("cancel")}
+        submitLabel={t("submit")}
+        pendingLabel={t("submitting")}
+        icon={<Plus aria-hidden />}
+      />
+    </FormDialog>
+  );
+}

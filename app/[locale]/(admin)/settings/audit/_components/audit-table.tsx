@@ -1,0 +1,160 @@
+import type { Locale } from "next-intl";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import type { AuditEntry } from "@/lib/sdk";
+
+/** One page of the audit log: when, who, what, on which resource, from where, and details. */
+export async function AuditTable({
+  entries,
+  total,
+  locale,
+  timeZone,
+}: {
+  entries: AuditEntry[];
+  total: number;
+  locale: Locale;
+  timeZone: string;
+}) {
+  const t = await getTranslations({ locale, namespace: "settings.audit" });
+  const format = await getFormatter({ locale });
+  const actionLabel = (action: string) => {
+    const key = `actions.${action.replace(/\./g, "_")}`;
+    return t.has(key as "actions.tenant_updated") ? t(key as "actions.tenant_updated") : null;
+  };
+  const actorName = (actor: AuditEntry["actor"]) =>
+    actor.name ?? (actor.type === "system" || actor.type === "anonymous" ? null : actor.id);
+
+  return (
+    <DataTable caption={t("table.caption", { total })} minWidth="min-w-[58rem]">
+      <THead>
+        <tr>
+          <Th>{t("table.time")}</Th>
+          <Th>{t("table.actor")}</Th>
+          <Th>{t("table.action")}</Th>
+          <Th>{t("table.resource")}</Th>
+          <Th>{t("table.ip")}</Th>
+          <Th>{t("table.details")}</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {entries.map((entry) => {
+          const label = actionLabel(entry.action);
+          const name = actorName(entry.actor);
+          return (
+            <tr key={entry.id}>
+              <Td>
+                <time dateTime={entry.createdAt} className="whitespace-nowrap">
+                  {format.dateTime(new Date(entry.createdAt), {
+                    dateStyle: "medium",
+                    timeStyle: "medium",
+                    timeZone,
+                  })}
+                </time>
+              </Td>
+              <Td>
+                <div className="flex flex-col items-start gap-1">
+                  {name ? <bdi className="font-medium">{name}</bdi> : null}
+                  <Badge variant="secondary">{t(`actorTypes.${entry.actor.type}`)}</Badge>
+                </div>
+              </Td>
+              <Td>
+                <div className="flex flex-col gap-0.5">
+                  {label ? <span className="font-medium">{label}</span> : null}
+                  <code dir="ltr" className="font-mono text-xs text-muted-foreground">
+                    {entry.action}
+                  </code>
+                </div>
+              </Td>
+              <Td>
+                {entry.resourceType ? (
+                  <div className="flex flex-col gap-0.5">
+                    <code dir="ltr" className="font-mono text-xs">
+                      {entry.resourceType}
+                    </code>
+                    {entry.resourceId ? (
+                      <code
+                        dir="ltr"
+                        title={entry.resourceId}
+                        className="font-mono text-xs text-muted-foreground"
+                      >
+                        {shortId(entry.resourceId)}
+                      </code>
+                    ) : null}
+                  </div>
+                ) : (
+                  <span className="text-muted-foreground">—</span>
+                )}
+              </Td>
+              <Td>
+                {entry.ip ? (
+                  <code dir="ltr" className="font-mono text-xs">
+                    {entry.ip}
+                  </code>
+                ) : (
+                  <span className="text-muted-foreground">—</span>
+                )}
+              </Td>
+              <Td className="w-64">
+                <MetadataDetails
+                  summary={t("table.showDetails")}
+                  requestIdLabel={t("table.requestId")}
+                  requestId={entry.requestId}
+                  metadata={entry.metadata}
+                  none={t("table.noDetails")}
+                />
+              </Td>
+            </tr>
+          );
+        })}
+      </TBody>
+    </DataTable>
+  );
+}
+
+function shortId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
+}
+
+/** The entry's metadata and request id behind a disclosure; native <details>, no script. */
+function MetadataDetails({
+  summary,
+  requestIdLabel,
+  requestId,
+  metadata,
+  none,
+}: {
+  summary: string;
+  requestIdLabel: string;
+  requestId: string | null;
+  metadata: Record<string, unknown>;
+  none: string;
+}) {
+  const hasMetadata = Object.keys(metadata).length > 0;
+  if (!hasMetadata && !requestId) return <span className="text-muted-foreground">{none}</span>;
+  return (
+    <details className="group">
+      <summary className="cursor-pointer text-sm font-medium text-primary underline-offset-4 hover:underline">
+        {summary}
+      </summary>
+      <div className="mt-2 flex flex-col gap-2">
+        {requestId ? (
+          <p className="text-xs text-muted-foreground">
+            {requestIdLabel}:{" "}
+            <code dir="ltr" className="font-mono break-all text-foreground">
+              {requestId}
+            </code>
+          </p>
+        ) : null}
+        {hasMetadata ? (
+          <pre
+            dir="ltr"
+            className="max-h-64 max-w-64 overflow-auto rounded-md bg-muted p-2 text-start font-mono text-xs whitespace-pre-wrap break-all"
+          >
+            {JSON.stringify(metadata, null, 2)}
+          </pre>
+        ) : null}
+      </div>
+    </details>
+  );
+}

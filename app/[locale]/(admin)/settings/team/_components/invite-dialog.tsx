@@ -1,0 +1,114 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { MailPlus } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
+import { DialogFormActions, FormDialog } from "@/components/settings/settings-form";
+import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
+import { FormField } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import type { ActionIssue } from "@/lib/admin/action-result";
+import type { Role } from "@/lib/admin/next-auth";
+import { inviteMember, type CreatedInvitation } from "../actions";
+
+export function InviteDialog({
+  open,
+  roles,
+  onClose,
+  onInvited,
+}: {
+  open: boolean;
+  roles: Role[];
+  onClose: () => void;
+  onInvited: (invitation: CreatedInvitation) => void;
+}) {
+  const t = useTranslations("settings.team.invite");
+  const tRoles = useTranslations("Roles");
+  const locale = useLocale();
+  const errorText = useSettingsErrorText();
+  const [error, setError] = useState<ActionIssue | null>(null);
+
+  const schema = useMemo(
+    () =>
+      z.object({
+        email: z
+          .string()
+          .trim()
+          .min(1, t("emailRequired"))
+          .pipe(z.email(t("emailInvalid"))),
+        role: z.enum(["owner", "admin", "staff", "viewer"]),
+        name: z.string().trim().max(100, t("nameTooLong")),
+      }),
+    [t],
+  );
+  const form = useForm({
+    resolver: zodResolver(schema),
+    defaultValues: { email: "", role: "staff" as Role, name: "" },
+  });
+  const { isSubmitting } = form.formState;
+  const role = useWatch({ control: form.control, name: "role" });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    const result = await inviteMember(locale, { ...values, name: values.name || undefined });
+    if (result.ok) {
+      form.reset();
+      onInvited(result.data);
+      return;
+    }
+    if (result.fieldErrors.email)
+      form.setError("email", { message: errorText(result.fieldErrors.email) });
+    else setError(result.error);
+  });
+
+  return (
+    <FormDialog
+      form={form}
+      onSubmit={onSubmit}
+      open={open}
+      onClose={() => {
+        setError(null);
+        onClose();
+      }}
+      icon={<MailPlus />}
+      title={t("title")}
+      description={t("description")}
+      errorTitle={t("errorTitle")}
+      error={error ? errorText(error) : null}
+    >
+      <FormField name="email" label={t("email")}>
+        <Input
+          type="email"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          dir="ltr"
+          {...form.register("email")}
+        />
+      </FormField>
+      <FormField name="role" label={t("role")} hint={t(`roleHints.${role}`)}>
+        <NativeSelect {...form.register("role")}>
+          {roles.map((option) => (
+            <option key={option} value={option}>
+              {tRoles(option)}
+            </option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      <FormField name="name" label={t("name")}>
+        <Input autoComplete="off" {...form.register("name")} />
+      </FormField>
+      <DialogFormActions
+        pending={isSubmitting}
+        cancelLabel={t("cancel")}
+        submitLabel={t("submit")}
+        pendingLabel={t("submitting")}
+        icon={<MailPlus aria-hidden />}
+      />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,45 @@
+import { MoneyFormatError, toMinor } from "@/lib/money";
+import { lineAmounts, sumAmounts, type LineAmounts } from "@/lib/orders/totals";
+import type { ProductOption } from "../order-schemas";
+import type { FormValues } from "./form-values";
+
+/** The store's money rules, for the estimate (the server computes the real totals). */
+export interface StoreMoney {
+  currency: string;
+  vatRateBp: number;
+  pricesIncludeVat: boolean;
+}
+
+/** A line's amounts in minor units; "too_big" beyond the cap; null when not yet computable. */
+export type LineEstimate = LineAmounts | "too_big" | null;
+
+/**
+ * Each line's amounts and the order's totals, by the same arithmetic as the server (display
+ * only); "too_big" beyond the most an amount can be (docs/api.md "Limits"), which it refuses.
+ */
+export function estimate(
+  items: FormValues["items"],
+  known: ReadonlyMap<string, ProductOption>,
+  store: StoreMoney,
+): { lines: LineEstimate[]; totals: LineAmounts | null } {
+  const lines = items.map((item): LineEstimate => {
+    const product = known.get(item.productId);
+    const quantity = Number(item.quantity);
+    if (!product || !Number.isInteger(quantity) || quantity < 1) return null;
+    try {
+      const unit = toMinor(product.price, product.currency);
+      return lineAmounts(unit, quantity, store.vatRateBp, store.pricesIncludeVat);
+    } catch (error) {
+      if (error instanceof MoneyFormatError) return error.code === "too_big" ? "too_big" : null;
+      throw error;
+    }
+  });
+  let totals: LineAmounts | null = null;
+  try {
+    if (!lines.includes("too_big"))
+      totals = sumAmounts(lines.filter((a): a is LineAmounts => a !== null && a !== "too_big"));
+  } catch (error) {
+    if (!(error instanceof MoneyFormatError)) throw error;
+  }
+  return { lines, totals };
+}

@@ -1,0 +1,60 @@
+import type { IncomingMessage } from "node:http";
+import type { Actor } from "@/lib/context";
+import type { Config } from "@/lib/config";
+import type { Db } from "@/lib/db/client";
+import type { Tenant } from "@/lib/tenants/schema";
+import type { Limiter } from "@/lib/limiter";
+import type { FileStorage } from "@/lib/storage";
+import type { JobSender } from "@/lib/jobs/queue";
+import type { RouteRules } from "./module";
+
+/** What the API is built from; tests build their own. */
+export interface ApiDeps {
+  db: Db;
+  dbKind: "pglite" | "postgres";
+  config: Pick<
+    Config,
+    | "authSecret"
+    | "accessTokenTtlSeconds"
+    | "refreshTokenTtlSeconds"
+    | "bodyLimitBytes"
+    | "trustProxy"
+    | "rateLimit"
+    | "publicUrl"
+  > & { signup?: "open" | "closed" };
+  limiters: {
+    api: Limiter;
+    apiKey: Limiter;
+    loginAccountIp: Limiter;
+    loginAccount: Limiter;
+    loginIp: Limiter;
+    /** First-run setup, sign-up and slug checks, per address; in memory when absent (tests). */
+    stores?: { setup: Limiter; signup: Limiter; signupCreated: Limiter; slugCheck: Limiter };
+  };
+  keyUsage: { touch(keyId: string, at: Date): void };
+  now: () => Date;
+  version: string;
+  storage: FileStorage;
+  jobs?: JobSender;
+  webhooks: { encryptionKey: Buffer; allowPrivate: boolean };
+}
+
+export interface ApiEnv {
+  Bindings: {
+    /** Set by @hono/node-server for requests that came over a socket. */
+    incoming?: IncomingMessage;
+    /** Set by the SDK's in-process transport (trusted: it is our own code). */
+    inProcess?: true;
+  };
+  Variables: {
+    requestId: string;
+    deps: ApiDeps;
+    clientIp: string;
+    tenant: Tenant;
+    /** Drops this instance's cached copy of the tenant after a change to it. */
+    forgetTenant: () => void;
+    actor: Actor;
+    /** What the matched module declared about this route (./module.ts); unset for most. */
+    routeRules?: RouteRules;
+  };
+}

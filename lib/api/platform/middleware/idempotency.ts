@@ -1,0 +1,112 @@
+import { and, eq, lt } from "drizzle-orm";
+import type { Context, Next } from "hono";
+import { ConflictError, ValidationError, BadRequestError } from "@/lib/errors";
+import { actorId } from "@/lib/context";
+import { log } from "@/lib/log";
+import { idempotencyKeys } from "../schema";
+import type { ApiEnv } from "../env";
+import { createHash } from "node:crypto";
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const RETENTION_MS = 24 * 3600 * 1000;
+
+/**
+ * POST with an Idempotency-Key: the first response (anything but a 5xx or a 429) is stored and
+ * replayed for the same key; the same key with a different body is a 422; a retry that arrives
+ * while the first is still running gets 409 and may try again. Keys live 24 hours.
+ * Run by authenticate: keys are scoped by the store and the caller (user or API key id), so a
+ * refreshed token or another spelling of X-Tenant-ID replays (docs/api.md, Idempotency-Key).
+ */
+export async function idempotency(c: Context<ApiEnv>, next: Next) {
+  const key = c.req.header("idempotency-key");
+  // Replies that carry secrets are never stored: a module marks those routes (../module.ts).
+  if (c.req.method !== "POST" || key === undefined || c.var.routeRules?.holdsSecrets) return next();
+  if (!KEY_PATTERN.test(key)) {
+    throw new BadRequestError(
+      "Idempotency-Key must be 1-255 visible ASCII characters",
+      "IDEMPOTENCY_KEY_INVALID",
+      422,
+    );
+  }
+  const { db, now } = c.var.deps;
+  const { actor } = c.var;
+  const scope = `${c.var.tenant.id}:${actor.type === "user" ? "user" : "key"}:${actorId(actor)}`;
+  // Hash the raw bytes: reading a binary body (an upload) as text would corrupt it for the handler.
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  const requestHash = createHash("sha256")
+    .update(`${c.req.method} ${c.req.path}\n`)
+    .update(body)
+    .digest("hex");
+  const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+
+  // An expired key starts over as a first request.
+  await db
+    .delete(idempotencyKeys)
+    .where(and(where, lt(idempotencyKeys.createdAt, new Date(now().getTime() - RETENTION_MS))));
+  const inserted = await db
+    .insert(idempotencyKeys)
+    .values({ scope, key, requestHash })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  if (inserted.length === 0) {
+    const [existing] = await db.select().from(idempotencyKeys).where(where).limit(1);
+    if (!existing)
+      throw new ConflictError(
+        "A request with this Idempotency-Key is in progress; retry shortly",
+        "IDEMPOTENCY_IN_PROGRESS",
+      );
+    if (existing.requestHash !== requestHash) {
+      throw new ValidationError(
+        "This Idempotency-Key was used with a different request",
+        [],
+        "IDEMPOTENCY_KEY_REUSED",
+      );
+    }
+    if (existing.statusCode === null) {
+      c.header("Retry-After", "1");
+      throw new ConflictError(
+        "A request with this Idempotency-Key is in progress; retry shortly",
+        "IDEMPOTENCY_IN_PROGRESS",
+      );
+    }
+    c.header("Idempotent-Replayed", "true");
+    return c.body(existing.responseBody ?? "", existing.statusCode as 200, {
+      "Content-Type": existing.contentType ?? "application/json",
+    });
+  }
+
+  try {
+    await next();
+  } catch (err) {
+    await db.delete(idempotencyKeys).where(where);
+    throw err;
+  }
+  const status = c.res.status;
+  if (status >= 500 || status === 429) {
+    await db.delete(idempotencyKeys).where(where);
+    return;
+  }
+  const contentType = c.res.headers.get("content-type");
+  const store = async (responseBody: string) => {
+    await db
+      .update(idempotencyKeys)
+      .set({ statusCode: status, responseBody, contentType, completedAt: now() })
+      .where(where);
+  };
+  // A streamed reply (the import's NDJSON progress) goes out as it is produced and is stored
+  // when it ends; until then a retry gets 409.
+  if (c.res.body && contentType?.startsWith("application/x-ndjson")) {
+    const [toClient, toStore] = c.res.body.tee();
+    c.res = new Response(toClient, c.res);
+    void new Response(toStore)
+      .text()
+      .then(store)
+      .catch(async (err: unknown) => {
+        log.error("idempotency: storing a streamed reply failed", { err });
+        await db.delete(idempotencyKeys).where(where);
+      })
+      .catch(() => {});
+    return;
+  }
+  await store(await c.res.clone().text());
+}

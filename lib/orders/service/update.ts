@@ -1,0 +1,109 @@
+import { and, eq } from "drizzle-orm";
+import type { z } from "@hono/zod-openapi";
+import type { ServiceContext } from "@/lib/context";
+import { ConflictError } from "@/lib/errors";
+import { authorize } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/service";
+import { recordEvent } from "@/lib/events/service";
+import { releaseStock } from "@/lib/products/stock";
+import { TRANSITIONS, type OrderUpdate } from "../contract";
+import { orderEvents, orders } from "../schema";
+import { getOrder } from "./get";
+import { presentOrder, type OrderRow } from "./present";
+import { actorForTimeline, loadItems, notFound, UUID } from "./shared";
+
+/**
+ * Moves an order along its lifecycle and edits notes and customer details. Refunds need the
+ * refund permission; cancelling gives the reserved stock back. Each change is a timeline entry.
+ */
+export async function updateOrder(
+  ctx: ServiceContext,
+  id: string,
+  input: z.infer<typeof OrderUpdate>,
+) {
+  authorize(ctx.actor, "orders:write");
+  if (input.status === "refunded" || input.status === "partially_refunded")
+    authorize(ctx.actor, "payments:refund");
+  if (!UUID.test(id)) throw notFound();
+  await ctx.db.transaction(async (tx) => {
+    const [order] = await tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.tenantId, ctx.tenant.id), eq(orders.id, id)))
+      .for("update");
+    if (!order) throw notFound();
+    const now = ctx.now();
+    const actor = await actorForTimeline(tx, ctx);
+    type Entry = Pick<
+      typeof orderEvents.$inferInsert,
+      "type" | "fromStatus" | "toStatus" | "details"
+    >;
+    const timeline: Entry[] = [];
+    const changes: Partial<OrderRow> = {};
+
+    if (input.status !== undefined && input.status !== order.status) {
+      const allowed = TRANSITIONS[order.status];
+      if (!allowed.includes(input.status)) {
+        throw new ConflictError(
+          allowed.length
+            ? `An order that is ${order.status} can move to ${allowed.join(" or ")}, not ${input.status}`
+            : `An order that is ${order.status} cannot change status`,
+          "INVALID_TRANSITION",
+        );
+      }
+      changes.status = input.status;
+      timeline.push({ type: "status_changed", fromStatus: order.status, toStatus: input.status });
+      if (input.status === "cancelled")
+        await releaseStock(tx, ctx.tenant.id, await loadItems(tx, ctx, id));
+    }
+    if (input.notes !== undefined && (input.notes || null) !== order.notes) {
+      changes.notes = input.notes || null;
+      timeline.push({ type: "note_updated", details: { notes: changes.notes } });
+    }
+    const email =
+      input.customer_email === undefined ? undefined : input.customer_email?.toLowerCase() || null;
+    const name = input.customer_name === undefined ? undefined : input.customer_name || null;
+    if (
+      (email !== undefined && email !== order.customerEmail) ||
+      (name !== undefined && name !== order.customerName)
+    ) {
+      if (email !== undefined) changes.customerEmail = email;
+      if (name !== undefined) changes.customerName = name;
+      timeline.push({
+        type: "customer_updated",
+        details: {
+          customer_email: changes.customerEmail ?? order.customerEmail,
+          customer_name: changes.customerName ?? order.customerName,
+        },
+      });
+    }
+    if (!timeline.length) return;
+    const [updated] = await tx
+      .update(orders)
+      .set({ ...changes, updatedAt: now })
+      .where(and(eq(orders.tenantId, ctx.tenant.id), eq(orders.id, id)))
+      .returning();
+    await tx.insert(orderEvents).values(
+      timeline.map((e) => ({
+        ...e,
+        tenantId: ctx.tenant.id,
+        orderId: id,
+        ...actor,
+        createdAt: now,
+      })),
+    );
+    await recordEvent(
+      tx,
+      ctx,
+      "order.updated",
+      presentOrder(updated!, await loadItems(tx, ctx, id)),
+    );
+    await recordAudit(tx, ctx, {
+      action: "order.updated",
+      resourceType: "order",
+      resourceId: id,
+      metadata: { changes: input },
+    });
+  });
+  return getOrder(ctx, id);
+}
