@@ -1,16 +1,17 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { CircleAlert, Loader2 } from "lucide-react";
+import { CircleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
-import { useForm, type FieldErrors } from "react-hook-form";
+import { useId, useMemo, useState, useSyncExternalStore } from "react";
+import { useForm } from "react-hook-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Form, FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionResult } from "@/lib/admin/action-result";
 import type { Option } from "./options";
@@ -152,238 +153,181 @@ export function StoreCreateForm({
     router.refresh();
   });
 
-  const describedBy = (name: FieldName, hint?: boolean) =>
-    [hint ? `${id}-${name}-hint` : null, errors[name] ? `${id}-${name}-error` : null]
-      .filter(Boolean)
-      .join(" ") || undefined;
-  const control = (name: FieldName, hint?: boolean) => ({
-    id: `${id}-${name}`,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": describedBy(name, hint),
-  });
-
   return (
-    <form
-      method="post"
-      noValidate
-      onSubmit={onSubmit}
-      className="flex flex-col gap-8"
-      aria-busy={pending}
-    >
-      {problem ? (
-        <Alert variant="destructive" role="alert">
-          <CircleAlert aria-hidden />
-          <AlertTitle>{t(`problems.${problem}.title`)}</AlertTitle>
-          <AlertDescription>{t(`problems.${problem}.description`)}</AlertDescription>
-        </Alert>
-      ) : null}
+    <Form {...form}>
+      <form
+        method="post"
+        noValidate
+        onSubmit={onSubmit}
+        className="flex flex-col gap-8"
+        aria-busy={pending}
+      >
+        {problem ? (
+          <Alert variant="destructive" role="alert">
+            <CircleAlert aria-hidden />
+            <AlertTitle>{t(`problems.${problem}.title`)}</AlertTitle>
+            <AlertDescription>{t(`problems.${problem}.description`)}</AlertDescription>
+          </Alert>
+        ) : null}
 
-      <fieldset className="flex flex-col gap-5">
-        <legend className="float-start mb-1 w-full text-base font-semibold">
-          {t("storeSection")}
-        </legend>
-        <div className="grid gap-5 sm:grid-cols-2">
-          <Field id={id} name="nameEn" label={t("nameEn")} errors={errors}>
-            <Input
-              lang="en"
-              dir="ltr"
-              autoComplete="organization"
-              {...control("nameEn")}
-              {...form.register("nameEn")}
-            />
-          </Field>
-          <Field id={id} name="nameAr" label={t("nameAr")} errors={errors}>
-            <Input lang="ar" dir="rtl" {...control("nameAr")} {...form.register("nameAr")} />
-          </Field>
-        </div>
+        <fieldset className="flex flex-col gap-5">
+          <legend className="float-start mb-1 w-full text-base font-semibold">
+            {t("storeSection")}
+          </legend>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <FormField className="min-w-0" name="nameEn" label={t("nameEn")}>
+              <Input lang="en" dir="ltr" autoComplete="organization" {...form.register("nameEn")} />
+            </FormField>
+            <FormField className="min-w-0" name="nameAr" label={t("nameAr")}>
+              <Input lang="ar" dir="rtl" {...form.register("nameAr")} />
+            </FormField>
+          </div>
 
-        <SlugField
-          id={`${id}-slug`}
-          label={t("slug.label")}
-          checkSlug={checkSlug}
-          error={errors.slug?.message}
-          registration={form.register("slug")}
-        />
+          <SlugField
+            id={`${id}-slug`}
+            label={t("slug.label")}
+            checkSlug={checkSlug}
+            error={errors.slug?.message}
+            registration={form.register("slug")}
+          />
 
-        <div className="grid gap-5 sm:grid-cols-2">
-          <Field id={id} name="currency" label={t("currency")} errors={errors}>
-            <NativeSelect {...control("currency")} {...form.register("currency")}>
-              {currencies.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </NativeSelect>
-          </Field>
-          {mode === "setup" ? (
-            <Field id={id} name="timezone" label={t("timeZone")} errors={errors}>
-              <NativeSelect {...control("timezone")} {...form.register("timezone")}>
-                {timeZones.map((option) => (
+          <div className="grid gap-5 sm:grid-cols-2">
+            <FormField className="min-w-0" name="currency" label={t("currency")}>
+              <NativeSelect {...form.register("currency")}>
+                {currencies.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
                   </option>
                 ))}
               </NativeSelect>
-            </Field>
-          ) : null}
-        </div>
+            </FormField>
+            {mode === "setup" ? (
+              <FormField className="min-w-0" name="timezone" label={t("timeZone")}>
+                <NativeSelect {...form.register("timezone")}>
+                  {timeZones.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </FormField>
+            ) : null}
+          </div>
 
-        {mode === "setup" ? (
-          <div className="grid gap-5 sm:grid-cols-2">
-            <Field
-              id={id}
-              name="vatRate"
-              label={t("vatRate")}
-              errors={errors}
-              hint={t("vatRateHint")}
-            >
-              <Input
-                inputMode="decimal"
-                dir="ltr"
-                className="max-w-32"
-                {...control("vatRate", true)}
-                {...form.register("vatRate")}
-              />
-            </Field>
-            <Field
-              id={id}
-              name="vatNumber"
-              label={t("vatNumber")}
-              errors={errors}
-              hint={t("vatNumberHint")}
-            >
-              <Input
-                dir="ltr"
-                autoCapitalize="characters"
-                spellCheck={false}
-                {...control("vatNumber", true)}
-                {...form.register("vatNumber")}
-              />
-            </Field>
-            <div className="flex items-start gap-3 sm:col-span-2">
-              <input
-                id={`${id}-pricesIncludeVat`}
-                type="checkbox"
-                className="mt-0.5 size-4 shrink-0 accent-primary"
-                aria-describedby={`${id}-pricesIncludeVat-hint`}
-                {...form.register("pricesIncludeVat")}
-              />
-              <div className="flex flex-col gap-1">
-                <Label htmlFor={`${id}-pricesIncludeVat`}>{t("pricesIncludeVat")}</Label>
-                <p id={`${id}-pricesIncludeVat-hint`} className="text-xs text-muted-foreground">
-                  {t("pricesIncludeVatHint")}
-                </p>
+          {mode === "setup" ? (
+            <div className="grid gap-5 sm:grid-cols-2">
+              <FormField
+                className="min-w-0"
+                name="vatRate"
+                label={t("vatRate")}
+                hint={t("vatRateHint")}
+              >
+                <Input
+                  inputMode="decimal"
+                  dir="ltr"
+                  className="max-w-32"
+                  {...form.register("vatRate")}
+                />
+              </FormField>
+              <FormField
+                className="min-w-0"
+                name="vatNumber"
+                label={t("vatNumber")}
+                hint={t("vatNumberHint")}
+              >
+                <Input
+                  dir="ltr"
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  {...form.register("vatNumber")}
+                />
+              </FormField>
+              <div className="flex items-start gap-3 sm:col-span-2">
+                <input
+                  id={`${id}-pricesIncludeVat`}
+                  type="checkbox"
+                  className="mt-0.5 size-4 shrink-0 accent-primary"
+                  aria-describedby={`${id}-pricesIncludeVat-hint`}
+                  {...form.register("pricesIncludeVat")}
+                />
+                <div className="flex flex-col gap-1">
+                  <Label htmlFor={`${id}-pricesIncludeVat`}>{t("pricesIncludeVat")}</Label>
+                  <p id={`${id}-pricesIncludeVat-hint`} className="text-xs text-muted-foreground">
+                    {t("pricesIncludeVatHint")}
+                  </p>
+                </div>
               </div>
             </div>
-          </div>
-        ) : null}
-      </fieldset>
+          ) : null}
+        </fieldset>
 
-      <fieldset className="flex flex-col gap-5 border-t border-border pt-6">
-        <legend className="float-start mb-1 w-full text-base font-semibold">
-          {t("ownerSection")}
-        </legend>
-        <Field id={id} name="ownerName" label={t("ownerName")} errors={errors}>
-          <Input autoComplete="name" {...control("ownerName")} {...form.register("ownerName")} />
-        </Field>
-        <div className="grid gap-5 sm:grid-cols-2">
-          <Field id={id} name="email" label={t("email")} errors={errors}>
-            <Input
-              type="email"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              dir="ltr"
-              {...control("email")}
-              {...form.register("email")}
-            />
-          </Field>
-          <Field
-            id={id}
-            name="password"
-            label={t("password")}
-            errors={errors}
-            hint={t("passwordHint", { min: PASSWORD_MIN })}
-          >
-            <Input
-              type="password"
-              autoComplete="new-password"
-              dir="ltr"
-              {...control("password", true)}
-              {...form.register("password")}
-            />
-          </Field>
-        </div>
-      </fieldset>
-
-      {mode === "setup" ? (
         <fieldset className="flex flex-col gap-5 border-t border-border pt-6">
           <legend className="float-start mb-1 w-full text-base font-semibold">
-            {t("codeSection")}
+            {t("ownerSection")}
           </legend>
-          <Field
-            id={id}
-            name="setupCode"
-            label={t("setupCode")}
-            errors={errors}
-            hint={t("setupCodeHint")}
-          >
-            <Input
-              autoComplete="one-time-code"
-              autoCapitalize="characters"
-              spellCheck={false}
-              dir="ltr"
-              className="max-w-64 font-mono tracking-wider"
-              {...control("setupCode", true)}
-              {...form.register("setupCode")}
-            />
-          </Field>
+          <FormField className="min-w-0" name="ownerName" label={t("ownerName")}>
+            <Input autoComplete="name" {...form.register("ownerName")} />
+          </FormField>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <FormField className="min-w-0" name="email" label={t("email")}>
+              <Input
+                type="email"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                dir="ltr"
+                {...form.register("email")}
+              />
+            </FormField>
+            <FormField
+              className="min-w-0"
+              name="password"
+              label={t("password")}
+              hint={t("passwordHint", { min: PASSWORD_MIN })}
+            >
+              <Input
+                type="password"
+                autoComplete="new-password"
+                dir="ltr"
+                {...form.register("password")}
+              />
+            </FormField>
+          </div>
         </fieldset>
-      ) : null}
 
-      <Button
-        type="submit"
-        size="lg"
-        disabled={pending || !hydrated}
-        className="w-full sm:w-auto sm:self-end"
-      >
-        {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
-        {pending ? t(`${mode}.submitting`) : t(`${mode}.submit`)}
-      </Button>
-    </form>
-  );
-}
+        {mode === "setup" ? (
+          <fieldset className="flex flex-col gap-5 border-t border-border pt-6">
+            <legend className="float-start mb-1 w-full text-base font-semibold">
+              {t("codeSection")}
+            </legend>
+            <FormField
+              className="min-w-0"
+              name="setupCode"
+              label={t("setupCode")}
+              hint={t("setupCodeHint")}
+            >
+              <Input
+                autoComplete="one-time-code"
+                autoCapitalize="characters"
+                spellCheck={false}
+                dir="ltr"
+                className="max-w-64 font-mono tracking-wider"
+                {...form.register("setupCode")}
+              />
+            </FormField>
+          </fieldset>
+        ) : null}
 
-function Field({
-  id,
-  name,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  id: string;
-  name: FieldName;
-  label: string;
-  hint?: string;
-  errors: FieldErrors<StoreCreateValues>;
-  children: ReactNode;
-}) {
-  const message = errors[name]?.message;
-  return (
-    <div className="flex min-w-0 flex-col gap-2">
-      <Label htmlFor={`${id}-${name}`}>{label}</Label>
-      {children}
-      {hint ? (
-        <p id={`${id}-${name}-hint`} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      ) : null}
-      {message ? (
-        <p id={`${id}-${name}-error`} className="text-sm text-destructive">
-          {message}
-        </p>
-      ) : null}
-    </div>
+        <SubmitButton
+          size="lg"
+          pending={pending}
+          disabled={!hydrated}
+          pendingLabel={t(`${mode}.submitting`)}
+          className="w-full sm:w-auto sm:self-end"
+        >
+          {t(`${mode}.submit`)}
+        </SubmitButton>
+      </form>
+    </Form>
   );
 }
