@@ -55,7 +55,11 @@ test("the export route refuses another origin and a visitor without a session", 
   expect(((await crossSite.json()) as { code: string }).code).toBe("CROSS_ORIGIN_REQUEST");
 
   // No cookie: sent to sign in, never given the archive.
-  const anonymous = await playwright.request.newContext({ baseURL });
+  // An empty storage state: a context made in a test otherwise takes the project's (the owner's).
+  const anonymous = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
   const response = await anonymous.post(path, { headers: { Origin: baseURL! }, maxRedirects: 0 });
   expect(response.status()).toBe(307);
   expect(response.headers()["location"]).toContain(`/${appLocale}/login`);
