@@ -165,6 +165,12 @@ export async function attemptDelivery(deps: EngineDeps, deliveryId: string) {
   try {
     attempt = await record(values);
   } catch (err) {
+    // Deleted while we were sending (its endpoint was removed): nothing is left to record.
+    const [still] = await deps.db
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.id, deliveryId));
+    if (!still) return undefined;
     // The POST happened: failing here would make the worker send it again and leave the
     // delivery unscheduled. Keep what is ours and a note instead of the receiver's reply.
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
@@ -181,10 +187,6 @@ const UNRECORDED_REPLY = "The receiver's reply could not be recorded";
 
 const ok = (status: number | null) => status !== null && status >= 200 && status < 300;
 
-/**
- * The worker's job: one attempt, then success, a scheduled retry, or the end of the road. Jobs
- * can run twice after a crash; the attempt number in the job makes a repeat a no-op.
- */
 /** Deliveries one endpoint may have in flight at once, across every worker and instance. */
 export const SLOTS_PER_ENDPOINT = 2;
 const SLOT_WAIT_MS = 1_000;
@@ -223,6 +225,10 @@ async function claimSlot(deps: EngineDeps, endpointId: string, deliveryId: strin
   });
 }
 
+/**
+ * The worker's job: one attempt, then success, a scheduled retry, or the end of the road. Jobs
+ * can run twice after a crash; the attempt number in the job makes a repeat a no-op.
+ */
 export async function deliver(deps: EngineDeps, job: { deliveryId: string; attempt: number }) {
   const [found] = await deps.db
     .select({ current: webhookDeliveries, enabled: webhookEndpoints.enabled })
