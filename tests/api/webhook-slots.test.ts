@@ -2,7 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUEUES, type JobSender } from "@/lib/jobs/queue";
-import { deliver, fanOut, SLOTS_PER_ENDPOINT, type EngineDeps } from "@/lib/webhooks/engine";
+import { deliver, fanOut, type EngineDeps } from "@/lib/webhooks/engine";
+import { SLOTS_PER_ENDPOINT } from "@/lib/webhooks/slots";
 import { createTenant, createTestApi, createUser, login, type TestApi } from "./harness";
 
 /** Jobs the code sends, kept instead of queued, so the test runs each one when it chooses. */
