@@ -33,17 +33,32 @@ export function withLogContext<T>(fields: Fields, fn: () => T): T {
   return context.run({ ...context.getStore(), ...fields }, fn);
 }
 
-/** Errors as name/message/stack, whatever the field is called (`err`, `error`, `cause`). */
+/** A failed query's text ends with its parameters: customer data and signatures stay out. */
+const QUERY_PARAMS = /\nparams: [\s\S]*?(?=\n\s+at |$)/;
+const withoutParams = (text: string | undefined) =>
+  text?.replace(QUERY_PARAMS, "\nparams: [redacted]");
+
+/** An error as name, message, stack and the cause's message (a failed query's real reason). */
+function describeError(value: Error): Fields {
+  const cause = value.cause instanceof Error ? value.cause : undefined;
+  return {
+    name: value.name,
+    message: withoutParams(value.message),
+    stack: withoutParams(value.stack),
+    ...(cause ? { cause: { name: cause.name, message: withoutParams(cause.message) } } : {}),
+  };
+}
+
+/** Errors described as above, whatever the field is called (`err`, `error`, `cause`). */
 function serialize(fields: Fields): Fields {
   const out: Fields = {};
   for (const [key, value] of Object.entries(fields)) {
-    out[key] =
-      value instanceof Error
-        ? { name: value.name, message: value.message, stack: value.stack }
-        : value;
+    out[key] = value instanceof Error ? describeError(value) : value;
   }
   return out;
 }
+
+const errorField = (value: unknown) => (value instanceof Error ? describeError(value) : value);
 
 function level(): (typeof LEVELS)[number] {
   const wanted = process.env.LOG_LEVEL;
@@ -57,6 +72,8 @@ export function createLog(destination: DestinationStream = process.stderr) {
       level: level(),
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
+      // pino's own `err` serializer would run first and keep a failed query's parameters.
+      serializers: { err: errorField },
       formatters: { level: (label) => ({ level: label }), log: serialize },
       mixin: () => context.getStore() ?? {},
       redact: {

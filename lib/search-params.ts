@@ -48,6 +48,21 @@ export function dateRange(rawFrom: string, rawTo: string): { from: string; to: s
   return from && to && from > to ? { from: to, to: from } : { from, to };
 }
 
+/** A loaded state with its from-to range made valid and put in order (see dateRange). */
+export function withDateRange<S extends { from: string; to: string }>(state: S): S {
+  return { ...state, ...dateRange(state.from, state.to) };
+}
+
+/** A log's page and from-to range as the API's list parameters (empty dates left out). */
+export function rangeListParams(state: { page: number; from: string; to: string }, limit: number) {
+  return {
+    page: state.page,
+    limit,
+    startDate: state.from || undefined,
+    endDate: state.to || undefined,
+  };
+}
+
 /** `value` when it is one of `allowed`, else null. */
 export function oneOf<T extends string>(allowed: readonly T[], value: string): T | null {
   return (allowed as readonly string[]).includes(value) ? (value as T) : null;
@@ -102,6 +117,23 @@ export function createSearchString<P extends ParserMap>(parsers: P, urlKeys?: Ur
   return (state: Partial<Nullable<inferParserType<P>>>): string => {
     const search = new URLSearchParams(serialize(state)).toString();
     return search ? `?${search}` : "";
+  };
+}
+
+/** A log's date range and page, last in its parsers (so last in its URLs). */
+export const rangeParsers = () => ({ from: parseAsDate(), to: parseAsDate(), page: parseAsPage() });
+
+/**
+ * A date-filtered log's URL state (audit log, webhook deliveries): `parse` reads the query, anything
+ * unknown or malformed falling back to no filter and the range made valid and in order;
+ * `searchString` writes it back (see createSearchString).
+ */
+export function createRangeLogQuery<P extends ParserMap>(parsers: P, urlKeys?: UrlKeys<P>) {
+  const load = createSearchParamsLoader(parsers, urlKeys);
+  type State = inferParserType<P> & { from: string; to: string };
+  return {
+    parse: (raw: RawSearchParams): State => withDateRange(load(raw) as State),
+    searchString: createSearchString(parsers, urlKeys),
   };
 }
 

@@ -2,12 +2,20 @@ import type { ReactNode } from "react";
 import type { Role } from "@/lib/admin/next-auth";
 import { SidebarNav } from "./sidebar-nav";
 
-/** The desktop sidebar on the start edge (left in English, right in Arabic). */
+/**
+ * The desktop sidebar on the start edge (left in English, right in Arabic). The column stretches
+ * with the page and carries the background and border, so they reach the bottom of long pages
+ * (and of full-page captures); only its content sticks to the viewport.
+ */
 export function Sidebar({ role, brand }: { role: Role; brand: ReactNode }) {
   return (
-    <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-e border-border bg-card md:flex">
-      <div className="flex h-16 items-center border-b border-border px-5">{brand}</div>
-      <SidebarNav role={role} />
+    <aside className="hidden w-64 shrink-0 border-e border-border bg-card md:block">
+      <div className="sticky top-0 flex max-h-dvh flex-col">
+        <div className="flex h-16 shrink-0 items-center border-b border-border px-5">{brand}</div>
+        <div className="min-h-0 overflow-y-auto">
+          <SidebarNav role={role} />
+        </div>
+      </div>
     </aside>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
 
 import { CircleAlert } from "lucide-react";
-import type { FormEventHandler, ReactNode } from "react";
+import { useState, type FormEventHandler, type ReactNode } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionIssue } from "@/lib/admin/action-result";
+import { useSettingsErrorText } from "./use-settings-error-text";
 
 /** A settings form: react-hook-form's context for FormField, the browser's own checks off. */
 export function SettingsForm<T extends FieldValues, C, V extends FieldValues>({
@@ -43,57 +45,51 @@ function FormAlert({ title, text }: { title: string; text: string | null }) {
   ) : null;
 }
 
-/** Cancel and submit at the foot of a dialog's form. */
-export function DialogFormActions({
-  pending,
-  cancelLabel,
-  submitLabel,
-  pendingLabel,
-  icon,
-}: {
-  pending: boolean;
-  cancelLabel: string;
-  submitLabel: string;
-  pendingLabel: string;
-  icon: ReactNode;
-}) {
-  return (
-    <DialogActions>
-      <DialogClose disabled={pending}>{cancelLabel}</DialogClose>
-      <SubmitButton pending={pending} icon={icon} pendingLabel={pendingLabel}>
-        {submitLabel}
-      </SubmitButton>
-    </DialogActions>
-  );
+type DialogWord = "title" | "description" | "errorTitle" | "cancel" | "submit" | "submitting";
+
+/**
+ * A form dialog's refusal (what no single field is to blame for): set it on a failed submit; it
+ * clears when the dialog closes. Spread `dialog` onto FormDialog.
+ */
+export function useDialogError(onClose: () => void) {
+  const [error, setError] = useState<ActionIssue | null>(null);
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+  return { setError, dialog: { error, onClose: close } };
 }
 
-/** A dialog holding one form: closing it clears the form, so each opening starts empty. */
+/**
+ * A dialog holding one form, with cancel and submit at its foot: closing it clears the form, so
+ * each opening starts empty. `t` is the dialog's messages (title, description, errorTitle, cancel,
+ * submit, submitting).
+ */
 export function FormDialog<T extends FieldValues, C, V extends FieldValues>({
   form,
   onSubmit,
   open,
   onClose,
-  icon,
-  title,
-  description,
-  size,
-  errorTitle,
   error,
+  t,
+  icon,
+  submitIcon,
+  size,
   children,
 }: {
   form: UseFormReturn<T, C, V>;
   onSubmit: FormEventHandler<HTMLFormElement>;
   open: boolean;
   onClose: () => void;
+  error: ActionIssue | null;
+  t: (key: DialogWord) => string;
   icon: ReactNode;
-  title: string;
-  description: string;
+  submitIcon: ReactNode;
   size?: "md" | "lg";
-  /** The heading over a refusal no single field is to blame for, and its words. */
-  errorTitle: string;
-  error: string | null;
   children: ReactNode;
 }) {
+  const errorText = useSettingsErrorText();
+  const pending = form.formState.isSubmitting;
   return (
     <Dialog
       open={open}
@@ -101,15 +97,21 @@ export function FormDialog<T extends FieldValues, C, V extends FieldValues>({
         form.reset();
         onClose();
       }}
-      busy={form.formState.isSubmitting}
+      busy={pending}
       icon={icon}
-      title={title}
-      description={description}
+      title={t("title")}
+      description={t("description")}
       size={size}
     >
       <SettingsForm form={form} onSubmit={onSubmit}>
-        <FormAlert title={errorTitle} text={error} />
+        <FormAlert title={t("errorTitle")} text={error ? errorText(error) : null} />
         {children}
+        <DialogActions>
+          <DialogClose disabled={pending}>{t("cancel")}</DialogClose>
+          <SubmitButton pending={pending} icon={submitIcon} pendingLabel={t("submitting")}>
+            {t("submit")}
+          </SubmitButton>
+        </DialogActions>
       </SettingsForm>
     </Dialog>
   );

@@ -1,10 +1,10 @@
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
+import { LoadingStatus } from "./skeleton";
 
 /**
  * A list page's shape while it loads: heading and actions, the filter card, then `rows` table
- * rows whose cells `row` draws. Announced once to screen readers as loading.
+ * rows whose cells `row` draws.
  */
 export function ListSkeleton({
   rows,
@@ -17,10 +17,8 @@ export function ListSkeleton({
   filtersClassName?: string;
   rowClassName?: string;
 }) {
-  const t = useTranslations("Common");
   return (
-    <div role="status" aria-live="polite" className="flex flex-col gap-6">
-      <span className="sr-only">{t("loading")}</span>
+    <LoadingStatus>
       <div aria-hidden className="flex flex-wrap items-end justify-between gap-4">
         <div className="flex flex-col gap-2">
           <div className="h-8 w-40 animate-pulse rounded-md bg-border" />
@@ -52,6 +50,6 @@ export function ListSkeleton({
           </div>
         ))}
       </div>
-    </div>
+    </LoadingStatus>
   );
 }

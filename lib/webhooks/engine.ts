@@ -1,16 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { and, count, eq, gt, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import type { ServiceContext } from "@/lib/context";
 import { decryptSecret } from "@/lib/crypto";
 import { outboxEvents } from "@/lib/events/schema";
-import { recordEvent } from "@/lib/events/service";
 import { QUEUES, type JobSender } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
 import { tenants } from "@/lib/tenants/schema";
-import type { EndpointDisabledCode } from "./contract";
+import { disableEndpoint } from "./disable";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
-import { sendWebhook, TIMEOUT_MS as DEFAULT_TIMEOUT_MS, type SendResult } from "./sender";
+import { sendWebhook, type SendResult } from "./sender";
+import { claimSlot } from "./slots";
 import { signedHeaders, webhookBody } from "./signing";
 
 /** Waits before each retry: a little over two days in all (docs/webhooks.md, "Retries"). */
@@ -165,6 +163,12 @@ export async function attemptDelivery(deps: EngineDeps, deliveryId: string) {
   try {
     attempt = await record(values);
   } catch (err) {
+    // Deleted while we were sending (its endpoint was removed): nothing is left to record.
+    const [still] = await deps.db
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.id, deliveryId));
+    if (!still) return undefined;
     // The POST happened: failing here would make the worker send it again and leave the
     // delivery unscheduled. Keep what is ours and a note instead of the receiver's reply.
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
@@ -181,48 +185,13 @@ const UNRECORDED_REPLY = "The receiver's reply could not be recorded";
 
 const ok = (status: number | null) => status !== null && status >= 200 && status < 300;
 
+/** How long a delivery that found no free slot waits before looking again. */
+const SLOT_WAIT_MS = 1_000;
+
 /**
  * The worker's job: one attempt, then success, a scheduled retry, or the end of the road. Jobs
  * can run twice after a crash; the attempt number in the job makes a repeat a no-op.
  */
-/** Deliveries one endpoint may have in flight at once, across every worker and instance. */
-export const SLOTS_PER_ENDPOINT = 2;
-const SLOT_WAIT_MS = 1_000;
-
-/**
- * Takes one of the endpoint's slots for this delivery. pg-boss's group limit counts active jobs
- * per statement, so two fetches at the same moment can both see a free group and overshoot it;
- * here the endpoint's row lock makes the count and the claim one step. A slot left by a crashed
- * worker frees itself when its lease (the send timeout plus a margin) runs out.
- */
-async function claimSlot(deps: EngineDeps, endpointId: string, deliveryId: string) {
-  const now = deps.now();
-  const leaseMs = (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 30_000;
-  return deps.db.transaction(async (tx) => {
-    await tx
-      .select({ id: webhookEndpoints.id })
-      .from(webhookEndpoints)
-      .where(eq(webhookEndpoints.id, endpointId))
-      .for("update");
-    const [held] = await tx
-      .select({ n: count() })
-      .from(webhookDeliveries)
-      .where(
-        and(
-          eq(webhookDeliveries.endpointId, endpointId),
-          gt(webhookDeliveries.inFlightUntil, now),
-          ne(webhookDeliveries.id, deliveryId),
-        ),
-      );
-    if ((held?.n ?? 0) >= SLOTS_PER_ENDPOINT) return false;
-    await tx
-      .update(webhookDeliveries)
-      .set({ inFlightUntil: new Date(now.getTime() + leaseMs) })
-      .where(eq(webhookDeliveries.id, deliveryId));
-    return true;
-  });
-}
-
 export async function deliver(deps: EngineDeps, job: { deliveryId: string; attempt: number }) {
   const [found] = await deps.db
     .select({ current: webhookDeliveries, enabled: webhookEndpoints.enabled })
@@ -317,48 +286,5 @@ export async function deliver(deps: EngineDeps, job: { deliveryId: string; attem
       { deliveryId: current.id, attempt: attempts + 1 },
       { startAfter: nextAt, group: { id: endpoint.id } },
     );
-  });
-}
-
-const DISABLED_REASONS: Record<EndpointDisabledCode, string> = {
-  receiver_gone: "The receiver answered 410 Gone",
-  failing_for_5_days: "Deliveries failed for 5 days",
-};
-
-async function disableEndpoint(
-  tx: Db,
-  deps: EngineDeps,
-  endpointId: string,
-  code: EndpointDisabledCode,
-) {
-  const reason = DISABLED_REASONS[code];
-  const [endpoint] = await tx
-    .update(webhookEndpoints)
-    .set({ enabled: false, disabledReason: reason, disabledCode: code, updatedAt: deps.now() })
-    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.enabled, true)))
-    .returning();
-  if (!endpoint) return;
-  await tx
-    .update(webhookDeliveries)
-    .set({ status: "cancelled", completedAt: deps.now() })
-    .where(
-      and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")),
-    );
-  const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, endpoint.tenantId));
-  log.warn("webhook endpoint disabled", { endpoint: endpoint.id, code });
-  const ctx: ServiceContext = {
-    db: tx,
-    tenant: tenant!,
-    ip: "system",
-    requestId: `webhooks-${randomUUID()}`,
-    now: deps.now,
-    jobs: deps.jobs,
-  };
-  await recordEvent(tx, ctx, "webhook.endpoint_disabled", {
-    id: endpoint.id,
-    url: endpoint.url,
-    reason,
-    code,
-    disabled_at: deps.now().toISOString(),
   });
 }

@@ -2,7 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUEUES, type JobSender } from "@/lib/jobs/queue";
-import { deliver, fanOut, SLOTS_PER_ENDPOINT, type EngineDeps } from "@/lib/webhooks/engine";
+import { deliver, fanOut, type EngineDeps } from "@/lib/webhooks/engine";
+import { SLOTS_PER_ENDPOINT } from "@/lib/webhooks/slots";
 import { createTenant, createTestApi, createUser, login, type TestApi } from "./harness";
 
 /** Jobs the code sends, kept instead of queued, so the test runs each one when it chooses. */
@@ -102,6 +103,51 @@ describe("an endpoint's delivery slots", () => {
         "succeeded",
         "succeeded",
       ]);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+  it("an endpoint removed while its delivery is on the wire ends the job quietly", async () => {
+    let arrived!: () => void;
+    const onWire = new Promise<void>((resolve) => (arrived = resolve));
+    const slow = createServer((req, res) => {
+      req.resume();
+      arrived();
+      setTimeout(() => res.writeHead(200).end("ok"), 300);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    try {
+      const tenant = await createTenant(t);
+      const { access_token } = await login(t, tenant, await createUser(t, tenant));
+      const call = (method: string, path: string, json?: unknown) =>
+        t.request(path, {
+          method,
+          headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${access_token}` },
+          json,
+        });
+      const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hook`;
+      const created = await call("POST", "/api/v1/webhooks", { url, events: ["product.created"] });
+      const endpointId = (await created.json()).id as string;
+      jobs.sent.length = 0;
+      await call("POST", "/api/v1/store/products", { name: { en: "Lamp", ar: "مصباح" }, price: 1 });
+      const engine: EngineDeps = {
+        db: t.db,
+        jobs: jobs.sender,
+        encryptionKey: t.encryptionKey,
+        allowPrivate: true,
+        now: () => new Date(),
+        timeoutMs: 5_000,
+      };
+      const [event] = jobs.sent.splice(0);
+      await fanOut(engine, event!.data.eventId as string);
+      const [job] = jobs.sent.splice(0);
+      const sending = deliver(engine, job!.data as { deliveryId: string; attempt: number });
+      await onWire;
+      expect((await call("DELETE", `/api/v1/webhooks/${endpointId}`)).status).toBe(204);
+      // Before: the attempt's insert broke its foreign key, the job failed and was retried.
+      await expect(sending).resolves.toBeUndefined();
+      expect(jobs.sent).toHaveLength(0);
     } finally {
       slow.closeAllConnections();
       await new Promise((resolve) => slow.close(resolve));

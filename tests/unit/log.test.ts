@@ -45,4 +45,19 @@ describe("log", () => {
     expect(lines[0]!.err).toMatchObject({ name: "TypeError", message: "boom" });
     expect((lines[0]!.err as { stack: string }).stack).toContain("boom");
   });
+  it("logs a failed query with its SQL and its cause, never its parameters", () => {
+    const { lines, log } = capture();
+    const err = new Error(
+      'Failed query: insert into "webhook_attempts" values ($1, $2)\nparams: 3f2a,sha256=deadbeef',
+      { cause: new Error('insert violates foreign key constraint "webhook_attempts_delivery_fk"') },
+    );
+    log.error("job failed", { err });
+    log.error("job failed", { error: err });
+    for (const line of lines) {
+      const text = JSON.stringify(line);
+      expect(text).toContain('insert into \\"webhook_attempts\\"');
+      expect(text).toContain("violates foreign key constraint");
+      expect(text).not.toContain("deadbeef");
+    }
+  });
 });

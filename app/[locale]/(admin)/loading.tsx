@@ -1,17 +1,15 @@
-import { useTranslations } from "next-intl";
+import { LoadingStatus } from "@/components/ui/skeleton";
 
 // Shown inside the shell while an admin page streams in.
 export default function AdminLoading() {
-  const t = useTranslations("Common");
   return (
-    <div role="status" aria-live="polite" className="flex flex-col gap-6">
-      <span className="sr-only">{t("loading")}</span>
+    <LoadingStatus>
       <div aria-hidden className="h-8 w-64 max-w-full animate-pulse rounded-md bg-border" />
       <div aria-hidden className="h-4 w-96 max-w-full animate-pulse rounded-md bg-muted" />
       <div
         aria-hidden
         className="h-56 w-full max-w-3xl animate-pulse rounded-xl bg-card shadow-sm"
       />
-    </div>
+    </LoadingStatus>
   );
 }

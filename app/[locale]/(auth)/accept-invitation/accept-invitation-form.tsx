@@ -1,18 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { CircleAlert, Loader2 } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { CircleAlert } from "lucide-react";
 import { signIn } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useMemo, useState, useSyncExternalStore } from "react";
+import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button, buttonVariants } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { buttonVariants } from "@/components/ui/button";
 import { Link } from "@/lib/admin/i18n/navigation";
+import { AuthField, AuthForm, useAuthRedirect } from "../_components/auth-form";
 import { acceptInvitation } from "./actions";
 
 interface AcceptInvitationFormProps {
@@ -27,7 +25,6 @@ interface AcceptInvitationFormProps {
 type Problem = "invalid" | "alreadyMember" | "unavailable" | "signInFailed";
 
 const PASSWORD_MIN = 10;
-const subscribeNothing = () => () => {};
 
 export function AcceptInvitationForm({
   store,
@@ -38,15 +35,8 @@ export function AcceptInvitationForm({
 }: AcceptInvitationFormProps) {
   const t = useTranslations("acceptInvitation");
   const locale = useLocale();
-  const router = useRouter();
   const id = useId();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [redirecting, setRedirecting] = useState(false);
-  const hydrated = useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
 
   const schema = useMemo(
     () =>
@@ -68,7 +58,7 @@ export function AcceptInvitationForm({
     defaultValues: { name: defaultName, password: "" },
   });
   const { errors, isSubmitting } = form.formState;
-  const pending = isSubmitting || redirecting;
+  const { pending, redirect } = useAuthRedirect(isSubmitting);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setProblem(null);
@@ -101,27 +91,15 @@ export function AcceptInvitationForm({
       setProblem("signInFailed");
       return;
     }
-    setRedirecting(true);
-    router.replace(`/${locale}`);
-    router.refresh();
+    redirect(`/${locale}`);
   });
 
-  const describedBy = (name: keyof typeof errors, hint?: string) =>
-    [hint, errors[name] ? `${id}-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  const fieldError = (name: keyof typeof errors) =>
-    errors[name]?.message ? (
-      <p id={`${id}-${name}-error`} className="text-sm text-destructive">
-        {errors[name]?.message}
-      </p>
-    ) : null;
-
   return (
-    <form
-      method="post"
-      noValidate
+    <AuthForm
       onSubmit={onSubmit}
-      className="flex flex-col gap-5"
-      aria-busy={pending}
+      pending={pending}
+      submitLabel={t("submit")}
+      pendingLabel={t("submitting")}
     >
       {problem ? (
         <Alert variant="destructive" role="alert">
@@ -137,58 +115,35 @@ export function AcceptInvitationForm({
           </AlertDescription>
         </Alert>
       ) : null}
-
-      <div className="flex flex-col gap-2">
-        <Label htmlFor={`${id}-email`}>{t("email")}</Label>
-        <Input
-          id={`${id}-email`}
-          type="email"
-          value={email}
-          readOnly
-          dir="ltr"
-          autoComplete="username"
-          aria-describedby={`${id}-email-hint`}
-          className="bg-muted"
-        />
-        <p id={`${id}-email-hint`} className="text-xs text-muted-foreground">
-          {t("emailHint", { expires })}
-        </p>
-      </div>
-
-      <div className="flex flex-col gap-2">
-        <Label htmlFor={`${id}-name`}>{t("name")}</Label>
-        <Input
-          id={`${id}-name`}
-          autoComplete="name"
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy("name")}
-          defaultValue={defaultName}
-          {...form.register("name")}
-        />
-        {fieldError("name")}
-      </div>
-
-      <div className="flex flex-col gap-2">
-        <Label htmlFor={`${id}-password`}>{t("password")}</Label>
-        <Input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="new-password"
-          dir="ltr"
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={describedBy("password", `${id}-password-hint`)}
-          {...form.register("password")}
-        />
-        <p id={`${id}-password-hint`} className="text-xs text-muted-foreground">
-          {t("passwordHint", { min: PASSWORD_MIN })}
-        </p>
-        {fieldError("password")}
-      </div>
-
-      <Button type="submit" size="lg" disabled={pending || !hydrated} className="mt-1 w-full">
-        {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
-        {pending ? t("submitting") : t("submit")}
-      </Button>
-    </form>
+      <AuthField
+        id={`${id}-email`}
+        label={t("email")}
+        hint={t("emailHint", { expires })}
+        type="email"
+        value={email}
+        readOnly
+        dir="ltr"
+        autoComplete="username"
+        className="bg-muted"
+      />
+      <AuthField
+        id={`${id}-name`}
+        label={t("name")}
+        error={errors.name?.message}
+        autoComplete="name"
+        defaultValue={defaultName}
+        {...form.register("name")}
+      />
+      <AuthField
+        id={`${id}-password`}
+        label={t("password")}
+        hint={t("passwordHint", { min: PASSWORD_MIN })}
+        error={errors.password?.message}
+        type="password"
+        autoComplete="new-password"
+        dir="ltr"
+        {...form.register("password")}
+      />
+    </AuthForm>
   );
 }

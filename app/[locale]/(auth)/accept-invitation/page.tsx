@@ -1,15 +1,13 @@
 import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Brand } from "@/components/admin/brand";
-import { LocaleSwitcher } from "@/components/admin/locale-switcher";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/admin/login-shared";
 import { Link } from "@/lib/admin/i18n/navigation";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import { BrainSAITStore, StoreApiError, StoreConnectionError } from "@/lib/sdk";
+import { AuthCard } from "../_components/auth-card";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 
 interface Props {
@@ -60,52 +58,41 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pro
   const result = await preview(store, token);
 
   return (
-    <div className="flex min-h-dvh flex-col bg-linear-to-b from-primary-soft to-background">
-      <header className="flex items-center justify-between px-4 py-4 sm:px-8">
-        <Brand />
-        <LocaleSwitcher />
-      </header>
-      <main className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:items-center sm:pt-0">
-        <Card className="w-full max-w-md">
-          <CardHeader className="gap-2 pb-4">
-            <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-            {result.invitation ? (
-              <p className="text-sm text-muted-foreground">
-                {t.rich("subtitle", {
-                  store,
-                  role: tRoles(result.invitation.role),
-                  b: (chunks) => <bdi className="font-medium text-foreground">{chunks}</bdi>,
-                })}
-              </p>
-            ) : null}
-          </CardHeader>
-          <CardContent>
-            {result.invitation ? (
-              <AcceptInvitationForm
-                store={store}
-                token={token}
-                email={result.invitation.email}
-                defaultName={result.invitation.name ?? ""}
-                expires={format.dateTime(new Date(result.invitation.expiresAt), {
-                  dateStyle: "long",
-                  timeStyle: "short",
-                })}
-              />
-            ) : (
-              <div className="flex flex-col gap-5">
-                <Alert variant="destructive" role="alert">
-                  <CircleAlert aria-hidden />
-                  <AlertTitle>{t(`problems.${result.problem}.title`)}</AlertTitle>
-                  <AlertDescription>{t(`problems.${result.problem}.description`)}</AlertDescription>
-                </Alert>
-                <Link href="/login" className={buttonVariants({ variant: "outline" })}>
-                  {t("goToSignIn")}
-                </Link>
-              </div>
-            )}
-          </CardContent>
-        </Card>
-      </main>
-    </div>
+    <AuthCard
+      title={t("title")}
+      subtitle={
+        result.invitation
+          ? t.rich("subtitle", {
+              store,
+              role: tRoles(result.invitation.role),
+              b: (chunks) => <bdi className="font-medium text-foreground">{chunks}</bdi>,
+            })
+          : null
+      }
+    >
+      {result.invitation ? (
+        <AcceptInvitationForm
+          store={store}
+          token={token}
+          email={result.invitation.email}
+          defaultName={result.invitation.name ?? ""}
+          expires={format.dateTime(new Date(result.invitation.expiresAt), {
+            dateStyle: "long",
+            timeStyle: "short",
+          })}
+        />
+      ) : (
+        <div className="flex flex-col gap-5">
+          <Alert variant="destructive" role="alert">
+            <CircleAlert aria-hidden />
+            <AlertTitle>{t(`problems.${result.problem}.title`)}</AlertTitle>
+            <AlertDescription>{t(`problems.${result.problem}.description`)}</AlertDescription>
+          </Alert>
+          <Link href="/login" className={buttonVariants({ variant: "outline" })}>
+            {t("goToSignIn")}
+          </Link>
+        </div>
+      )}
+    </AuthCard>
   );
 }

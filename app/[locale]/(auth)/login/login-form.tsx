@@ -1,23 +1,20 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { CircleAlert, Loader2 } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { CircleAlert } from "lucide-react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useId, useMemo, useState, useSyncExternalStore } from "react";
+import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import {
   TENANT_SLUG_MAX,
   TENANT_SLUG_PATTERN,
   toLoginErrorCode,
   type LoginErrorCode,
 } from "@/lib/admin/login-shared";
+import { AuthField, AuthForm, useAuthRedirect } from "../_components/auth-form";
 
 interface LoginFormProps {
   defaultTenant: string;
@@ -33,14 +30,10 @@ const ERROR_MESSAGE_KEYS = {
   session_expired: "errors.sessionExpired",
 } as const satisfies Record<LoginErrorCode, string>;
 
-const subscribeNothing = () => () => {};
-
 export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFormProps) {
   const t = useTranslations("Login");
-  const router = useRouter();
   const id = useId();
   const [error, setError] = useState<LoginErrorCode | null>(initialError);
-  const [redirecting, setRedirecting] = useState(false);
 
   const schema = useMemo(
     () =>
@@ -66,13 +59,7 @@ export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFor
     defaultValues: { tenant: defaultTenant, email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
-  const pending = isSubmitting || redirecting;
-  // Until React has hydrated, a click would submit the form natively; keep the button off.
-  const hydrated = useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
+  const { pending, redirect } = useAuthRedirect(isSubmitting);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
@@ -83,30 +70,15 @@ export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFor
       form.setFocus("password");
       return;
     }
-    setRedirecting(true);
-    router.replace(callbackUrl);
-    router.refresh();
+    redirect(callbackUrl);
   });
 
-  const fieldError = (name: keyof typeof errors) => {
-    const message = errors[name]?.message;
-    return message ? (
-      <p id={`${id}-${name}-error`} className="text-sm text-destructive">
-        {message}
-      </p>
-    ) : null;
-  };
-  const describedBy = (name: keyof typeof errors, hint?: string) =>
-    [hint, errors[name] ? `${id}-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-
   return (
-    // method="post": should the form ever submit natively, credentials stay out of the URL.
-    <form
-      method="post"
-      noValidate
+    <AuthForm
       onSubmit={onSubmit}
-      className="flex flex-col gap-5"
-      aria-busy={pending}
+      pending={pending}
+      submitLabel={t("submit")}
+      pendingLabel={t("submitting")}
     >
       {error ? (
         <Alert variant={error === "session_expired" ? "default" : "destructive"} role="alert">
@@ -117,61 +89,39 @@ export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFor
           <AlertDescription>{t(ERROR_MESSAGE_KEYS[error])}</AlertDescription>
         </Alert>
       ) : null}
-
-      <div className="flex flex-col gap-2">
-        <Label htmlFor={`${id}-tenant`}>{t("tenantLabel")}</Label>
-        <Input
-          id={`${id}-tenant`}
-          autoComplete="organization"
-          autoCapitalize="none"
-          spellCheck={false}
-          dir="ltr"
-          aria-invalid={errors.tenant ? true : undefined}
-          aria-describedby={describedBy("tenant", `${id}-tenant-hint`)}
-          // Server-rendered too, so the prefill shows before hydration.
-          defaultValue={defaultTenant}
-          {...form.register("tenant")}
-        />
-        <p id={`${id}-tenant-hint`} className="text-xs text-muted-foreground">
-          {t("tenantHint")}
-        </p>
-        {fieldError("tenant")}
-      </div>
-
-      <div className="flex flex-col gap-2">
-        <Label htmlFor={`${id}-email`}>{t("emailLabel")}</Label>
-        <Input
-          id={`${id}-email`}
-          type="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          dir="ltr"
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={describedBy("email")}
-          {...form.register("email")}
-        />
-        {fieldError("email")}
-      </div>
-
-      <div className="flex flex-col gap-2">
-        <Label htmlFor={`${id}-password`}>{t("passwordLabel")}</Label>
-        <Input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="current-password"
-          dir="ltr"
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={describedBy("password")}
-          {...form.register("password")}
-        />
-        {fieldError("password")}
-      </div>
-
-      <Button type="submit" size="lg" disabled={pending || !hydrated} className="mt-1 w-full">
-        {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
-        {pending ? t("submitting") : t("submit")}
-      </Button>
-    </form>
+      <AuthField
+        id={`${id}-tenant`}
+        label={t("tenantLabel")}
+        hint={t("tenantHint")}
+        error={errors.tenant?.message}
+        autoComplete="organization"
+        autoCapitalize="none"
+        spellCheck={false}
+        dir="ltr"
+        // Server-rendered too, so the prefill shows before hydration.
+        defaultValue={defaultTenant}
+        {...form.register("tenant")}
+      />
+      <AuthField
+        id={`${id}-email`}
+        label={t("emailLabel")}
+        error={errors.email?.message}
+        type="email"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        dir="ltr"
+        {...form.register("email")}
+      />
+      <AuthField
+        id={`${id}-password`}
+        label={t("passwordLabel")}
+        error={errors.password?.message}
+        type="password"
+        autoComplete="current-password"
+        dir="ltr"
+        {...form.register("password")}
+      />
+    </AuthForm>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { Brand } from "@/components/admin/brand";
-import { LocaleSwitcher } from "@/components/admin/locale-switcher";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { storeOptions } from "@/components/stores/options";
 import { setupStatus } from "@/components/stores/setup-status";
@@ -28,28 +26,21 @@ export default async function SetupPage({ params }: Props) {
   const { currencies, timeZones } = await storeOptions(locale);
 
   return (
-    <div className="flex min-h-dvh flex-col bg-linear-to-b from-primary-soft to-background">
-      <header className="flex items-center justify-between px-4 py-4 sm:px-8">
-        <Brand />
-        <LocaleSwitcher />
-      </header>
-      <main className="flex flex-1 justify-center px-4 pt-4 pb-16 sm:pt-8">
-        <Card className="w-full max-w-2xl self-start">
-          <CardHeader className="gap-2 pb-4">
-            <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-            <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
-          </CardHeader>
-          <CardContent>
-            <StoreCreateForm
-              mode="setup"
-              currencies={currencies}
-              timeZones={timeZones}
-              checkSlug={checkSlug}
-              createStore={setupStore}
-            />
-          </CardContent>
-        </Card>
-      </main>
-    </div>
+    // The (auth) layout gives the frame (brand, language); this form needs a wider card.
+    <Card className="w-full max-w-2xl">
+      <CardHeader className="gap-2 pb-4">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
+      </CardHeader>
+      <CardContent>
+        <StoreCreateForm
+          mode="setup"
+          currencies={currencies}
+          timeZones={timeZones}
+          checkSlug={checkSlug}
+          createStore={setupStore}
+        />
+      </CardContent>
+    </Card>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { Brand } from "@/components/admin/brand";
-import { LocaleSwitcher } from "@/components/admin/locale-switcher";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { storeOptions } from "@/components/stores/options";
 import { setupStatus } from "@/components/stores/setup-status";
@@ -29,37 +27,30 @@ export default async function SignupPage({ params }: Props) {
   const { currencies, timeZones } = await storeOptions(locale);
 
   return (
-    <div className="flex min-h-dvh flex-col bg-linear-to-b from-primary-soft to-background">
-      <header className="flex items-center justify-between px-4 py-4 sm:px-8">
-        <Brand />
-        <LocaleSwitcher />
-      </header>
-      <main className="flex flex-1 justify-center px-4 pt-4 pb-16 sm:pt-8">
-        <Card className="w-full max-w-2xl self-start">
-          <CardHeader className="gap-2 pb-4">
-            <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-            <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-6">
-            <StoreCreateForm
-              mode="signup"
-              currencies={currencies}
-              timeZones={timeZones}
-              checkSlug={checkSlug}
-              createStore={signupStore}
-            />
-            <p className="border-t border-border pt-4 text-sm text-muted-foreground">
-              {t("haveAccount")}{" "}
-              <Link
-                href="/login"
-                className="font-medium text-primary underline-offset-4 hover:underline"
-              >
-                {t("signIn")}
-              </Link>
-            </p>
-          </CardContent>
-        </Card>
-      </main>
-    </div>
+    // The (auth) layout gives the frame (brand, language); this form needs a wider card.
+    <Card className="w-full max-w-2xl">
+      <CardHeader className="gap-2 pb-4">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-6">
+        <StoreCreateForm
+          mode="signup"
+          currencies={currencies}
+          timeZones={timeZones}
+          checkSlug={checkSlug}
+          createStore={signupStore}
+        />
+        <p className="border-t border-border pt-4 text-sm text-muted-foreground">
+          {t("haveAccount")}{" "}
+          <Link
+            href="/login"
+            className="font-medium text-primary underline-offset-4 hover:underline"
+          >
+            {t("signIn")}
+          </Link>
+        </p>
+      </CardContent>
+    </Card>
   );
 }

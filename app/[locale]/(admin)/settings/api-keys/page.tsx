@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { dateInZone, storeTimeZone } from "@/components/settings/format";
+import { getTranslations } from "next-intl/server";
+import { dateInZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
-import { roleCan } from "@/components/settings/sections";
+import { openSettingsPage } from "@/components/settings/settings-page";
 import { grantableScopes } from "@/lib/auth/permissions";
-import { requireMe, sessionStore } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import type { ApiKeyRow } from "./_components/keys-table";
 import { ApiKeysClient } from "./api-keys-client";
@@ -20,14 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ApiKeysPage({ params }: Props) {
-  const locale = await resolveLocale(params);
-  const { session, me } = await requireMe(locale);
-  if (!roleCan(me.user.role, "api_keys:manage")) return <NoAccess />;
-
-  const store = sessionStore(session);
+  const page = await openSettingsPage(params, "api_keys:manage");
+  if (!page) return <NoAccess />;
+  const { me, store, format, timeZone } = page;
   const { data } = await store.apiKeys.list();
-  const format = await getFormatter({ locale });
-  const timeZone = storeTimeZone(me.tenant.timeZone);
   const when = (iso: string | null) =>
     iso
       ? {

@@ -1,11 +1,9 @@
 import { AUDIT_ACTOR_TYPES } from "@/lib/audit/contract";
 import {
-  createSearchParamsLoader,
-  createSearchString,
-  dateRange,
-  parseAsDate,
+  createRangeLogQuery,
   parseAsOneOf,
-  parseAsPage,
+  rangeListParams,
+  rangeParsers,
   type RawSearchParams,
 } from "@/lib/search-params";
 
@@ -40,22 +38,13 @@ export interface AuditListState {
 export const auditSearchParsers = {
   action: parseAsOneOf(ACTION_PREFIXES),
   actorType: parseAsOneOf(ACTOR_TYPES),
-  from: parseAsDate(),
-  to: parseAsDate(),
-  page: parseAsPage(),
+  ...rangeParsers(),
 };
-const urlKeys = { actorType: "actor" };
+const query = createRangeLogQuery(auditSearchParsers, { actorType: "actor" });
 
-const loadAuditSearchParams = createSearchParamsLoader(auditSearchParsers, urlKeys);
-
-/** Reads the state from the query; anything unknown or malformed falls back to no filter. */
-export function parseAuditSearchParams(raw: RawSearchParams): AuditListState {
-  const state = loadAuditSearchParams(raw);
-  return { ...state, ...dateRange(state.from, state.to) };
-}
-
-/** The query string for a state (empty filters left out), with a leading "?". */
-export const auditSearchString = createSearchString(auditSearchParsers, urlKeys);
+export const parseAuditSearchParams: (raw: RawSearchParams) => AuditListState = query.parse;
+/** With a leading "?", or "" (empty filters left out). */
+export const auditSearchString = query.searchString;
 
 export function hasFilters(state: AuditListState): boolean {
   return Boolean(state.action || state.actorType || state.from || state.to);
@@ -64,11 +53,8 @@ export function hasFilters(state: AuditListState): boolean {
 /** What the SDK's `audit.list` takes for this state. */
 export function toListParams(state: AuditListState) {
   return {
-    page: state.page,
-    limit: PAGE_SIZE,
+    ...rangeListParams(state, PAGE_SIZE),
     action: state.action ?? undefined,
     actorType: state.actorType ?? undefined,
-    startDate: state.from || undefined,
-    endDate: state.to || undefined,
   };
 }

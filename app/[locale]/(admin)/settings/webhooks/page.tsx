@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { storeTimeZone } from "@/components/settings/format";
+import { getTranslations } from "next-intl/server";
 import { NoAccess } from "@/components/settings/parts";
+import { openSettingsPage } from "@/components/settings/settings-page";
 import { roleCan } from "@/components/settings/sections";
-import { requireMe, sessionStore } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import { WebhooksClient, type EndpointView } from "./webhooks-client";
 
@@ -18,14 +17,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function WebhooksPage({ params }: Props) {
-  const locale = await resolveLocale(params);
-  const { session, me } = await requireMe(locale);
-  if (!roleCan(me.user.role, "webhooks:read")) return <NoAccess />;
-
-  const store = sessionStore(session);
+  const page = await openSettingsPage(params, "webhooks:read");
+  if (!page) return <NoAccess />;
+  const { me, store, format, timeZone } = page;
   const { data } = await store.webhooks.list();
-  const format = await getFormatter({ locale });
-  const timeZone = storeTimeZone(me.tenant.timeZone);
   const when = (iso: string | null) =>
     iso
       ? {

@@ -1,11 +1,9 @@
 import { DELIVERY_STATUSES, LOG_EVENTS, type DeliveryStatus } from "@/components/webhooks/events";
 import {
-  createSearchParamsLoader,
-  createSearchString,
-  dateRange,
-  parseAsDate,
+  createRangeLogQuery,
   parseAsOneOf,
-  parseAsPage,
+  rangeListParams,
+  rangeParsers,
   type RawSearchParams,
 } from "@/lib/search-params";
 
@@ -25,21 +23,14 @@ export interface DeliveryListState {
 export const deliverySearchParsers = {
   event: parseAsOneOf(LOG_EVENTS),
   status: parseAsOneOf(DELIVERY_STATUSES),
-  from: parseAsDate(),
-  to: parseAsDate(),
-  page: parseAsPage(),
+  ...rangeParsers(),
 };
 
-const loadDeliverySearchParams = createSearchParamsLoader(deliverySearchParsers);
+const query = createRangeLogQuery(deliverySearchParsers);
 
-/** Reads the state from the query; anything unknown or malformed falls back to no filter. */
-export function parseDeliverySearchParams(raw: RawSearchParams): DeliveryListState {
-  const state = loadDeliverySearchParams(raw);
-  return { ...state, ...dateRange(state.from, state.to) };
-}
-
-/** The query string for a state (empty filters left out), with a leading "?". */
-export const deliverySearchString = createSearchString(deliverySearchParsers);
+export const parseDeliverySearchParams: (raw: RawSearchParams) => DeliveryListState = query.parse;
+/** With a leading "?", or "" (empty filters left out). */
+export const deliverySearchString = query.searchString;
 
 export function hasFilters(state: DeliveryListState): boolean {
   return Boolean(state.event || state.status || state.from || state.to);
@@ -48,11 +39,8 @@ export function hasFilters(state: DeliveryListState): boolean {
 /** What the SDK's `webhooks.deliveries` takes for this state. */
 export function toDeliveryParams(state: DeliveryListState) {
   return {
-    page: state.page,
-    limit: PAGE_SIZE,
+    ...rangeListParams(state, PAGE_SIZE),
     event: state.event ?? undefined,
     status: state.status ?? undefined,
-    startDate: state.from || undefined,
-    endDate: state.to || undefined,
   };
 }

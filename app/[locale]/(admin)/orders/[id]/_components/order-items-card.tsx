@@ -49,12 +49,13 @@ export async function OrderItemsCard(props: OrderCardProps) {
           <div className="hidden sm:block">
             <DataTable
               caption={t("items.caption", { count: order.items.length })}
-              minWidth="min-w-[36rem]"
+              minWidth="min-w-[28rem]"
             >
               <THead>
                 <tr>
                   <Th>{t("items.product")}</Th>
-                  <Th>{t("items.sku")}</Th>
+                  {/* Beside the side cards the column does not fit until very wide screens. */}
+                  <Th className="hidden 2xl:table-cell">{t("items.sku")}</Th>
                   <Th className="text-end">{t("items.unitPrice")}</Th>
                   <Th className="text-end">{t("items.quantity")}</Th>
                   <Th className="text-end">{t("items.lineTotal")}</Th>
@@ -64,9 +65,14 @@ export async function OrderItemsCard(props: OrderCardProps) {
                 {order.items.map((item) => (
                   <tr key={item.id} className="[&>*]:align-middle">
                     <Th scope="row">
-                      <LineName item={item} locale={locale} />
+                      <div className="flex flex-col gap-0.5">
+                        <LineName item={item} locale={locale} />
+                        <span className="2xl:hidden">
+                          <LineSku sku={item.sku} none={t("items.noSku")} />
+                        </span>
+                      </div>
                     </Th>
-                    <Td>
+                    <Td className="hidden 2xl:table-cell">
                       <LineSku sku={item.sku} none={t("items.noSku")} />
                     </Td>
                     <Td className="text-end whitespace-nowrap tabular-nums">

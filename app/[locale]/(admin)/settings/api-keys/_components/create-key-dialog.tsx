@@ -3,14 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { KeyRound, Plus } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { DialogFormActions, FormDialog } from "@/components/settings/settings-form";
-import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
+import { FormDialog, useDialogError } from "@/components/settings/settings-form";
 import { FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import type { ActionIssue } from "@/lib/admin/action-result";
 import type { Scope } from "@/lib/auth/permissions";
 import { createApiKey, type IssuedKey } from "../actions";
 import { ScopePicker } from "./scope-picker";
@@ -31,9 +29,8 @@ export function CreateKeyDialog({
 }) {
   const t = useTranslations("settings.apiKeys.createDialog");
   const locale = useLocale();
-  const errorText = useSettingsErrorText();
   const id = useId();
-  const [error, setError] = useState<ActionIssue | null>(null);
+  const { setError, dialog } = useDialogError(onClose);
 
   const schema = useMemo(
     () =>
@@ -48,7 +45,7 @@ export function CreateKeyDialog({
     resolver: zodResolver(schema),
     defaultValues: { name: "", scopes: [] as string[], expiresOn: "" },
   });
-  const { errors, isSubmitting, isSubmitted } = form.formState;
+  const { errors, isSubmitted } = form.formState;
   const scopes = useWatch({ control: form.control, name: "scopes" });
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -71,19 +68,14 @@ export function CreateKeyDialog({
 
   return (
     <FormDialog
+      {...dialog}
       form={form}
       onSubmit={onSubmit}
       open={open}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
+      t={t}
       icon={<KeyRound />}
-      title={t("title")}
-      description={t("description")}
+      submitIcon={<Plus aria-hidden />}
       size="lg"
-      errorTitle={t("errorTitle")}
-      error={error ? errorText(error) : null}
     >
       <FormField name="name" label={t("name")} hint={t("nameHint")}>
         <Input autoComplete="off" {...form.register("name")} />
@@ -100,14 +92,6 @@ export function CreateKeyDialog({
       <FormField name="expiresOn" label={t("expiresOn")} hint={t("expiresOnHint")}>
         <Input type="date" min={today} className="w-full sm:w-56" {...form.register("expiresOn")} />
       </FormField>
-
-      <DialogFormActions
-        pending={isSubmitting}
-        cancelLabel={t("cancel")}
-        submitLabel={t("submit")}
-        pendingLabel={t("submitting")}
-        icon={<Plus aria-hidden />}
-      />
     </FormDialog>
   );
 }

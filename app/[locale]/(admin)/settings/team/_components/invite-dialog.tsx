@@ -3,15 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { MailPlus } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { DialogFormActions, FormDialog } from "@/components/settings/settings-form";
+import { FormDialog, useDialogError } from "@/components/settings/settings-form";
 import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
 import { FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ActionIssue } from "@/lib/admin/action-result";
 import type { Role } from "@/lib/admin/next-auth";
 import { inviteMember, type CreatedInvitation } from "../actions";
 
@@ -30,7 +29,7 @@ export function InviteDialog({
   const tRoles = useTranslations("Roles");
   const locale = useLocale();
   const errorText = useSettingsErrorText();
-  const [error, setError] = useState<ActionIssue | null>(null);
+  const { setError, dialog } = useDialogError(onClose);
 
   const schema = useMemo(
     () =>
@@ -49,7 +48,6 @@ export function InviteDialog({
     resolver: zodResolver(schema),
     defaultValues: { email: "", role: "staff" as Role, name: "" },
   });
-  const { isSubmitting } = form.formState;
   const role = useWatch({ control: form.control, name: "role" });
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -67,18 +65,13 @@ export function InviteDialog({
 
   return (
     <FormDialog
+      {...dialog}
       form={form}
       onSubmit={onSubmit}
       open={open}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
+      t={t}
       icon={<MailPlus />}
-      title={t("title")}
-      description={t("description")}
-      errorTitle={t("errorTitle")}
-      error={error ? errorText(error) : null}
+      submitIcon={<MailPlus aria-hidden />}
     >
       <FormField name="email" label={t("email")}>
         <Input
@@ -102,13 +95,6 @@ export function InviteDialog({
       <FormField name="name" label={t("name")}>
         <Input autoComplete="off" {...form.register("name")} />
       </FormField>
-      <DialogFormActions
-        pending={isSubmitting}
-        cancelLabel={t("cancel")}
-        submitLabel={t("submit")}
-        pendingLabel={t("submitting")}
-        icon={<MailPlus aria-hidden />}
-      />
     </FormDialog>
   );
 }

@@ -111,13 +111,15 @@ export function EndpointCard({
             {health.successRate === null ? (
               <span className="text-muted-foreground">{t("noDeliveries")}</span>
             ) : (
-              <span className={health.healthy ? undefined : "text-destructive"}>
-                {health.successRate}
-              </span>
+              <>
+                <span className={health.healthy ? undefined : "text-destructive"}>
+                  {health.successRate}
+                </span>
+                <span className="text-xs font-normal text-muted-foreground">
+                  {t("deliveries24h", { count: health.deliveries })}
+                </span>
+              </>
             )}
-            <span className="text-xs font-normal text-muted-foreground">
-              {t("deliveries24h", { count: health.deliveries })}
-            </span>
           </dd>
         </div>
         <div className="flex flex-col gap-0.5">

@@ -1,0 +1,104 @@
+import { and, asc, count, desc, eq, isNotNull, like, sql, type SQL } from "drizzle-orm";
+import type { z } from "@hono/zod-openapi";
+import type { ServiceContext } from "@/lib/context";
+import type { Db } from "@/lib/db/client";
+import { authorize } from "@/lib/auth/permissions";
+import { escapeLike, foldForSearch } from "@/lib/text/search";
+import type { ProductListQuery } from "../contract";
+import { productCounts, products, sortNameAr, sortNameEn } from "../schema";
+import { presentProduct } from "./present";
+
+const SORT_COLUMNS = {
+  created_at: products.createdAt,
+  updated_at: products.updatedAt,
+  price: products.priceMinor,
+  name: sortNameEn(products),
+  name_ar: sortNameAr(products),
+  inventory: products.inventory,
+} as const;
+
+/**
+ * One page of products and the total. The SQL the list runs, and nothing else: the benchmark's
+ * bare baseline calls this too, so API and baseline are compared on identical queries.
+ */
+export async function queryProductPage(
+  db: Db,
+  tenantId: string,
+  query: z.infer<typeof ProductListQuery>,
+) {
+  const conditions: SQL[] = [eq(products.tenantId, tenantId)];
+  if (query.status) conditions.push(eq(products.status, query.status));
+  if (query.category) conditions.push(eq(products.category, query.category));
+  const folded = query.q ? foldForSearch(query.q) : "";
+  if (folded) conditions.push(like(products.searchText, `%${escapeLike(folded)}%`));
+  const where = and(...conditions);
+
+  const descending = query.sort.startsWith("-");
+  const column = SORT_COLUMNS[query.sort.replace("-", "") as keyof typeof SORT_COLUMNS];
+  const order = descending ? [desc(column), desc(products.id)] : [asc(column), asc(products.id)];
+
+  // Whole catalogue or one status: the trigger-kept counter. Anything narrower: count the matches.
+  const countQuery = folded
+    ? countSearchMatches(db, where)
+    : query.category
+      ? db.select({ total: count() }).from(products).where(where)
+      : db
+          .select({ total: sql<number>`coalesce(sum(${productCounts.count}), 0)`.mapWith(Number) })
+          .from(productCounts)
+          .where(
+            and(
+              eq(productCounts.tenantId, tenantId),
+              query.status ? eq(productCounts.status, query.status) : undefined,
+            ),
+          );
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select()
+      .from(products)
+      .where(where)
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset((query.page - 1) * query.limit),
+    countQuery,
+  ]);
+  return { rows, total: totalRow?.total ?? 0 };
+}
+
+/**
+ * Counts a search's matches. With the default random_page_cost (4, priced for spinning disks)
+ * PostgreSQL counts a broad term (10% of 100k products) with a sequential scan running LIKE on
+ * every row: 74 ms, against 27 ms through the trigram index. SSD pricing, for this one statement.
+ */
+function countSearchMatches(db: Db, where: SQL | undefined) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local random_page_cost = 1.1`);
+    return tx.select({ total: count() }).from(products).where(where);
+  });
+}
+
+export async function listProducts(ctx: ServiceContext, query: z.infer<typeof ProductListQuery>) {
+  authorize(ctx.actor, "products:read");
+  const { rows, total } = await queryProductPage(ctx.db, ctx.tenant.id, query);
+  return {
+    data: rows.map(presentProduct),
+    pagination: {
+      page: query.page,
+      limit: query.limit,
+      total,
+      pages: Math.ceil(total / query.limit),
+    },
+  };
+}
+
+/** Categories in use, for suggestions (categories are free text: docs/decisions/0004). */
+export async function listCategories(ctx: ServiceContext) {
+  authorize(ctx.actor, "products:read");
+  const rows = await ctx.db
+    .select({ name: products.category, count: count() })
+    .from(products)
+    .where(and(eq(products.tenantId, ctx.tenant.id), isNotNull(products.category)))
+    .groupBy(products.category)
+    .orderBy(desc(count()), asc(products.category))
+    .limit(200);
+  return { data: rows.map((r) => ({ name: r.name!, count: r.count })) };
+}
