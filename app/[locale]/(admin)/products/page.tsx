@@ -5,7 +5,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { displayName } from "@/components/products/product-name";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { Pagination } from "@/components/ui/pagination";
 import { canWriteProducts } from "@/components/products/permissions";
 import { requireMe, sessionStore } from "@/lib/admin/session";
@@ -169,16 +168,12 @@ export default async function ProductsPage({ params, searchParams }: Props) {
                   pagination={pagination}
                   shown={list.data.length}
                   href={(page) => href({ page }, true)}
-                >
-                  <PageSizeSelect
-                    value={state.limit}
-                    options={PAGE_SIZES.map((size) => ({
-                      value: size,
-                      label: format.number(size),
-                      href: href({ limit: size }),
-                    }))}
-                  />
-                </Pagination>
+                  pageSize={{
+                    value: state.limit,
+                    sizes: PAGE_SIZES,
+                    href: (limit) => href({ limit }),
+                  }}
+                />
               </>
             )}
           </>
