@@ -10,7 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { buttonVariants } from "@/components/ui/button";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { Link } from "@/lib/admin/i18n/navigation";
-import { resolveLocale } from "@/lib/admin/i18n/params";
+import { resolveLocale, type LocalePageProps } from "@/lib/admin/i18n/params";
 import { OrderCards, type OrderRow } from "./_components/order-rows";
 import { OrdersTable } from "./_components/orders-table";
 import { OrderFilters } from "./orders-client";
@@ -28,10 +28,7 @@ import {
   type SortColumn,
 } from "./search-params";
 
-interface Props {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = LocalePageProps;
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const locale = await resolveLocale(params);

@@ -9,7 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { canWriteProducts } from "@/components/products/permissions";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { Link } from "@/lib/admin/i18n/navigation";
-import { resolveLocale } from "@/lib/admin/i18n/params";
+import { resolveLocale, type LocalePageProps } from "@/lib/admin/i18n/params";
 import { ProductsListHeader } from "./_components/list-header";
 import { ProductFilters } from "./_components/product-filters";
 import type { ProductRow } from "./_components/product-row";
@@ -29,10 +29,7 @@ import {
   type SortColumn,
 } from "./search-params";
 
-interface Props {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = LocalePageProps;
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const locale = await resolveLocale(params);

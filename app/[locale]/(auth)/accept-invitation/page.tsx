@@ -5,15 +5,12 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/admin/login-shared";
 import { Link } from "@/lib/admin/i18n/navigation";
-import { resolveLocale } from "@/lib/admin/i18n/params";
+import { resolveLocale, type LocalePageProps } from "@/lib/admin/i18n/params";
 import { BrainSAITStore, StoreApiError, StoreConnectionError } from "@/lib/sdk";
 import { AuthCard } from "../_components/auth-card";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 
-interface Props {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = LocalePageProps;
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const locale = await resolveLocale(params);
