@@ -1,7 +1,6 @@
-import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/admin/login-shared";
 import { Link } from "@/lib/admin/i18n/navigation";
@@ -80,11 +79,9 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pro
         />
       ) : (
         <div className="flex flex-col gap-5">
-          <Alert variant="destructive" role="alert">
-            <CircleAlert aria-hidden />
-            <AlertTitle>{t(`problems.${result.problem}.title`)}</AlertTitle>
+          <ErrorAlert title={t(`problems.${result.problem}.title`)}>
             <AlertDescription>{t(`problems.${result.problem}.description`)}</AlertDescription>
-          </Alert>
+          </ErrorAlert>
           <Link href="/login" className={buttonVariants({ variant: "outline" })}>
             {t("goToSignIn")}
           </Link>
