@@ -9,7 +9,7 @@ import { ndjsonLines } from "@/lib/sdk/ndjson";
 import { ImportOutcome, type Outcome } from "./import-outcome";
 import type { ImportLine } from "./import-lines";
 import { MAX_IMPORT_BYTES } from "./product-limits";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Progress =
   | { phase: "uploading" }
