@@ -13,6 +13,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // Some start ESLint or Next's proxy: seconds each on a busy 2-core CI machine.
+          testTimeout: 30_000,
           // next-intl's ESM imports "next/server" without an extension, which only Vite resolves.
           server: { deps: { inline: ["next-intl"] } },
         },

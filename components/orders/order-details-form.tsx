@@ -1,12 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { CircleAlert, CircleCheck, Loader2, Pencil, Save } from "lucide-react";
+import { CircleCheck, Loader2, Pencil, Save } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Alert, AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -115,15 +115,13 @@ export function OrderDetailsForm({ defaultValues, readOnly, onSubmit }: OrderDet
 
   const bannerView =
     banner?.kind === "error" ? (
-      <Alert variant="destructive" role="alert">
-        <CircleAlert aria-hidden />
-        <AlertTitle>{t("errorTitle")}</AlertTitle>
+      <ErrorAlert title={t("errorTitle")}>
         <AlertDescription>
           {banner.issue.code === "VALIDATION_ERROR"
             ? t("errorFields")
             : errorText(banner.issue.code)}
         </AlertDescription>
-      </Alert>
+      </ErrorAlert>
     ) : banner?.kind === "saved" ? (
       <Alert variant="success" role="status">
         <CircleCheck aria-hidden />

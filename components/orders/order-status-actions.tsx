@@ -2,7 +2,6 @@
 
 import {
   Ban,
-  CircleAlert,
   CircleCheck,
   CreditCard,
   Loader2,
@@ -13,7 +12,7 @@ import {
 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Alert, AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/admin/action-result";
@@ -104,11 +103,9 @@ export function OrderStatusActions({
             <AlertDescription>{t("done", { status: tStatus(outcome.status) })}</AlertDescription>
           </Alert>
         ) : outcome?.kind === "error" ? (
-          <Alert variant="destructive" role="alert">
-            <CircleAlert aria-hidden />
-            <AlertTitle>{t("failed")}</AlertTitle>
+          <ErrorAlert title={t("failed")}>
             <AlertDescription>{errorText(outcome.code)}</AlertDescription>
-          </Alert>
+          </ErrorAlert>
         ) : null}
       </div>
 

@@ -5,10 +5,11 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FilePicker } from "@/components/ui/file-picker";
+import { ndjsonLines } from "@/lib/sdk/ndjson";
 import { ImportOutcome, type Outcome } from "./import-outcome";
 import type { ImportLine } from "./import-lines";
 import { MAX_IMPORT_BYTES } from "./product-limits";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Progress =
   | { phase: "uploading" }
@@ -60,12 +61,12 @@ export function ImportCsv() {
         return;
       }
       let last = undefined as ImportLine | undefined;
-      await readLines(response.body, (line) => {
+      for await (const line of ndjsonLines<ImportLine>(response.body)) {
         last = line;
         if (line.type === "progress") setProgress(line);
         else if (line.type === "result") setOutcome(line);
         else setOutcome({ type: "error", code: line.code, issueCode: line.errors[0]?.code });
-      });
+      }
       const imported = last?.type === "result" && last.errors.length === 0;
       if (!last || last.type === "progress") setOutcome({ type: "error", code: "UNAVAILABLE" });
       // A full bar only when something was saved; otherwise the outcome says what went wrong.
@@ -178,25 +179,4 @@ export function ImportCsv() {
       {outcome ? <ImportOutcome outcome={outcome} /> : null}
     </div>
   );
-}
-
-/** Reads NDJSON lines as they arrive. */
-async function readLines(
-  body: ReadableStream<Uint8Array<ArrayBuffer>>,
-  onLine: (line: ImportLine) => void,
-): Promise<void> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (value) buffer += value;
-    let newline: number;
-    while ((newline = buffer.indexOf("\n")) >= 0) {
-      const text = buffer.slice(0, newline).trim();
-      buffer = buffer.slice(newline + 1);
-      if (!text) continue;
-      onLine(JSON.parse(text) as ImportLine);
-    }
-    if (done) return;
-  }
 }

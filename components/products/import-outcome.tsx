@@ -1,8 +1,8 @@
 "use client";
 
-import { CircleAlert, CircleCheck } from "lucide-react";
+import { CircleCheck } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Alert, AlertDescription, AlertTitle, ErrorAlert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { Link } from "@/lib/admin/i18n/navigation";
@@ -49,11 +49,9 @@ export function ImportOutcome({ outcome }: { outcome: Outcome }) {
     const shown = outcome.errors.slice(0, SHOWN_ERRORS);
     return (
       <div className="flex flex-col gap-3">
-        <Alert variant="destructive" role="alert">
-          <CircleAlert aria-hidden />
-          <AlertTitle>{t("failed.title")}</AlertTitle>
+        <ErrorAlert title={t("failed.title")}>
           <AlertDescription>{t("failed.description", { rows })}</AlertDescription>
-        </Alert>
+        </ErrorAlert>
         <div
           tabIndex={0}
           role="region"
@@ -116,12 +114,11 @@ export function ImportOutcome({ outcome }: { outcome: Outcome }) {
   else message = t("errors.generic");
 
   return (
-    <Alert variant="destructive" role="alert">
-      <CircleAlert aria-hidden />
+    <ErrorAlert>
       <AlertTitle>
         {outcome.type === "invalidFile" ? t("errors.fileTitle") : t("failed.title")}
       </AlertTitle>
       <AlertDescription>{message}</AlertDescription>
-    </Alert>
+    </ErrorAlert>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { CircleAlert } from "lucide-react";
 import { useState, type FormEventHandler, type ReactNode } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -37,11 +36,9 @@ export function SettingsForm<T extends FieldValues, C, V extends FieldValues>({
 /** Why a submitted form was refused, when no single field is to blame. */
 function FormAlert({ title, text }: { title: string; text: string | null }) {
   return text ? (
-    <Alert variant="destructive" role="alert">
-      <CircleAlert aria-hidden />
-      <AlertTitle>{title}</AlertTitle>
+    <ErrorAlert title={title}>
       <AlertDescription>{text}</AlertDescription>
-    </Alert>
+    </ErrorAlert>
   ) : null;
 }
 

@@ -1,5 +1,6 @@
 import { cva, type VariantProps } from "class-variance-authority";
-import type { ComponentProps } from "react";
+import { CircleAlert } from "lucide-react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
 const alertVariants = cva(
@@ -29,4 +30,15 @@ export function AlertTitle({ className, ...props }: ComponentProps<"p">) {
 
 export function AlertDescription({ className, ...props }: ComponentProps<"p">) {
   return <p className={cn("col-start-2", className)} {...props} />;
+}
+
+/** A refusal or failure, announced at once (role="alert"): the alert icon, a title, then children. */
+export function ErrorAlert({ title, children }: { title?: ReactNode; children?: ReactNode }) {
+  return (
+    <Alert variant="destructive" role="alert">
+      <CircleAlert aria-hidden />
+      {title ? <AlertTitle>{title}</AlertTitle> : null}
+      {children}
+    </Alert>
+  );
 }

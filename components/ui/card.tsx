@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
 export function Card({ className, ...props }: ComponentProps<"div">) {
@@ -31,4 +31,33 @@ export function CardContent({ className, ...props }: ComponentProps<"div">) {
 
 export function CardFooter({ className, ...props }: ComponentProps<"div">) {
   return <div className={cn("flex items-center p-6 pt-0", className)} {...props} />;
+}
+
+/** A card's header with an icon tile beside its title and description. */
+export function IconCardHeader({
+  icon,
+  title,
+  titleId,
+  description,
+}: {
+  icon: ReactNode;
+  title: ReactNode;
+  /** For a card labelled by its title (aria-labelledby). */
+  titleId?: string;
+  description: ReactNode;
+}) {
+  return (
+    <CardHeader className="flex-row items-start gap-4">
+      <span
+        aria-hidden
+        className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-primary-soft text-primary-soft-foreground [&_svg]:size-5"
+      >
+        {icon}
+      </span>
+      <div className="flex flex-col gap-1.5">
+        <CardTitle id={titleId}>{title}</CardTitle>
+        <CardDescription>{description}</CardDescription>
+      </div>
+    </CardHeader>
+  );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { CircleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useTransition, type ReactNode } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { Dialog, DialogActions, DialogClose, type DialogProps } from "@/components/ui/dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -50,10 +49,9 @@ export function ConfirmDialog({
     <Dialog {...dialog} busy={pending} role={role} tone={tone} initialFocus={cancelRef}>
       {children}
       {error ? (
-        <Alert variant="destructive" role="alert">
-          <CircleAlert aria-hidden />
+        <ErrorAlert>
           <AlertDescription>{error}</AlertDescription>
-        </Alert>
+        </ErrorAlert>
       ) : null}
       <DialogActions>
         <DialogClose ref={cancelRef} disabled={pending}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Link } from "@/lib/admin/i18n/navigation";
 
@@ -64,5 +65,27 @@ export function FilterField({
       <Label htmlFor={htmlFor}>{label}</Label>
       {children}
     </div>
+  );
+}
+
+/** A from-to pair of date filters (`from`, `to`), ids `${idPrefix}-from` and `${idPrefix}-to`. */
+export function DateRangeFields({
+  idPrefix,
+  state,
+  labels,
+}: {
+  idPrefix: string;
+  state: { from: string; to: string };
+  labels: { from: string; to: string };
+}) {
+  return (
+    <>
+      <FilterField label={labels.from} htmlFor={`${idPrefix}-from`}>
+        <Input id={`${idPrefix}-from`} name="from" type="date" defaultValue={state.from} />
+      </FilterField>
+      <FilterField label={labels.to} htmlFor={`${idPrefix}-to`}>
+        <Input id={`${idPrefix}-to`} name="to" type="date" defaultValue={state.to} />
+      </FilterField>
+    </>
   );
 }

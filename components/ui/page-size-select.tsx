@@ -1,12 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useSyncExternalStore } from "react";
+import { useId } from "react";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useRouter } from "@/lib/admin/i18n/navigation";
-
-const subscribeNothing = () => () => {};
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * Rows per page; each choice is a URL the server prepared. Disabled until hydrated: it only
@@ -22,11 +21,7 @@ export function PageSizeSelect({
   const t = useTranslations("Common.pagination");
   const id = useId();
   const router = useRouter();
-  const hydrated = useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   return (
     <div className="flex items-center gap-2">
       <Label htmlFor={id} className="font-normal text-muted-foreground">

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { Link } from "@/lib/admin/i18n/navigation";
+import { PageSizeSelect } from "./page-size-select";
 import { pageWindow, type PageInfo } from "./page-window";
 
 /**
@@ -15,6 +16,7 @@ export function Pagination({
   pagination,
   shown,
   href,
+  pageSize,
   children,
 }: {
   /** The <nav>'s accessible name ("Audit log pages"). */
@@ -24,7 +26,9 @@ export function Pagination({
   shown: number;
   /** The URL of another page of the same list. */
   href: (page: number) => string;
-  /** Extra controls before the page links, e.g. a PageSizeSelect. */
+  /** Rows per page: the current size, the sizes offered and the URL of the list at each. */
+  pageSize?: { value: number; sizes: readonly number[]; href: (size: number) => string };
+  /** Extra controls before the page links. */
   children?: ReactNode;
 }) {
   const t = useTranslations("Common.pagination");
@@ -40,6 +44,16 @@ export function Pagination({
         })}
       </p>
       <div className="flex flex-wrap items-center gap-3">
+        {pageSize ? (
+          <PageSizeSelect
+            value={pageSize.value}
+            options={pageSize.sizes.map((size) => ({
+              value: size,
+              label: format.number(size),
+              href: pageSize.href(size),
+            }))}
+          />
+        ) : null}
         {children}
         <span className="text-muted-foreground">
           {t("page", { page: format.number(pagination.page), pages: format.number(at.pages) })}

@@ -16,7 +16,7 @@ import {
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, IconCardHeader } from "@/components/ui/card";
 import { fetchJson } from "./fetch-json";
 import { QueryProvider } from "./query-provider";
 
@@ -82,18 +82,12 @@ function Feed({
 
   return (
     <Card aria-labelledby="activity-title">
-      <CardHeader className="flex-row items-start gap-4">
-        <span
-          aria-hidden
-          className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-primary-soft text-primary-soft-foreground"
-        >
-          <Activity className="size-5" />
-        </span>
-        <div className="flex flex-col gap-1.5">
-          <CardTitle id="activity-title">{t("title")}</CardTitle>
-          <CardDescription>{t("description")}</CardDescription>
-        </div>
-      </CardHeader>
+      <IconCardHeader
+        icon={<Activity />}
+        title={t("title")}
+        titleId="activity-title"
+        description={t("description")}
+      />
       <CardContent>
         <div className="border-t border-border pt-4">
           {query.isError && !events ? (

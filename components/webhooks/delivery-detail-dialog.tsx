@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, FileJson, Loader2, RotateCw } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Alert, AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
@@ -92,10 +92,9 @@ export function DeliveryDetailDialog({
       ) : null}
 
       {query.isError ? (
-        <Alert variant="destructive" role="alert">
-          <CircleAlert aria-hidden />
+        <ErrorAlert>
           <AlertDescription>{t("loadFailed")}</AlertDescription>
-        </Alert>
+        </ErrorAlert>
       ) : !detail ? (
         <p className="flex items-center gap-2 text-sm text-muted-foreground" role="status">
           <Loader2 aria-hidden className="size-4 animate-spin" />

@@ -3,7 +3,7 @@
 import { CircleAlert, CircleCheck, Loader2, Send } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Alert, AlertDescription, AlertTitle, ErrorAlert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
 import { SecretDialog } from "@/components/ui/secret-dialog";
@@ -125,10 +125,9 @@ export function TestResultDialog({
           </p>
         ) : null}
         {outcome?.failure ? (
-          <Alert variant="destructive" role="alert">
-            <CircleAlert aria-hidden />
+          <ErrorAlert>
             <AlertDescription>{errorText(outcome.failure)}</AlertDescription>
-          </Alert>
+          </ErrorAlert>
         ) : null}
         {result ? (
           <>

@@ -1,12 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { CircleAlert, Save, Webhook } from "lucide-react";
+import { Save, Webhook } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
 import { Form, FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
@@ -129,11 +129,9 @@ export function EndpointFormDialog<T>({
           aria-busy={isSubmitting}
         >
           {error ? (
-            <Alert variant="destructive" role="alert">
-              <CircleAlert aria-hidden />
-              <AlertTitle>{t("errorTitle")}</AlertTitle>
+            <ErrorAlert title={t("errorTitle")}>
               <AlertDescription>{errorText(error)}</AlertDescription>
-            </Alert>
+            </ErrorAlert>
           ) : null}
 
           <FormField name="url" label={t("url")} hint={t("urlHint")}>

@@ -1,15 +1,13 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
-import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { IdParam, secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { ApiKeyCreate, ApiKeyList, ApiKeyRoll, ApiKeyWithSecret } from "./contract";
 import * as keys from "./service";
 import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["API keys"];
-const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
-const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 
 const create = createRoute({
   method: "post",

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
 import { downloadBody } from "@/lib/api/platform/stream";
-import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { IdParam, secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import {
   OrderCreate,
@@ -17,8 +17,6 @@ import * as ordersService from "./service";
 import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["Orders"];
-const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
-const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 
 const list = createRoute({
   method: "get",

@@ -3,7 +3,7 @@ import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
 import { downloadBody } from "@/lib/api/platform/stream";
 import { errorBody } from "@/lib/api/platform/errors";
-import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -27,7 +27,6 @@ import * as products from "./service";
 import { defineModule, MULTIPART_MARGIN_BYTES } from "@/lib/api/platform/module";
 
 const tags = ["Products"];
-const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
 const IdParam = z.object({
   id: z.string().openapi({
     param: { name: "id", in: "path" },

@@ -14,6 +14,7 @@ import type {
 import { camelize, type Camelize } from "./casing";
 import type { HttpClient } from "./client";
 import { StoreApiError } from "./errors";
+import { ndjsonLines } from "./ndjson";
 
 export type Product = Camelize<z.infer<typeof ProductSchema>>;
 export type ProductList = Camelize<z.infer<typeof ProductList>>;
@@ -28,6 +29,12 @@ export type ProductImportProgress = {
   processed: number;
   total: number;
 };
+
+/** The API's import stream (NDJSON): progress lines, then one result or error line. */
+type ImportStreamLine =
+  | ({ type: "progress" } & ProductImportProgress)
+  | ({ type: "result" } & z.infer<typeof ImportResult>)
+  | { type: "error"; error: ConstructorParameters<typeof StoreApiError>[1] };
 
 export class ProductsResource {
   constructor(private readonly http: HttpClient) {}
@@ -85,29 +92,19 @@ export class ProductsResource {
       contentType: "text/csv; charset=utf-8",
       accept: "application/x-ndjson",
     });
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = "";
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (value) buffer += value;
-      let newline: number;
-      while ((newline = buffer.indexOf("\n")) >= 0) {
-        const line = JSON.parse(buffer.slice(0, newline));
-        buffer = buffer.slice(newline + 1);
-        if (line.type === "progress")
-          options.onProgress?.({ phase: line.phase, processed: line.processed, total: line.total });
-        else if (line.type === "result") {
-          const { created, updated, errors } = line;
-          return camelize<z.infer<typeof ImportResult>>({ created, updated, errors });
-        } else if (line.type === "error")
-          throw new StoreApiError(line.error.code === "INTERNAL_ERROR" ? 500 : 422, line.error);
-      }
-      if (done)
-        throw new StoreApiError(502, {
-          detail: "The import stream ended without a result",
-          code: "IMPORT_INCOMPLETE",
-        });
+    for await (const line of ndjsonLines<ImportStreamLine>(response.body!)) {
+      if (line.type === "progress")
+        options.onProgress?.({ phase: line.phase, processed: line.processed, total: line.total });
+      else if (line.type === "result") {
+        const { created, updated, errors } = line;
+        return camelize<z.infer<typeof ImportResult>>({ created, updated, errors });
+      } else if (line.type === "error")
+        throw new StoreApiError(line.error.code === "INTERNAL_ERROR" ? 500 : 422, line.error);
     }
+    throw new StoreApiError(502, {
+      detail: "The import stream ended without a result",
+      code: "IMPORT_INCOMPLETE",
+    });
   }
 
   uploadImage(id: string, file: Blob, filename = "image"): Promise<Product> {

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
-import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { ValidationError } from "@/lib/errors";
 import { StoreSettingsUpdate, TenantSchema } from "./contract";
@@ -10,7 +10,6 @@ import { defineModule, MULTIPART_MARGIN_BYTES } from "@/lib/api/platform/module"
 import { MAX_IMAGE_BYTES } from "@/lib/storage";
 
 const tags = ["Store settings"];
-const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
 
 const get = createRoute({
   method: "get",

@@ -1,7 +1,7 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
-import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { IdParam, secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { log } from "@/lib/log";
 import {
@@ -16,8 +16,6 @@ import * as team from "./service";
 import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["Team"];
-const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
-const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 
 const list = createRoute({
   method: "get",

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
-import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { IdParam, secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import {
   AttemptSchema,
@@ -20,8 +20,6 @@ import * as webhooks from "./service";
 import { defineModule } from "@/lib/api/platform/module";
 
 const tags = ["Webhooks"];
-const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
-const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 const Secret = z
   .object({ secret: z.string(), previous_secret_expires_at: z.string().optional() })
   .openapi("WebhookSecret");

@@ -11,7 +11,7 @@ import {
 import { roleCan } from "@/components/settings/sections";
 import { Badge } from "@/components/ui/badge";
 import { ActivityFeed, type RecentEvent } from "@/components/webhooks/activity-feed";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, IconCardHeader } from "@/components/ui/card";
 import { requireMe, sessionStore, type Me } from "@/lib/admin/session";
 import { DEFAULT_TIME_ZONE } from "@/lib/admin/i18n/request";
 import { resolveLocale } from "@/lib/admin/i18n/params";
@@ -97,18 +97,11 @@ export default async function HomePage({ params }: Props) {
       ) : null}
 
       <Card>
-        <CardHeader className="flex-row items-start gap-4">
-          <span
-            aria-hidden
-            className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-primary-soft text-primary-soft-foreground"
-          >
-            <Building2 className="size-5" />
-          </span>
-          <div className="flex flex-col gap-1.5">
-            <CardTitle>{t("store.title")}</CardTitle>
-            <CardDescription>{t("store.description")}</CardDescription>
-          </div>
-        </CardHeader>
+        <IconCardHeader
+          icon={<Building2 />}
+          title={t("store.title")}
+          description={t("store.description")}
+        />
         <CardContent>
           <dl className="grid gap-x-8 gap-y-5 border-t border-border pt-6 sm:grid-cols-2">
             <Detail label={t("store.nameEn")}>

@@ -1,10 +1,9 @@
 "use client";
 
-import { CircleAlert } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { AlertDescription, AlertTitle, ErrorAlert } from "@/components/ui/alert";
 import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
 import { useRouter } from "@/lib/admin/i18n/navigation";
 import { MAX_MINOR, toMajor } from "@/lib/money";
@@ -122,8 +121,7 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
     >
       <div ref={bannerRef} tabIndex={-1} className="outline-none empty:hidden">
         {banner ? (
-          <Alert variant="destructive" role="alert">
-            <CircleAlert aria-hidden />
+          <ErrorAlert>
             <AlertTitle>
               {banner.code === "INSUFFICIENT_STOCK" ? t("errors.stockTitle") : t("errors.title")}
             </AlertTitle>
@@ -134,7 +132,7 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
                   ? t("errors.fields")
                   : errorText(banner.code)}
             </AlertDescription>
-          </Alert>
+          </ErrorAlert>
         ) : null}
       </div>
 

@@ -1,13 +1,13 @@
 "use client";
 
-import { Loader2, PackageSearch, Plus, Search } from "lucide-react";
+import { Loader2, PackageSearch, Plus } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { displayName, ProductName } from "@/components/products/product-name";
 import { ProductThumbnail } from "@/components/products/product-thumbnail";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
+import { SearchInput } from "@/components/ui/live-filters";
 import { Label } from "@/components/ui/label";
 import type { ActionResult } from "@/lib/admin/action-result";
 import { cn } from "@/lib/cn";
@@ -72,44 +72,39 @@ export function ProductPicker({
       <CardContent className="flex flex-col gap-3">
         <div className="flex flex-col gap-2">
           <Label htmlFor={`${id}-q`}>{t("search")}</Label>
-          <div className="relative">
-            <Search
-              aria-hidden
-              className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
-            />
-            <Input
-              id={`${id}-q`}
-              type="search"
-              value={query}
-              placeholder={t("placeholder")}
-              maxLength={200}
-              autoComplete="off"
-              dir="auto"
-              className="ps-9 pe-9"
-              aria-controls={`${id}-results`}
-              aria-describedby={`${id}-count`}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                setQuery(value);
+          <SearchInput
+            id={`${id}-q`}
+            value={query}
+            placeholder={t("placeholder")}
+            maxLength={200}
+            autoComplete="off"
+            dir="auto"
+            className="pe-9"
+            end={
+              searching ? (
+                <Loader2
+                  aria-hidden
+                  className="absolute end-3 top-1/2 size-4 -translate-y-1/2 animate-spin text-muted-foreground"
+                />
+              ) : null
+            }
+            aria-controls={`${id}-results`}
+            aria-describedby={`${id}-count`}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              setQuery(value);
+              clearTimeout(timer.current);
+              timer.current = setTimeout(() => runSearch(value), SEARCH_DELAY_MS);
+            }}
+            onKeyDown={(event) => {
+              // Enter searches now; it must not submit the whole order.
+              if (event.key === "Enter") {
+                event.preventDefault();
                 clearTimeout(timer.current);
-                timer.current = setTimeout(() => runSearch(value), SEARCH_DELAY_MS);
-              }}
-              onKeyDown={(event) => {
-                // Enter searches now; it must not submit the whole order.
-                if (event.key === "Enter") {
-                  event.preventDefault();
-                  clearTimeout(timer.current);
-                  runSearch(query);
-                }
-              }}
-            />
-            {searching ? (
-              <Loader2
-                aria-hidden
-                className="absolute end-3 top-1/2 size-4 -translate-y-1/2 animate-spin text-muted-foreground"
-              />
-            ) : null}
-          </div>
+                runSearch(query);
+              }
+            }}
+          />
         </div>
         <p id={`${id}-count`} aria-live="polite" className="text-xs text-muted-foreground">
           {failed

@@ -1,10 +1,10 @@
 "use client";
 
-import { CircleAlert, CircleCheck } from "lucide-react";
+import { CircleCheck } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useProductErrorText } from "@/components/products/use-error-text";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Alert, AlertDescription, AlertTitle, ErrorAlert } from "@/components/ui/alert";
 import type { ActionIssue } from "@/lib/admin/action-result";
 
 /** What the last save did, shown above the form. */
@@ -26,9 +26,7 @@ export function FormBanner({ banner }: { banner: Banner | null }) {
   return (
     <div ref={ref} tabIndex={-1} className="outline-none empty:hidden">
       {banner?.kind === "error" ? (
-        <Alert variant="destructive" role="alert">
-          <CircleAlert aria-hidden />
-          <AlertTitle>{t("errorTitle")}</AlertTitle>
+        <ErrorAlert title={t("errorTitle")}>
           <AlertDescription>
             {banner.issue.code === "VALIDATION_ERROR"
               ? t("errorFields")
@@ -39,7 +37,7 @@ export function FormBanner({ banner }: { banner: Banner | null }) {
               {message}
             </AlertDescription>
           ))}
-        </Alert>
+        </ErrorAlert>
       ) : banner ? (
         <Alert variant="success" role="status">
           <CircleCheck aria-hidden />

@@ -13,7 +13,7 @@ import { Link, useRouter } from "@/lib/admin/i18n/navigation";
 import type { Product } from "@/lib/sdk";
 import { DeleteProductDialog } from "../delete-product-dialog";
 import type { DisplayName } from "../product-name";
-import { useHydrated } from "../use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { DetailsSection } from "./details-section";
 import { FormBanner, type Banner } from "./form-banner";
 import { ImagesSection, type PendingImage } from "./images-section";

@@ -13,3 +13,9 @@ export async function resolveLocale(params: Promise<{ locale: string }>): Promis
   setRequestLocale(locale);
   return locale;
 }
+
+/** The props Next passes a page under app/[locale] that reads its query. */
+export interface LocalePageProps {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}

@@ -1,17 +1,19 @@
 "use client";
 
-import { Loader2, Search, X } from "lucide-react";
+import { X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useSearchParams } from "next/navigation";
-import { useEffect, useId, useOptimistic, useRef, useTransition, type FormEvent } from "react";
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import {
+  FilterSubmit,
+  LiveFilterForm,
+  LiveSearchField,
+  useLiveFilters,
+} from "@/components/ui/live-filters";
 import { NativeSelect } from "@/components/ui/native-select";
-import { usePathname, useRouter } from "@/lib/admin/i18n/navigation";
 import { ORDER_STATUSES } from "@/lib/orders/constants";
-
-const TYPING_DELAY_MS = 350;
 
 type FilterState = { q: string; status: string; source: string; from: string; to: string };
 const FILTER_KEYS = ["q", "status", "source", "from", "to"] as const;
@@ -35,92 +37,21 @@ export function OrderFilters({ state, hidden, sources, clearHref, timeZone }: Fi
   const t = useTranslations("orders.filters");
   const tStatus = useTranslations("orders.status");
   const id = useId();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const [pending, startTransition] = useTransition();
-  // The select shows the new choice while the page loads, not the old one.
-  const [optimistic, setOptimistic] = useOptimistic(state);
-  const active = FILTER_KEYS.some((key) => state[key]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function apply(changes: Partial<FilterState>) {
-    clearTimeout(timer.current);
-    const form = formRef.current;
-    if (!form) return;
-    const values: Record<string, FormDataEntryValue | undefined> = {
-      ...Object.fromEntries(new FormData(form)),
-      ...changes,
-    };
-    const query = new URLSearchParams();
-    for (const key of [...FILTER_KEYS, "sort", "limit"] as const) {
-      const value = String(values[key] ?? "").trim();
-      if (value) query.set(key, value);
-    }
-    // New filters start again on page 1 (page is simply left out).
-    const search = query.toString();
-    if (search === new URLSearchParams(searchParams).toString()) return;
-    startTransition(() => {
-      setOptimistic({ ...optimistic, ...changes });
-      router.replace(`${pathname}${search ? `?${search}` : ""}`, { scroll: false });
-    });
-  }
-
-  function applyLater(changes: Partial<FilterState>) {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => apply(changes), TYPING_DELAY_MS);
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    apply({});
-  }
-
-  function clear() {
-    clearTimeout(timer.current);
-    for (const element of Array.from(formRef.current?.elements ?? [])) {
-      if (element instanceof HTMLInputElement && element.type !== "hidden") element.value = "";
-    }
-    startTransition(() => {
-      setOptimistic({ q: "", status: "", source: "", from: "", to: "" });
-      router.replace(clearHref, { scroll: false });
-    });
-  }
+  const { formRef, pending, optimistic, active, apply, applyLater, onSubmit, clear } =
+    useLiveFilters(FILTER_KEYS, state, clearHref);
 
   return (
-    <form
-      ref={formRef}
-      role="search"
-      aria-label={t("label")}
-      method="get"
-      onSubmit={onSubmit}
-      className="flex flex-col gap-3 rounded-xl border border-border bg-card p-3 shadow-sm"
-    >
+    <LiveFilterForm ref={formRef} onSubmit={onSubmit} label={t("label")} hidden={hidden}>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(14rem,2fr)_repeat(4,minmax(0,1fr))]">
-        <div className="flex min-w-0 flex-col gap-1.5 sm:col-span-2 lg:col-span-1">
-          <Label htmlFor={`${id}-q`}>{t("search")}</Label>
-          <div className="relative">
-            <Search
-              aria-hidden
-              className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
-            />
-            <Input
-              id={`${id}-q`}
-              type="search"
-              name="q"
-              defaultValue={state.q}
-              placeholder={t("searchPlaceholder")}
-              maxLength={200}
-              autoComplete="off"
-              dir="auto"
-              className="ps-9"
-              onChange={(event) => applyLater({ q: event.currentTarget.value })}
-            />
-          </div>
-        </div>
+        <LiveSearchField
+          id={`${id}-q`}
+          label={t("search")}
+          placeholder={t("searchPlaceholder")}
+          defaultValue={state.q}
+          onType={(q) => applyLater({ q })}
+          className="flex min-w-0 flex-col gap-1.5 sm:col-span-2 lg:col-span-1"
+          dir="auto"
+        />
         <div className="flex min-w-0 flex-col gap-1.5">
           <Label htmlFor={`${id}-status`}>{t("status")}</Label>
           <NativeSelect
@@ -185,8 +116,6 @@ export function OrderFilters({ state, hidden, sources, clearHref, timeZone }: Fi
           />
         </div>
       </div>
-      {hidden.sort ? <input type="hidden" name="sort" value={hidden.sort} /> : null}
-      {hidden.limit ? <input type="hidden" name="limit" value={hidden.limit} /> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={`${id}-zone`} className="text-xs text-muted-foreground">
           {t("timeZoneNote", { zone: timeZone })}
@@ -198,12 +127,11 @@ export function OrderFilters({ state, hidden, sources, clearHref, timeZone }: Fi
               {t("clear")}
             </Button>
           ) : null}
-          <Button type="submit" variant="secondary" size="sm" aria-busy={pending}>
-            {pending ? <Loader2 aria-hidden className="animate-spin" /> : <Search aria-hidden />}
+          <FilterSubmit pending={pending} size="sm">
             {t("submit")}
-          </Button>
+          </FilterSubmit>
         </div>
       </div>
-    </form>
+    </LiveFilterForm>
   );
 }

@@ -1,16 +1,16 @@
-import { Download, Plus, SearchX, ShoppingBag } from "lucide-react";
+import { Plus, SearchX, ShoppingBag } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { canWriteOrders } from "@/components/orders/permissions";
 import { storeTimeZone } from "@/components/settings/format";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLink, ListHeader } from "@/components/ui/list-header";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonVariants } from "@/components/ui/button";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { Link } from "@/lib/admin/i18n/navigation";
-import { resolveLocale } from "@/lib/admin/i18n/params";
-import { PageSizeSelect } from "@/components/ui/page-size-select";
+import { resolveLocale, type LocalePageProps } from "@/lib/admin/i18n/params";
 import { OrderCards, type OrderRow } from "./_components/order-rows";
 import { OrdersTable } from "./_components/orders-table";
 import { OrderFilters } from "./orders-client";
@@ -28,10 +28,7 @@ import {
   type SortColumn,
 } from "./search-params";
 
-interface Props {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = LocalePageProps;
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const locale = await resolveLocale(params);
@@ -90,31 +87,19 @@ export default async function OrdersPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="flex flex-col gap-1">
-          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{t("list.title")}</h1>
-          <p className="text-muted-foreground">{t("list.description")}</p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {empty ? null : (
-            // A plain link: the browser downloads the CSV the route handler streams.
-            <a
-              href={exportHref}
-              download
-              className={buttonVariants({ variant: "outline", size: "sm" })}
-            >
-              <Download aria-hidden />
-              {filtered ? t("list.exportFiltered") : t("list.export")}
-            </a>
-          )}
-          {canWrite ? (
-            <Link href="/orders/new" className={buttonVariants({ size: "sm" })}>
-              <Plus aria-hidden />
-              {t("list.new")}
-            </Link>
-          ) : null}
-        </div>
-      </header>
+      <ListHeader title={t("list.title")} description={t("list.description")}>
+        {empty ? null : (
+          <ExportLink href={exportHref}>
+            {filtered ? t("list.exportFiltered") : t("list.export")}
+          </ExportLink>
+        )}
+        {canWrite ? (
+          <Link href="/orders/new" className={buttonVariants({ size: "sm" })}>
+            <Plus aria-hidden />
+            {t("list.new")}
+          </Link>
+        ) : null}
+      </ListHeader>
 
       {empty ? (
         <EmptyState
@@ -172,16 +157,12 @@ export default async function OrdersPage({ params, searchParams }: Props) {
                 pagination={pagination}
                 shown={list.data.length}
                 href={(page) => href({ page }, true)}
-              >
-                <PageSizeSelect
-                  value={state.limit}
-                  options={PAGE_SIZES.map((size) => ({
-                    value: size,
-                    label: format.number(size),
-                    href: href({ limit: size }),
-                  }))}
-                />
-              </Pagination>
+                pageSize={{
+                  value: state.limit,
+                  sizes: PAGE_SIZES,
+                  href: (limit) => href({ limit }),
+                }}
+              />
             </>
           )}
         </>

@@ -5,12 +5,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { displayName } from "@/components/products/product-name";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { Pagination } from "@/components/ui/pagination";
 import { canWriteProducts } from "@/components/products/permissions";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { Link } from "@/lib/admin/i18n/navigation";
-import { resolveLocale } from "@/lib/admin/i18n/params";
+import { resolveLocale, type LocalePageProps } from "@/lib/admin/i18n/params";
 import { ProductsListHeader } from "./_components/list-header";
 import { ProductFilters } from "./_components/product-filters";
 import type { ProductRow } from "./_components/product-row";
@@ -30,10 +29,7 @@ import {
   type SortColumn,
 } from "./search-params";
 
-interface Props {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = LocalePageProps;
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const locale = await resolveLocale(params);
@@ -169,16 +165,12 @@ export default async function ProductsPage({ params, searchParams }: Props) {
                   pagination={pagination}
                   shown={list.data.length}
                   href={(page) => href({ page }, true)}
-                >
-                  <PageSizeSelect
-                    value={state.limit}
-                    options={PAGE_SIZES.map((size) => ({
-                      value: size,
-                      label: format.number(size),
-                      href: href({ limit: size }),
-                    }))}
-                  />
-                </Pagination>
+                  pageSize={{
+                    value: state.limit,
+                    sizes: PAGE_SIZES,
+                    href: (limit) => href({ limit }),
+                  }}
+                />
               </>
             )}
           </>

@@ -2,18 +2,11 @@
 
 import { Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import {
-  useState,
-  useSyncExternalStore,
-  type ComponentProps,
-  type FormEventHandler,
-  type ReactNode,
-} from "react";
+import { useState, type ComponentProps, type FormEventHandler, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-
-const subscribeNothing = () => () => {};
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * Pending from submit until the next page replaces this one; `redirect` goes there once signed in
@@ -47,11 +40,7 @@ export function AuthForm({
   children,
 }: AuthFormProps) {
   // Until React has hydrated, a click would submit the form natively; keep the button off.
-  const hydrated = useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   return (
     // method="post": should the form ever submit natively, credentials stay out of the URL.
     <form

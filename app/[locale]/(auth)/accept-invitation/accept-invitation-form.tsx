@@ -1,13 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { CircleAlert } from "lucide-react";
 import { signIn } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Link } from "@/lib/admin/i18n/navigation";
 import { AuthField, AuthForm, useAuthRedirect } from "../_components/auth-form";
@@ -102,9 +101,7 @@ export function AcceptInvitationForm({
       pendingLabel={t("submitting")}
     >
       {problem ? (
-        <Alert variant="destructive" role="alert">
-          <CircleAlert aria-hidden />
-          <AlertTitle>{t(`errors.${problem}.title`)}</AlertTitle>
+        <ErrorAlert title={t(`errors.${problem}.title`)}>
           <AlertDescription className="flex flex-col items-start gap-2">
             {t(`errors.${problem}.description`)}
             {problem === "signInFailed" || problem === "alreadyMember" ? (
@@ -113,7 +110,7 @@ export function AcceptInvitationForm({
               </Link>
             ) : null}
           </AlertDescription>
-        </Alert>
+        </ErrorAlert>
       ) : null}
       <AuthField
         id={`${id}-email`}

@@ -1,19 +1,15 @@
-import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { TENANT_SLUG_MAX, TENANT_SLUG_PATTERN } from "@/lib/admin/login-shared";
 import { Link } from "@/lib/admin/i18n/navigation";
-import { resolveLocale } from "@/lib/admin/i18n/params";
+import { resolveLocale, type LocalePageProps } from "@/lib/admin/i18n/params";
 import { BrainSAITStore, StoreApiError, StoreConnectionError } from "@/lib/sdk";
 import { AuthCard } from "../_components/auth-card";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 
-interface Props {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = LocalePageProps;
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const locale = await resolveLocale(params);
@@ -83,11 +79,9 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pro
         />
       ) : (
         <div className="flex flex-col gap-5">
-          <Alert variant="destructive" role="alert">
-            <CircleAlert aria-hidden />
-            <AlertTitle>{t(`problems.${result.problem}.title`)}</AlertTitle>
+          <ErrorAlert title={t(`problems.${result.problem}.title`)}>
             <AlertDescription>{t(`problems.${result.problem}.description`)}</AlertDescription>
-          </Alert>
+          </ErrorAlert>
           <Link href="/login" className={buttonVariants({ variant: "outline" })}>
             {t("goToSignIn")}
           </Link>

@@ -6,14 +6,11 @@ import { Link } from "@/lib/admin/i18n/navigation";
 import { safeReturnPath, toLoginErrorCode } from "@/lib/admin/login-shared";
 import { DEFAULT_TENANT } from "@/lib/admin/next-auth";
 import { routing } from "@/lib/admin/i18n/routing";
-import { resolveLocale } from "@/lib/admin/i18n/params";
+import { resolveLocale, type LocalePageProps } from "@/lib/admin/i18n/params";
 import { AuthCard } from "../_components/auth-card";
 import { LoginForm } from "./login-form";
 
-interface Props {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = LocalePageProps;
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const locale = await resolveLocale(params);

@@ -1,10 +1,9 @@
-import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NewOrderForm } from "@/components/orders/new-order-form";
 import { OrderPageHeader } from "@/components/orders/order-page-header";
 import { canWriteOrders } from "@/components/orders/permissions";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { PermissionNotice } from "@/components/ui/permission-notice";
 import { requireMe } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import { createOrder, searchProducts } from "../actions";
@@ -29,10 +28,7 @@ export default async function NewOrderPage({ params }: Props) {
     return (
       <div className="flex flex-col gap-6">
         {header}
-        <Alert>
-          <CircleAlert aria-hidden />
-          <AlertDescription>{t("errors.permission")}</AlertDescription>
-        </Alert>
+        <PermissionNotice>{t("errors.permission")}</PermissionNotice>
       </div>
     );
   }

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { DeleteProductDialog } from "@/components/products/delete-product-dialog";
-import { useHydrated } from "@/components/products/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { DataTable, TBody, Th, THead } from "@/components/ui/data-table";
 import { SelectionCheckbox, useRowSelection } from "@/components/ui/data-table-selection";
 import { bulkUpdateProducts, deleteProduct } from "../actions";

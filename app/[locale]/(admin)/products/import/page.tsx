@@ -1,9 +1,8 @@
-import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ImportCsv } from "@/components/products/import-csv";
 import { ProductPageHeader } from "@/components/products/product-page-header";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { PermissionNotice } from "@/components/ui/permission-notice";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { canWriteProducts } from "@/components/products/permissions";
@@ -116,10 +115,7 @@ export default async function ImportProductsPage({ params }: Props) {
           </Card>
         </div>
       ) : (
-        <Alert>
-          <CircleAlert aria-hidden />
-          <AlertDescription>{t("errors.permission")}</AlertDescription>
-        </Alert>
+        <PermissionNotice>{t("errors.permission")}</PermissionNotice>
       )}
     </div>
   );

@@ -1,10 +1,9 @@
-import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { currencyOptions } from "@/components/products/currency-options";
 import { ProductForm } from "@/components/products/product-form/product-form";
 import { ProductPageHeader } from "@/components/products/product-page-header";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { PermissionNotice } from "@/components/ui/permission-notice";
 import { canWriteProducts } from "@/components/products/permissions";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
@@ -32,10 +31,7 @@ export default async function NewProductPage({ params }: Props) {
     return (
       <div className="flex flex-col gap-6">
         {header}
-        <Alert>
-          <CircleAlert aria-hidden />
-          <AlertDescription>{t("errors.permission")}</AlertDescription>
-        </Alert>
+        <PermissionNotice>{t("errors.permission")}</PermissionNotice>
       </div>
     );
   }

@@ -1,7 +1,6 @@
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { FilterField, FilterForm } from "@/components/ui/filter-form";
-import { Input } from "@/components/ui/input";
+import { DateRangeFields, FilterField, FilterForm } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
 import { ACTION_PREFIXES, ACTOR_TYPES, type AuditListState } from "../search-params";
 
@@ -46,12 +45,11 @@ export async function AuditFilters({
           ))}
         </NativeSelect>
       </FilterField>
-      <FilterField label={t("filters.from")} htmlFor="audit-from">
-        <Input id="audit-from" name="from" type="date" defaultValue={state.from} />
-      </FilterField>
-      <FilterField label={t("filters.to")} htmlFor="audit-to">
-        <Input id="audit-to" name="to" type="date" defaultValue={state.to} />
-      </FilterField>
+      <DateRangeFields
+        idPrefix="audit"
+        state={state}
+        labels={{ from: t("filters.from"), to: t("filters.to") }}
+      />
     </FilterForm>
   );
 }

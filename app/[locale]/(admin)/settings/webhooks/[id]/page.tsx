@@ -6,8 +6,7 @@ import { storeTimeZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
 import { buttonVariants } from "@/components/ui/button";
-import { FilterField, FilterForm } from "@/components/ui/filter-form";
-import { Input } from "@/components/ui/input";
+import { DateRangeFields, FilterField, FilterForm } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
 import { DELIVERY_DATE_STYLE, deliveryFormatter } from "@/components/webhooks/delivery-rows";
 import { DELIVERY_STATUSES, LOG_EVENTS } from "@/components/webhooks/events";
@@ -120,12 +119,11 @@ export default async function DeliveryLogPage({ params, searchParams }: Props) {
             ))}
           </NativeSelect>
         </FilterField>
-        <FilterField label={t("filters.from")} htmlFor="log-from">
-          <Input id="log-from" name="from" type="date" defaultValue={state.from} />
-        </FilterField>
-        <FilterField label={t("filters.to")} htmlFor="log-to">
-          <Input id="log-to" name="to" type="date" defaultValue={state.to} />
-        </FilterField>
+        <DateRangeFields
+          idPrefix="log"
+          state={state}
+          labels={{ from: t("filters.from"), to: t("filters.to") }}
+        />
       </FilterForm>
 
       <QueryProvider>
