@@ -14,7 +14,7 @@ import { IN_PROCESS_API } from "@/lib/sdk/client";
 import { startWebhookWorkers } from "@/lib/webhooks/worker";
 import { log } from "@/lib/log";
 import { clientAddress } from "@/lib/client-ip";
-import { issueSetupCode } from "@/lib/tenants/stores";
+import { issueSetupCode } from "@/lib/tenants/setup";
 
 const startedAt = performance.now();
 const dev = process.argv.includes("--dev");

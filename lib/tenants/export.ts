@@ -3,21 +3,8 @@
  * docs/decisions/0009-stores-setup-and-export.md), read a page at a time so a large store never
  * sits in memory. Owner only, audited; a suspended store's owner can still take it.
  */
-import { Zip, ZipDeflate } from "fflate";
-import {
-  and,
-  asc,
-  count,
-  countDistinct,
-  eq,
-  gt,
-  inArray,
-  isNotNull,
-  sql,
-  type SQL,
-} from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import Papa from "papaparse";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { ServiceContext } from "@/lib/context";
 import { PermissionError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/service";
@@ -32,9 +19,7 @@ import { presentOrder } from "@/lib/orders/service";
 import { exportOrdersCsv } from "@/lib/orders/csv";
 import { OrderListQuery } from "@/lib/orders/contract";
 import { presentTenant } from "./service";
-
-const PAGE = 500;
-const encoder = new TextEncoder();
+import { PAGE, fromStream, jsonArray, keyset, pages, zipStream, type Entry } from "./archive";
 
 export const EXPORT_FILES = [
   "settings.json",
@@ -57,50 +42,6 @@ export function exportFilename(slug: string, now: Date, timeZone: string): strin
     day: "2-digit",
   }).format(now);
   return `${slug}-export-${day}.zip`;
-}
-
-/** Rows of one tenant's table, a page at a time, in id order (keyset: no offsets). */
-async function* pages<T extends { id: string }>(
-  fetch: (after: string | undefined) => Promise<T[]>,
-): AsyncGenerator<T[]> {
-  let after: string | undefined;
-  for (;;) {
-    const rows = await fetch(after);
-    if (rows.length) yield rows;
-    if (rows.length < PAGE) return;
-    after = rows.at(-1)!.id;
-  }
-}
-
-function keyset(table: PgTable & { id: PgColumn; tenantId: PgColumn }, tenantId: string) {
-  return (after: string | undefined): SQL =>
-    after ? and(eq(table.tenantId, tenantId), gt(table.id, after))! : eq(table.tenantId, tenantId);
-}
-
-/** A JSON array written element by element. */
-async function* jsonArray<T>(source: AsyncIterable<T[]>, present: (row: T) => unknown) {
-  let first = true;
-  yield "[";
-  for await (const rows of source) {
-    for (const row of rows) {
-      yield (first ? "\n  " : ",\n  ") + JSON.stringify(present(row));
-      first = false;
-    }
-  }
-  yield first ? "]\n" : "\n]\n";
-}
-
-async function* fromStream(opening: Promise<ReadableStream<Uint8Array>>) {
-  const reader = (await opening).getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
 }
 
 export async function exportCounts(ctx: ServiceContext) {
@@ -156,8 +97,6 @@ export async function exportStore(ctx: ServiceContext) {
     stream: zipStream(files(ctx, now, counts)),
   };
 }
-
-type Entry = { name: string; chunks: AsyncIterable<string | Uint8Array> };
 
 function* files(
   ctx: ServiceContext,
@@ -361,46 +300,4 @@ function* files(
       }),
     ),
   };
-}
-
-/**
- * Files into a zip, pulled: each read of the stream writes just enough of the next file to
- * produce output, so a slow download slows the database reads rather than filling memory.
- */
-function zipStream(entries: Iterator<Entry>): ReadableStream<Uint8Array> {
-  const out: Uint8Array[] = [];
-  let finished = false;
-  let failure: unknown;
-  const zip = new Zip((err, chunk, final) => {
-    if (err) failure = err;
-    else out.push(chunk);
-    if (final) finished = true;
-  });
-  async function* write() {
-    for (let next = entries.next(); !next.done; next = entries.next()) {
-      const file = new ZipDeflate(next.value.name, { level: 6 });
-      zip.add(file);
-      for await (const chunk of next.value.chunks) {
-        file.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
-        yield;
-      }
-      file.push(new Uint8Array(0), true);
-      yield;
-    }
-    zip.end();
-  }
-  const writer = write();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      while (!out.length && !finished && failure === undefined) {
-        if ((await writer.next()).done && !out.length && !finished) break;
-      }
-      if (failure !== undefined) return controller.error(failure);
-      while (out.length) controller.enqueue(out.shift()!);
-      if (finished) controller.close();
-    },
-    async cancel() {
-      await writer.return(undefined);
-    },
-  });
 }

@@ -26,13 +26,8 @@ import type { Tenant } from "./schema";
 import type { User } from "@/lib/users/schema";
 import { SetupRequest, SetupStatus, SignupRequest, SlugAvailability } from "./contract";
 import { presentTenant } from "./service";
-import {
-  completeSetup,
-  createStoreWithOwner,
-  ownerContext,
-  setupNeeded,
-  slugAvailability,
-} from "./stores";
+import { completeSetup, setupNeeded } from "./setup";
+import { createStoreWithOwner, ownerContext, slugAvailability } from "./stores";
 import { exportStore } from "./export";
 
 const tags = ["Stores"];

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { setupCodes, tenants } from "@/lib/tenants/schema";
 import { users } from "@/lib/users/schema";
 import { auditLog } from "@/lib/audit/schema";
-import { issueSetupCode, newSetupCode, normalizeSetupCode } from "@/lib/tenants/stores";
+import { issueSetupCode, newSetupCode, normalizeSetupCode } from "@/lib/tenants/setup";
 import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
 import { createTestApi, expectError, type TestApi } from "./harness";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeSlug, RESERVED_SLUGS, slugProblem } from "@/lib/tenants/slug";
-import { newSetupCode, normalizeSetupCode } from "@/lib/tenants/stores";
+import { newSetupCode, normalizeSetupCode } from "@/lib/tenants/setup";
 
 describe("store IDs (slugs)", () => {
   it.each(["acme", "abc", "my-shop", "shop-2", "a1b", "x".repeat(40), "a--b", "123"])(
