@@ -28,6 +28,30 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A store with one endpoint at `server`'s address, and the engine the workers would run. */
+async function storeWithEndpoint(server: ReturnType<typeof createServer>) {
+  const tenant = await createTenant(t);
+  const { access_token } = await login(t, tenant, await createUser(t, tenant));
+  const call = (method: string, path: string, json?: unknown) =>
+    t.request(path, {
+      method,
+      headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${access_token}` },
+      json,
+    });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  const created = await call("POST", "/api/v1/webhooks", { url, events: ["product.created"] });
+  expect(created.status).toBe(201);
+  const engine: EngineDeps = {
+    db: t.db,
+    jobs: jobs.sender,
+    encryptionKey: t.encryptionKey,
+    allowPrivate: true,
+    now: () => new Date(),
+    timeoutMs: 5_000,
+  };
+  return { call, engine, endpointId: (await created.json()).id as string };
+}
+
 describe("an endpoint's delivery slots", () => {
   it("at most two deliveries reach one endpoint at once, however many workers start together", async () => {
     // pg-boss's group limit can be overshot by two fetches at the same instant (issue: 4 in flight
@@ -45,18 +69,7 @@ describe("an endpoint's delivery slots", () => {
     });
     await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
     try {
-      const tenant = await createTenant(t);
-      const { access_token } = await login(t, tenant, await createUser(t, tenant));
-      const call = (method: string, path: string, json?: unknown) =>
-        t.request(path, {
-          method,
-          headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${access_token}` },
-          json,
-        });
-      const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hook`;
-      const created = await call("POST", "/api/v1/webhooks", { url, events: ["product.created"] });
-      expect(created.status).toBe(201);
-      const endpointId = (await created.json()).id as string;
+      const { call, engine, endpointId } = await storeWithEndpoint(slow);
       jobs.sent.length = 0;
       for (let i = 0; i < 4; i++) {
         const res = await call("POST", "/api/v1/store/products", {
@@ -65,14 +78,6 @@ describe("an endpoint's delivery slots", () => {
         });
         expect(res.status).toBe(201);
       }
-      const engine: EngineDeps = {
-        db: t.db,
-        jobs: jobs.sender,
-        encryptionKey: t.encryptionKey,
-        allowPrivate: true,
-        now: () => new Date(),
-        timeoutMs: 5_000,
-      };
       const events = jobs.sent.filter((j) => j.queue === QUEUES.webhookFanout);
       expect(events).toHaveLength(4);
       jobs.sent.length = 0;
@@ -118,27 +123,9 @@ describe("an endpoint's delivery slots", () => {
     });
     await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
     try {
-      const tenant = await createTenant(t);
-      const { access_token } = await login(t, tenant, await createUser(t, tenant));
-      const call = (method: string, path: string, json?: unknown) =>
-        t.request(path, {
-          method,
-          headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${access_token}` },
-          json,
-        });
-      const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hook`;
-      const created = await call("POST", "/api/v1/webhooks", { url, events: ["product.created"] });
-      const endpointId = (await created.json()).id as string;
+      const { call, engine, endpointId } = await storeWithEndpoint(slow);
       jobs.sent.length = 0;
       await call("POST", "/api/v1/store/products", { name: { en: "Lamp", ar: "مصباح" }, price: 1 });
-      const engine: EngineDeps = {
-        db: t.db,
-        jobs: jobs.sender,
-        encryptionKey: t.encryptionKey,
-        allowPrivate: true,
-        now: () => new Date(),
-        timeoutMs: 5_000,
-      };
       const [event] = jobs.sent.splice(0);
       await fanOut(engine, event!.data.eventId as string);
       const [job] = jobs.sent.splice(0);
