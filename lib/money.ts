@@ -104,3 +104,19 @@ function numberToPlainString(n: number): string {
   // 1e-7 or 1e21: expand the exponent form; such values fail the decimal checks anyway.
   return n.toFixed(20).replace(/\.?0+$/, "");
 }
+
+/** The currencies the admin's selects offer first (products, store settings, setup, sign-up). */
+export const COMMON_CURRENCIES = [
+  "SAR",
+  "AED",
+  "KWD",
+  "BHD",
+  "QAR",
+  "OMR",
+  "EGP",
+  "JOD",
+  "USD",
+  "EUR",
+  "GBP",
+  "JPY",
+] as const;

@@ -1,4 +1,4 @@
-import { COMMON_CURRENCIES } from "./product-limits";
+import { COMMON_CURRENCIES } from "@/lib/money";
 
 /**
  * The currency select's options, named in the page's language. Built on the server and passed

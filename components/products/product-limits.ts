@@ -8,19 +8,3 @@ export const MAX_IMAGES = 20;
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
-
-/** Offered in the currency select besides the store's own and the product's current one. */
-export const COMMON_CURRENCIES = [
-  "SAR",
-  "AED",
-  "KWD",
-  "BHD",
-  "QAR",
-  "OMR",
-  "EGP",
-  "JOD",
-  "USD",
-  "EUR",
-  "GBP",
-  "JPY",
-] as const;

@@ -1,25 +1,13 @@
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { COMMON_CURRENCIES } from "@/lib/money";
 
 export interface Option {
   value: string;
   label: string;
 }
 
-/** The currencies and time zones the store forms offer (setup, sign-up, store settings). */
-export const CURRENCIES = [
-  "SAR",
-  "AED",
-  "KWD",
-  "BHD",
-  "QAR",
-  "OMR",
-  "EGP",
-  "JOD",
-  "USD",
-  "EUR",
-  "GBP",
-] as const;
+/** The time zones the store forms offer (setup, sign-up, store settings); currencies: lib/money. */
 export const TIME_ZONES = [
   "Asia/Riyadh",
   "Asia/Dubai",
@@ -55,7 +43,7 @@ export async function storeOptions(
 ): Promise<{ currencies: Option[]; timeZones: Option[] }> {
   const now = new Date();
   const currencyNames = new Intl.DisplayNames(locale, { type: "currency" });
-  const currencies = withCurrent(CURRENCIES, current.currency).map((code) => ({
+  const currencies = withCurrent(COMMON_CURRENCIES, current.currency).map((code) => ({
     value: code,
     label: `${currencyNames.of(code) ?? code} (${code})`,
   }));
