@@ -23,6 +23,12 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
         ],
       },
+      {
+        // The hosted checkout's URL holds its link's token: no Referer at all, even to Stripe or
+        // PayPal. Listed last, so it overrides the rule above for these paths.
+        source: "/:locale(en|ar)/pay/:path*",
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      },
     ];
   },
   experimental: {

@@ -1,10 +1,17 @@
 import createMiddleware from "next-intl/middleware";
 import type { NextRequest } from "next/server";
-import { adminContentSecurityPolicy, createNonce } from "@/lib/admin/csp";
+import {
+  adminContentSecurityPolicy,
+  checkoutContentSecurityPolicy,
+  createNonce,
+} from "@/lib/admin/csp";
 import { PATHNAME_HEADER } from "@/lib/admin/i18n/headers";
 import { routing } from "@/lib/admin/i18n/routing";
 
 const handleI18nRouting = createMiddleware(routing);
+
+/** The hosted checkout (app/[locale]/pay): the only pages that may load Stripe and PayPal. */
+const CHECKOUT_PATH = new RegExp(`^/(?:${routing.locales.join("|")})/pay(?:/|$)`);
 
 /**
  * Locale routing only: redirects `/` to `/en` or `/ar` and remembers the choice. This is NOT an
@@ -15,7 +22,10 @@ export default function proxy(request: NextRequest) {
   // It is overwritten here, so a client cannot inject it, and it is only used as a return path.
   request.headers.set(PATHNAME_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   // Next.js takes the nonce from the request's CSP header and puts it on its scripts.
-  const csp = adminContentSecurityPolicy(createNonce(), process.env.NODE_ENV === "development");
+  const policy = CHECKOUT_PATH.test(request.nextUrl.pathname)
+    ? checkoutContentSecurityPolicy
+    : adminContentSecurityPolicy;
+  const csp = policy(createNonce(), process.env.NODE_ENV === "development");
   request.headers.set("content-security-policy", csp);
   const response = handleI18nRouting(request);
   response.headers.set("content-security-policy", csp);

@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain JavaScript, typed by its JSDoc only (tsconfig has no allowJs)
 import config from "@/next.config.mjs";
+import { checkoutContentSecurityPolicy } from "@/lib/admin/csp";
 import proxy from "@/proxy";
 
 // Issue 10, item 16: the admin sent no CSP, X-Frame-Options or Referrer-Policy
@@ -46,6 +47,79 @@ describe("proxy.ts: the admin's CSP", () => {
   });
 });
 
+/** The policy's directives by name: "img-src 'self' data:" -> {"img-src": ["'self'", "data:"]}. */
+function directives(csp: string | null): Record<string, string[]> {
+  return Object.fromEntries(
+    (csp ?? "").split("; ").map((part) => {
+      const [name = "", ...sources] = part.split(" ");
+      return [name, sources];
+    }),
+  );
+}
+
+const cspOf = (path: string) =>
+  proxy(new NextRequest(`http://localhost:3000${path}`)).headers.get("content-security-policy");
+
+// Issue 12, item 8: the hosted checkout loads Stripe's Payment Element and PayPal's buttons.
+describe("proxy.ts: the hosted checkout's CSP", () => {
+  const STRIPE_AND_PAYPAL = {
+    "script-src": [
+      "https://js.stripe.com",
+      "https://www.paypal.com",
+      "https://www.sandbox.paypal.com",
+    ],
+    "frame-src": [
+      "https://js.stripe.com",
+      "https://hooks.stripe.com",
+      "https://www.paypal.com",
+      "https://www.sandbox.paypal.com",
+    ],
+    "connect-src": [
+      "https://api.stripe.com",
+      "https://www.paypal.com",
+      "https://www.sandbox.paypal.com",
+    ],
+    "img-src": ["https://*.stripe.com", "https://www.paypalobjects.com"],
+  };
+
+  it.each(["/en/pay/tok_abc", "/ar/pay/tok_abc", "/ar/pay/tok_abc/return"])(
+    "adds exactly the providers' origins to the admin's policy on %s",
+    (path) => {
+      const checkout = directives(cspOf(path));
+      const admin = directives(cspOf("/en/login"));
+      expect(nonceOf(cspOf(path))).toBeDefined();
+      for (const [name, sources] of Object.entries(admin)) {
+        const added = STRIPE_AND_PAYPAL[name as keyof typeof STRIPE_AND_PAYPAL] ?? [];
+        // The nonce differs per page; everything else is the admin's plus the providers'.
+        const withoutNonce = (list: string[] = []) => list.filter((s) => !s.startsWith("'nonce-"));
+        expect(withoutNonce(checkout[name])).toEqual([...withoutNonce(sources), ...added]);
+      }
+      expect(checkout["frame-src"]).toEqual(["'self'", ...STRIPE_AND_PAYPAL["frame-src"]]);
+      expect(Object.keys(checkout).sort()).toEqual([...Object.keys(admin), "frame-src"].sort());
+    },
+  );
+
+  it.each([
+    "/en/login",
+    "/en/payments",
+    "/ar/payments/x",
+    "/en/orders/pay",
+    "/en/paypal",
+    "/fr/pay/x",
+  ])("keeps the providers off %s", (path) => {
+    const csp = cspOf(path);
+    expect(csp).not.toMatch(/stripe|paypal/);
+    expect(csp).not.toContain("frame-src");
+  });
+
+  it("keeps development's 'unsafe-eval' to development", () => {
+    expect(checkoutContentSecurityPolicy("n", true)).toContain(
+      "'nonce-n' 'strict-dynamic' 'unsafe-eval'",
+    );
+    expect(checkoutContentSecurityPolicy("n")).not.toContain("unsafe-eval");
+  });
+});
+
 const nextConfig = config as NextConfig;
 
 describe("next.config.mjs: headers on every Next.js response", () => {
@@ -57,5 +131,15 @@ describe("next.config.mjs: headers on every Next.js response", () => {
       "Referrer-Policy": "strict-origin-when-cross-origin",
       "X-Content-Type-Options": "nosniff",
     });
+  });
+});
+
+describe("next.config.mjs: the hosted checkout's referrer", () => {
+  it("sends no Referer from /en/pay/… and /ar/pay/…, whose URL holds the link's token", async () => {
+    const rules = (await nextConfig.headers?.()) ?? [];
+    const last = rules.at(-1);
+    // The last matching rule wins for a header both set.
+    expect(last?.source).toBe("/:locale(en|ar)/pay/:path*");
+    expect(last?.headers).toEqual([{ key: "Referrer-Policy", value: "no-referrer" }]);
   });
 });
