@@ -38,6 +38,7 @@ const FOREIGN_TABLES = {
   auth: ["audit"], // sign-in failures are audited in the login transaction
   jobs: ["api", "auth"], // maintenance prunes idempotency keys and spent refresh tokens
   orders: ["products", "api-keys"], // order lines reference products; names the key that acted
+  payments: ["orders"], // a payment references its order (changes go through the orders service)
   users: ["auth"], // deactivating someone revokes their refresh tokens
   webhooks: ["events"], // the webhooks module delivers the outbox
 };

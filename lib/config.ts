@@ -24,6 +24,9 @@ export interface Config {
   encryptionKey: Buffer;
   /** WEBHOOKS_ALLOW_PRIVATE=1: webhooks may target http and private addresses (tests, local dev). */
   webhooksAllowPrivate: boolean;
+  /** STRIPE_API_URL / PAYPAL_API_URL: the providers' APIs elsewhere (local test servers). */
+  stripeApiUrl: string | undefined;
+  paypalApiUrl: string | undefined;
   /** SIGNUP=open: anyone may create a store at /[locale]/signup (default closed). */
   signup: "open" | "closed";
 }
@@ -82,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret,
     encryptionKey,
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1",
+    stripeApiUrl: env.STRIPE_API_URL || undefined,
+    paypalApiUrl: env.PAYPAL_API_URL || undefined,
     signup: parseSignup(env.SIGNUP),
     accessTokenTtlSeconds: int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
     refreshTokenTtlSeconds: int("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600),

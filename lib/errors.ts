@@ -10,6 +10,8 @@ export type ErrorType =
   | "invalid_request_error"
   | "conflict_error"
   | "rate_limit_error"
+  | "payment_error"
+  | "provider_error"
   | "api_error";
 
 export interface FieldError {
@@ -70,5 +72,22 @@ export class BadRequestError extends AppError {
 export class RateLimitError extends AppError {
   constructor(retryAfterSeconds: number, detail = "Too many requests; retry later") {
     super(429, "rate_limit_error", "RATE_LIMIT_EXCEEDED", detail, { retryAfterSeconds });
+  }
+}
+
+/** The customer's bank or wallet said no (a declined card, PayPal's INSTRUMENT_DECLINED). */
+export class PaymentDeclinedError extends AppError {
+  constructor(detail: string, code = "PAYMENT_DECLINED") {
+    super(402, "payment_error", code, detail);
+  }
+}
+
+/**
+ * A payment provider failed us or refused the store's credentials: 502 (bad gateway), 504 on a
+ * timeout, 503 when it asks us to slow down. Never the provider's raw body; its message only.
+ */
+export class ProviderError extends AppError {
+  constructor(status: 502 | 503 | 504, code: string, detail: string, retryAfterSeconds?: number) {
+    super(status, "provider_error", code, detail, { retryAfterSeconds });
   }
 }

@@ -11,6 +11,8 @@ import { auditModule } from "@/lib/audit/routes";
 import { webhooksModule } from "@/lib/webhooks/routes";
 import { filesModule, productsModule } from "@/lib/products/routes";
 import { ordersModule } from "@/lib/orders/routes";
+import { paymentsModule } from "@/lib/payments/routes";
+import { checkoutModule } from "@/lib/payments/checkout-routes";
 import type { ApiDeps, ApiEnv } from "./platform/env";
 import { docsRoutes, SCALAR_SCRIPT_PATH } from "./platform/docs";
 import { respondWithError, zodToValidationError } from "./platform/errors";
@@ -34,6 +36,8 @@ const MODULES: ApiModule[] = [
   authModule,
   productsModule,
   ordersModule,
+  paymentsModule,
+  checkoutModule,
   filesModule,
   apiKeysModule,
   usersModule,

@@ -34,6 +34,13 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
     keyUsage,
     jobs,
     webhooks: { encryptionKey: config.encryptionKey, allowPrivate: config.webhooksAllowPrivate },
+    payments: {
+      encryptionKey: config.encryptionKey,
+      publicUrl: config.publicUrl,
+      stripeApiUrl: config.stripeApiUrl,
+      paypalApiUrl: config.paypalApiUrl,
+      timeoutMs: 20_000,
+    },
     storage: localDiskStorage(path.join(config.dataDir, "uploads")),
   });
   return {

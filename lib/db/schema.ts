@@ -9,3 +9,4 @@ export * from "@/lib/products/schema";
 export * from "@/lib/api-keys/schema";
 export * from "@/lib/orders/schema";
 export * from "@/lib/webhooks/schema";
+export * from "@/lib/payments/schema";

@@ -49,6 +49,8 @@ export const OrderSchema = z
     subtotal: Money,
     tax: Money,
     total: Money,
+    amount_paid: Money.openapi({ description: "Captured by payments so far" }),
+    amount_refunded: Money.openapi({ description: "Refunded so far" }),
     vat_rate: z.number(),
     prices_include_vat: z.boolean(),
     items: z.array(OrderItemSchema),

@@ -41,6 +41,9 @@ export const orders = pgTable(
     subtotalMinor: bigint("subtotal_minor", { mode: "number" }).notNull(),
     taxMinor: bigint("tax_minor", { mode: "number" }).notNull(),
     totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
+    /** Captured and refunded so far, kept by the payments module through ./service/payments.ts. */
+    paidMinor: bigint("paid_minor", { mode: "number" }).notNull().default(0),
+    refundedMinor: bigint("refunded_minor", { mode: "number" }).notNull().default(0),
     vatRateBp: integer("vat_rate_bp").notNull(),
     pricesIncludeVat: boolean("prices_include_vat").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

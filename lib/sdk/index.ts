@@ -2,6 +2,7 @@ import { AuthResource } from "./auth";
 import { ProductsResource } from "./products";
 import { OrdersResource } from "./orders";
 import { WebhooksResource } from "./webhooks";
+import { CheckoutResource, PaymentsResource } from "./payments";
 import { ApiKeysResource, AuditResource, SettingsResource, TeamResource } from "./admin";
 import { SetupResource, signup, StoresResource, type SignupInput } from "./stores";
 import { HttpClient, type ClientOptions } from "./client";
@@ -11,6 +12,7 @@ export type { ClientOptions, FetchLike } from "./client";
 export type { Tokens, Me } from "./auth";
 export type * from "./products";
 export type * from "./orders";
+export type * from "./payments";
 export {
   verifyWebhook,
   WebhookVerificationError,
@@ -39,6 +41,9 @@ export class BrainSAITStore {
   readonly products: ProductsResource;
   readonly orders: OrdersResource;
   readonly webhooks: WebhooksResource;
+  readonly payments: PaymentsResource;
+  /** The hosted checkout page's calls (a link's token instead of a sign-in). */
+  readonly checkout: CheckoutResource;
   readonly apiKeys: ApiKeysResource;
   readonly team: TeamResource;
   readonly settings: SettingsResource;
@@ -53,6 +58,8 @@ export class BrainSAITStore {
     this.products = new ProductsResource(http);
     this.orders = new OrdersResource(http);
     this.webhooks = new WebhooksResource(http);
+    this.payments = new PaymentsResource(http);
+    this.checkout = new CheckoutResource(http);
     this.apiKeys = new ApiKeysResource(http);
     this.team = new TeamResource(http);
     this.settings = new SettingsResource(http);

@@ -54,6 +54,10 @@ export interface TestApiOptions {
   accessTtlSeconds?: number;
   limiters?: LimiterFactory;
   jobs?: JobSender;
+  /** The fake providers' addresses (tests/support/fake-*.ts). */
+  stripeApiUrl?: string;
+  paypalApiUrl?: string;
+  providerTimeoutMs?: number;
 }
 
 /** The API's dependencies for a test: fresh secret, small limits, a controllable clock. */
@@ -91,6 +95,13 @@ export function testDeps(database: Database, options: TestApiOptions = {}) {
     storage: memoryStorage(),
     jobs: options.jobs,
     webhooks: { encryptionKey: randomBytes(32), allowPrivate: true },
+    payments: {
+      encryptionKey: randomBytes(32),
+      publicUrl: config.publicUrl,
+      stripeApiUrl: options.stripeApiUrl,
+      paypalApiUrl: options.paypalApiUrl,
+      timeoutMs: options.providerTimeoutMs ?? 5_000,
+    },
   };
   return { deps, clock, config, keyUsage };
 }

@@ -7,6 +7,7 @@ import type { Limiter } from "@/lib/limiter";
 import type { FileStorage } from "@/lib/storage";
 import type { JobSender } from "@/lib/jobs/queue";
 import type { RouteRules } from "./module";
+import type { PaymentsDeps } from "@/lib/payments/deps";
 
 /** What the API is built from; tests build their own. */
 export interface ApiDeps {
@@ -37,6 +38,8 @@ export interface ApiDeps {
   storage: FileStorage;
   jobs?: JobSender;
   webhooks: { encryptionKey: Buffer; allowPrivate: boolean };
+  /** Provider credentials are sealed with encryptionKey; the URLs point the providers' clients elsewhere (tests). */
+  payments: PaymentsDeps;
 }
 
 export interface ApiEnv {

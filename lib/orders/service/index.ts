@@ -5,3 +5,11 @@ export { listOrders } from "./list";
 export { updateOrder } from "./update";
 export { productHasOrders } from "./references";
 export { presentOrder } from "./present";
+export {
+  applyPaymentToOrder,
+  lockOrderForPayment,
+  orderForCheckout,
+  orderNumbers,
+  owedMinor,
+  type PayableOrder,
+} from "./payments";

@@ -24,6 +24,8 @@ export function presentOrder(o: OrderRow, items: ItemRow[]): Order {
     subtotal: m(o.subtotalMinor),
     tax: m(o.taxMinor),
     total: m(o.totalMinor),
+    amount_paid: m(o.paidMinor),
+    amount_refunded: m(o.refundedMinor),
     vat_rate: o.vatRateBp / 100,
     prices_include_vat: o.pricesIncludeVat,
     items: items
