@@ -108,6 +108,8 @@ export class HttpClient {
       contentType?: string;
       accept?: string;
       idempotencyKey?: string;
+      /** Extra headers, e.g. a provider's signature on a forwarded webhook. */
+      headers?: Record<string, string>;
     } = {},
   ): Promise<Response> {
     const url = new URL(path, this.transport.baseURL);
@@ -126,6 +128,7 @@ export class HttpClient {
     if (credential) headers.set("Authorization", `Bearer ${credential}`);
     if (this.options.forwardedFor) headers.set("X-Forwarded-For", this.options.forwardedFor);
     if (options.contentType) headers.set("Content-Type", options.contentType);
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
     // One key for every attempt of this call: a retried POST can never create twice.
     if (method === "POST")
       headers.set("Idempotency-Key", options.idempotencyKey ?? crypto.randomUUID());

@@ -157,6 +157,22 @@ export class PaymentsResource {
     return this.http.request("POST", `/api/v1/payments/checkout-links/${seg(orderId)}`);
   }
 
+  /**
+   * Hands a provider's webhook, byte for byte with its signature headers, to the Store API, which
+   * verifies it (the bundled receivers in app/api/webhooks/{stripe,paypal}/[store] call this).
+   */
+  forwardWebhook(
+    provider: "stripe" | "paypal",
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<Response> {
+    return this.http.send("POST", `/api/v1/payments/webhooks/${provider}`, {
+      body,
+      contentType: "application/json",
+      headers,
+    });
+  }
+
   revokeCheckoutLink(orderId: string): Promise<void> {
     return this.http.request("DELETE", `/api/v1/payments/checkout-links/${seg(orderId)}`);
   }
