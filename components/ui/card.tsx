@@ -1,3 +1,4 @@
+import type { LucideIcon } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
@@ -59,5 +60,39 @@ export function IconCardHeader({
         <CardDescription>{description}</CardDescription>
       </div>
     </CardHeader>
+  );
+}
+
+/** A detail page's card: a small icon beside its title, maybe a sentence under it (orders, payments). */
+export function IconTitleCard({
+  icon: Icon,
+  title,
+  description,
+  action,
+  contentClassName,
+  children,
+}: {
+  icon: LucideIcon;
+  title: string;
+  description?: string;
+  /** A control at the title's end (a button opening a dialog). */
+  action?: ReactNode;
+  contentClassName?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card>
+      <CardHeader className="pb-4">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <CardTitle className="flex items-center gap-2 text-base">
+            <Icon aria-hidden className="size-4 text-muted-foreground" />
+            {title}
+          </CardTitle>
+          {action}
+        </div>
+        {description ? <CardDescription>{description}</CardDescription> : null}
+      </CardHeader>
+      <CardContent className={contentClassName}>{children}</CardContent>
+    </Card>
   );
 }

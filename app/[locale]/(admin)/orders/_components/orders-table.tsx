@@ -1,14 +1,11 @@
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { SortHeader, type SortLink } from "@/components/ui/sort-header";
 import { Link } from "@/lib/admin/i18n/navigation";
 import { cn } from "@/lib/cn";
 import type { SortColumn } from "../search-params";
 import type { OrderRow } from "./order-rows";
-
-type SortLink = { href: string; direction: "ascending" | "descending" | null };
 
 /** The orders table for wider screens; its date and total headers sort the list. */
 export async function OrdersTable({
@@ -101,39 +98,5 @@ export async function OrdersTable({
         </TBody>
       </DataTable>
     </div>
-  );
-}
-
-function SortHeader({
-  href,
-  direction,
-  align = "start",
-  labels,
-  children,
-}: SortLink & {
-  align?: "start" | "end";
-  labels: { ascending: string; descending: string };
-  children: ReactNode;
-}) {
-  const Icon =
-    direction === "ascending" ? ArrowUp : direction === "descending" ? ArrowDown : ArrowUpDown;
-  return (
-    <Th aria-sort={direction ?? undefined} className={align === "end" ? "text-end" : "text-start"}>
-      <Link
-        href={href}
-        scroll={false}
-        className={cn(
-          "inline-flex items-center gap-1 rounded-sm hover:text-foreground",
-          direction && "text-foreground",
-        )}
-      >
-        {children}
-        <Icon aria-hidden className={cn("size-3.5", !direction && "opacity-50")} />
-        {/* The link's effect: the other direction. */}
-        <span className="sr-only">
-          {direction === "descending" ? labels.ascending : labels.descending}
-        </span>
-      </Link>
-    </Th>
   );
 }

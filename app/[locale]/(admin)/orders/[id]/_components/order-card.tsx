@@ -1,7 +1,5 @@
-import type { LucideIcon } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { IconTitleCard } from "@/components/ui/card";
 import type { OrderWithTimeline } from "@/lib/sdk";
 
 /** What every card of the order page is given. */
@@ -26,29 +24,4 @@ export async function orderFormat({ order, locale, timeZone }: OrderCardProps) {
 }
 
 /** One card of the order page: an icon beside its title, maybe a sentence under it. */
-export function OrderCard({
-  icon: Icon,
-  title,
-  description,
-  contentClassName,
-  children,
-}: {
-  icon: LucideIcon;
-  title: string;
-  description?: string;
-  contentClassName?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Card>
-      <CardHeader className="pb-4">
-        <CardTitle className="flex items-center gap-2 text-base">
-          <Icon aria-hidden className="size-4 text-muted-foreground" />
-          {title}
-        </CardTitle>
-        {description ? <CardDescription>{description}</CardDescription> : null}
-      </CardHeader>
-      <CardContent className={contentClassName}>{children}</CardContent>
-    </Card>
-  );
-}
+export const OrderCard = IconTitleCard;
