@@ -91,3 +91,11 @@ export class ProviderError extends AppError {
     super(status, "provider_error", code, detail, { retryAfterSeconds });
   }
 }
+
+/** A provider answered 2xx with something we cannot use: never a 500 of ours. */
+export const providerNonsense = (provider: "Stripe" | "PayPal") =>
+  new ProviderError(
+    502,
+    "PROVIDER_BAD_RESPONSE",
+    `${provider} answered with something we could not read; retry shortly`,
+  );

@@ -257,3 +257,19 @@ async function token() {
   });
   return (await res.json()).access_token as string;
 }
+
+describe("what PayPal sends back", () => {
+  it("a 2xx without an order id, or a 500, is a 502 and records nothing", async () => {
+    const s = await paymentsShop(w);
+    const send = () =>
+      s.call("POST", "/api/v1/payments/paypal/create-order", {
+        items: [{ name: "x", quantity: 1, price: 1 }],
+        currency: "USD",
+      });
+    w.paypal.failNext("/v2/checkout/orders", 201, { status: "CREATED" });
+    await expectError(await send(), 502, "PROVIDER_BAD_RESPONSE");
+    w.paypal.failNext("/v2/checkout/orders", 500, { name: "INTERNAL_SERVER_ERROR" });
+    await expectError(await send(), 502, "PROVIDER_UNAVAILABLE");
+    expect((await (await s.call("GET", "/api/v1/payments")).json()).data).toEqual([]);
+  });
+});

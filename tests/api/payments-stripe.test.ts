@@ -209,3 +209,23 @@ describe("provider failures come back as {detail, type, code}", () => {
     await expectError(res, 504, "PROVIDER_TIMEOUT");
   }, 20_000);
 });
+
+describe("what a provider sends back", () => {
+  it("odd 2xx replies and 5xx from Stripe are 502s, never 500s, and record nothing", async () => {
+    const s = await paymentsShop(w);
+    const send = () =>
+      s.call("POST", "/api/v1/payments/stripe/create-payment-intent", {
+        amount: 100,
+        currency: "usd",
+      });
+    w.stripe.failNext("/v1/payment_intents", 200, { object: "payment_intent", amount: "lots" });
+    await expectError(await send(), 502, "PROVIDER_BAD_RESPONSE");
+    w.stripe.failNext("/v1/payment_intents", 500, undefined, 3);
+    await expectError(await send(), 502, "PROVIDER_UNAVAILABLE");
+    w.stripe.failNext("/v1/payment_intents", 429, undefined, 3);
+    const limited = await send();
+    await expectError(limited, 503, "PROVIDER_RATE_LIMITED");
+    expect(limited.headers.get("retry-after")).toBe("2");
+    expect((await (await s.call("GET", "/api/v1/payments")).json()).data).toEqual([]);
+  });
+});

@@ -1,5 +1,11 @@
 import { sha256Hex } from "@/lib/crypto";
-import { AppError, BadRequestError, PaymentDeclinedError, ProviderError } from "@/lib/errors";
+import {
+  AppError,
+  BadRequestError,
+  PaymentDeclinedError,
+  ProviderError,
+  providerNonsense,
+} from "@/lib/errors";
 import type { PaymentsDeps } from "../deps";
 
 /**
@@ -88,6 +94,8 @@ export class PayPalClient {
       const parsed = (await res.json().catch(() => ({}))) as T & PayPalErrorBody;
       if (res.status === 401 && attempt === 0) continue;
       if (!res.ok) throw this.problem(res.status, parsed);
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+        throw providerNonsense("PayPal");
       return parsed;
     }
   }

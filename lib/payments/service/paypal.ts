@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
 import { sha256Hex } from "@/lib/crypto";
-import { AppError, ValidationError } from "@/lib/errors";
+import { AppError, providerNonsense, ValidationError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/permissions";
 import { currencyExponent, MoneyFormatError, toMajor, toMinor } from "@/lib/money";
 import { orderForCheckout } from "@/lib/orders/service";
@@ -110,7 +110,18 @@ function toLine(item: ItemInput, i: number, currency: string): Line {
   };
 }
 
+/** PayPal's order in our terms; an amount we cannot read is PayPal's fault, a 502. */
 export function paypalSnapshot(order: PayPalOrderBody, currency: string): ProviderSnapshot {
+  try {
+    return readPayPalOrder(order, currency);
+  } catch (err) {
+    if (err instanceof MoneyFormatError || err instanceof TypeError)
+      throw providerNonsense("PayPal");
+    throw err;
+  }
+}
+
+function readPayPalOrder(order: PayPalOrderBody, currency: string): ProviderSnapshot {
   const unit = order.purchase_units?.[0];
   const capture = unit?.payments?.captures?.[0];
   const refunds = (unit?.payments?.refunds ?? [])
@@ -231,6 +242,8 @@ export async function openPayPalOrder(
     body,
     requestId,
   });
+  if (typeof created.id !== "string" || !/^[A-Za-z0-9-]{1,64}$/.test(created.id))
+    throw providerNonsense("PayPal");
   const row = await insertPayment(ctx, {
     id: paymentId,
     provider: "paypal",

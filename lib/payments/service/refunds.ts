@@ -1,7 +1,7 @@
 import { and, eq, sum } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
-import { AppError, ConflictError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, providerNonsense, ValidationError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
 import { MoneyFormatError, toMajor, toMinor } from "@/lib/money";
@@ -116,6 +116,7 @@ async function refundAtProvider(
         { idempotencyKey },
       ),
     );
+    if (typeof refund.id !== "string") throw providerNonsense("Stripe");
     return { id: refund.id, done: refund.status === "succeeded" };
   }
   const paypal = await paypalFor(ctx, deps);
@@ -131,6 +132,7 @@ async function refundAtProvider(
       requestId: idempotencyKey,
     },
   );
+  if (typeof refund.id !== "string") throw providerNonsense("PayPal");
   return { id: refund.id, done: refund.status === "COMPLETED" };
 }
 

@@ -4,6 +4,7 @@ import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
 import { sha256Hex } from "@/lib/crypto";
 import { authorize } from "@/lib/auth/permissions";
+import { AppError, providerNonsense } from "@/lib/errors";
 import type { StripeIntent, StripeIntentCreate } from "../contract";
 import type { PaymentsDeps } from "../deps";
 import { callStripe, stripeClient, stripeProblem, type Stripe } from "../providers/stripe";
@@ -12,6 +13,21 @@ import { checkOrderAmount, insertPayment } from "./create";
 import type { PaymentRow } from "./present";
 import { notConfigured, stripeCredentials } from "./settings";
 import { applySnapshot, type ProviderEventRef, type ProviderSnapshot, type Source } from "./state";
+
+const whole = (n: unknown) => (Number.isSafeInteger(n) && (n as number) > 0 ? (n as number) : 0);
+
+/** A PaymentIntent we can use, or a 502: a provider's odd reply is never a 500 of ours. */
+function usableIntent(pi: Stripe.PaymentIntent | undefined): Stripe.PaymentIntent {
+  if (
+    !pi ||
+    typeof pi.id !== "string" ||
+    !pi.id ||
+    !whole(pi.amount) ||
+    typeof pi.status !== "string"
+  )
+    throw providerNonsense("Stripe");
+  return pi;
+}
 
 /** What a PaymentIntent says, in our terms. */
 export function stripeSnapshot(
@@ -29,7 +45,7 @@ export function stripeSnapshot(
           : "pending";
   return {
     status,
-    capturedMinor: pi.status === "succeeded" ? pi.amount_received || pi.amount : 0,
+    capturedMinor: pi.status === "succeeded" ? whole(pi.amount_received) || whole(pi.amount) : 0,
     chargeId:
       typeof pi.latest_charge === "string" ? pi.latest_charge : (pi.latest_charge?.id ?? null),
     failure: error
@@ -37,7 +53,7 @@ export function stripeSnapshot(
       : null,
     livemode: pi.livemode,
     refunds: refunds
-      .filter((r) => r.status === "succeeded")
+      .filter((r) => r.status === "succeeded" && typeof r.id === "string" && whole(r.amount))
       .map((r) => ({
         providerRefundId: r.id,
         amountMinor: r.amount,
@@ -61,7 +77,9 @@ export async function syncStripePayment(
   options: { event?: ProviderEventRef; refunds?: boolean } = {},
 ) {
   const { stripe } = await clientFor(ctx, deps);
-  const pi = await callStripe(() => stripe.paymentIntents.retrieve(payment.providerId!));
+  const pi = usableIntent(
+    await callStripe(() => stripe.paymentIntents.retrieve(payment.providerId!)),
+  );
   const refunds =
     options.refunds && pi.status === "succeeded"
       ? (await callStripe(() => stripe.refunds.list({ payment_intent: pi.id, limit: 100 }))).data
@@ -109,7 +127,7 @@ async function reusableIntent(ctx: ServiceContext, stripe: Stripe, req: IntentRe
     .orderBy(desc(payments.createdAt))
     .limit(1);
   if (!open?.providerId) return undefined;
-  const pi = await callStripe(() => stripe.paymentIntents.retrieve(open.providerId!));
+  const pi = usableIntent(await callStripe(() => stripe.paymentIntents.retrieve(open.providerId!)));
   const usable = ["requires_payment_method", "requires_confirmation", "requires_action"];
   return usable.includes(pi.status) ? reply(pi, open.id, req.orderId) : undefined;
 }
@@ -147,12 +165,13 @@ export async function openStripeIntent(
   let pi: Stripe.PaymentIntent;
   let declined: ReturnType<typeof stripeProblem> | undefined;
   try {
-    pi = await stripe.paymentIntents.create(params, { idempotencyKey });
+    pi = usableIntent(await stripe.paymentIntents.create(params, { idempotencyKey }));
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const intent = (err as { payment_intent?: Stripe.PaymentIntent }).payment_intent;
     if (!intent?.id) throw stripeProblem(err);
     // Declined at once (a saved card): the intent exists, and so does our failed payment.
-    pi = intent;
+    pi = usableIntent(intent);
     declined = stripeProblem(err);
   }
   const row = await insertPayment(ctx, {

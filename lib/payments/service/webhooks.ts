@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { ServiceContext } from "@/lib/context";
-import { BadRequestError } from "@/lib/errors";
+import { BadRequestError, providerNonsense } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { toMinor } from "@/lib/money";
 import type { PaymentsDeps } from "../deps";
@@ -160,6 +160,12 @@ export async function receivePayPalWebhook(
       : undefined;
     if (!payment || refund.status !== "COMPLETED" || !refund.amount)
       return { received: true, handled: false };
+    let amountMinor: number;
+    try {
+      amountMinor = toMinor(String(refund.amount.value), payment.currency);
+    } catch {
+      throw providerNonsense("PayPal");
+    }
     const outcome = await applySnapshot(
       ctx,
       payment.id,
@@ -169,7 +175,7 @@ export async function receivePayPalWebhook(
         refunds: [
           {
             providerRefundId: refund.id,
-            amountMinor: toMinor(refund.amount.value, payment.currency),
+            amountMinor,
             ourRefundId: refund.custom_id,
           },
         ],
