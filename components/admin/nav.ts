@@ -1,4 +1,4 @@
-import { House, Package, Settings, ShoppingCart, type LucideIcon } from "lucide-react";
+import { CreditCard, House, Package, Settings, ShoppingCart, type LucideIcon } from "lucide-react";
 import type { Messages } from "next-intl";
 import type { Role } from "@/lib/admin/next-auth";
 
@@ -16,6 +16,7 @@ export interface NavItem {
 export const adminNav: readonly NavItem[] = [
   { key: "home", href: "/", icon: House },
   { key: "orders", href: "/orders", icon: ShoppingCart },
+  { key: "payments", href: "/payments", icon: CreditCard },
   { key: "products", href: "/products", icon: Package },
   { key: "settings", href: "/settings", icon: Settings, roles: ["owner", "admin"] },
 ];

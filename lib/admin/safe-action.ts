@@ -21,7 +21,15 @@ import { requireStore } from "./session";
  * What a mutation changes, named once. Pages read through the SDK uncached, so today a tag's
  * effect is that the browser drops its cached admin pages and renders the current one afresh.
  */
-export const TAGS = ["products", "orders", "store", "team", "api-keys", "webhooks"] as const;
+export const TAGS = [
+  "products",
+  "orders",
+  "payments",
+  "store",
+  "team",
+  "api-keys",
+  "webhooks",
+] as const;
 
 const Issue = z.object({ code: z.string(), message: z.string() });
 
