@@ -6,6 +6,7 @@ import { OrderDetailsForm } from "@/components/orders/order-details-form";
 import { OrderPageHeader } from "@/components/orders/order-page-header";
 import { OrderStatusActions } from "@/components/orders/order-status-actions";
 import { canWriteOrders, nextStatuses } from "@/components/orders/permissions";
+import { canRecordPayments } from "@/components/payments/permissions";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { storeTimeZone } from "@/components/settings/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -16,7 +17,9 @@ import { StoreApiError, type OrderWithTimeline } from "@/lib/sdk";
 import { updateOrderDetails, updateOrderStatus } from "../actions";
 import { orderFormat } from "./_components/order-card";
 import { OrderItemsCard } from "./_components/order-items-card";
-import { OriginCard, PaymentCard } from "./_components/order-side-cards";
+import { CheckoutLinkCard, orderCheckoutLink } from "./_components/checkout-link-card";
+import { OrderPaymentsCard, orderPayments } from "./_components/order-payments-card";
+import { OriginCard } from "./_components/order-side-cards";
 import { OrderTimeline } from "./_components/order-timeline";
 
 interface Props {
@@ -46,11 +49,17 @@ export default async function OrderPage({ params, searchParams }: Props) {
     throw error;
   }
 
+  const [payments, checkoutLink] = await Promise.all([
+    orderPayments(store, order.id),
+    orderCheckoutLink(store, order.id),
+  ]);
   const created = (await searchParams).created === "1";
   const timeZone = storeTimeZone(me.tenant.timeZone);
   const { t, money, when } = await orderFormat({ order, locale, timeZone });
   const role = me.user.role;
   const canWrite = canWriteOrders(role);
+  const canPay = canRecordPayments(role);
+  const card = { order, locale, timeZone };
   const number = <bdi dir="ltr">{order.number}</bdi>;
 
   return (
@@ -97,7 +106,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
 
         <div className="flex min-w-0 flex-col gap-6">
-          <PaymentCard order={order} locale={locale} timeZone={timeZone} />
+          <OrderPaymentsCard {...card} payments={payments} canRecord={canPay} />
+          <CheckoutLinkCard {...card} link={checkoutLink} canWrite={canPay} />
           <Card>
             <CardHeader className="pb-4">
               <CardTitle className="text-base">{t("details.title")}</CardTitle>
