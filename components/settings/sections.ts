@@ -1,4 +1,12 @@
-import { ClipboardList, KeyRound, Store, Users, Webhook, type LucideIcon } from "lucide-react";
+import {
+  ClipboardList,
+  CreditCard,
+  KeyRound,
+  Store,
+  Users,
+  Webhook,
+  type LucideIcon,
+} from "lucide-react";
 import type { Messages } from "next-intl";
 import type { Role } from "@/lib/admin/next-auth";
 import { ROLE_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
@@ -16,6 +24,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { key: "apiKeys", href: "/settings/api-keys", icon: KeyRound, permission: "api_keys:manage" },
   { key: "team", href: "/settings/team", icon: Users, permission: "team:manage" },
   { key: "store", href: "/settings/store", icon: Store, permission: "settings:write" },
+  { key: "payments", href: "/settings/payments", icon: CreditCard, permission: "settings:write" },
   { key: "webhooks", href: "/settings/webhooks", icon: Webhook, permission: "webhooks:write" },
   { key: "audit", href: "/settings/audit", icon: ClipboardList, permission: "audit:read" },
 ];
