@@ -45,3 +45,22 @@ export function csvStream(
     },
   });
 }
+
+/**
+ * A download of a paged list (orders, payments): page 1 is read before this resolves, so
+ * permission, filter and database errors are an error reply; the rest streams a page at a time.
+ */
+export async function pagedCsv(
+  columns: readonly string[],
+  readPage: (page: number) => Promise<{ rows: unknown[][]; pages: number }>,
+): Promise<ReadableStream<Uint8Array>> {
+  let page = 1;
+  const first = await readPage(page);
+  let pages = first.pages;
+  return csvStream(BOM + csvLines(first.rows, columns), async () => {
+    if (page >= pages) return null;
+    const next = await readPage(++page);
+    pages = next.pages;
+    return csvLines(next.rows);
+  });
+}

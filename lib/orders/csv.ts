@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
-import { BOM, csvLines, csvStream } from "@/lib/csv";
+import { pagedCsv } from "@/lib/csv";
 import type { OrderListQuery } from "./contract";
 import { listOrders } from "./service";
 
@@ -27,8 +27,7 @@ export async function exportOrdersCsv(
   ctx: ServiceContext,
   filter: Omit<z.infer<typeof OrderListQuery>, "page" | "limit">,
 ) {
-  let page = 1;
-  const read = async () => {
+  return pagedCsv(COLUMNS, async (page) => {
     const { data, pagination } = await listOrders(ctx, { ...filter, page, limit: 100 });
     const rows = data.map((o) => [
       o.number,
@@ -44,15 +43,6 @@ export async function exportOrdersCsv(
       o.total,
       o.item_count,
     ]);
-    return { rows, last: page >= pagination.pages };
-  };
-  const first = await read();
-  let done = first.last;
-  return csvStream(BOM + csvLines(first.rows, COLUMNS), async () => {
-    if (done) return null;
-    page++;
-    const next = await read();
-    done = next.last;
-    return csvLines(next.rows);
+    return { rows, pages: pagination.pages };
   });
 }

@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
-import { BOM, csvLines, csvStream } from "@/lib/csv";
+import { pagedCsv } from "@/lib/csv";
 import type { PaymentListQuery } from "./contract";
 import { listPayments } from "./service";
 
@@ -26,8 +26,7 @@ export async function exportPaymentsCsv(
   ctx: ServiceContext,
   filter: Omit<z.infer<typeof PaymentListQuery>, "page" | "limit">,
 ) {
-  let page = 1;
-  const read = async () => {
+  return pagedCsv(COLUMNS, async (page) => {
     const { data, pagination } = await listPayments(ctx, { ...filter, page, limit: 100 });
     const rows = data.map((p) => [
       p.id,
@@ -45,15 +44,6 @@ export async function exportPaymentsCsv(
       p.reference ?? "",
       p.completed_at ?? "",
     ]);
-    return { rows, last: page >= pagination.pages };
-  };
-  const first = await read();
-  let done = first.last;
-  return csvStream(BOM + csvLines(first.rows, COLUMNS), async () => {
-    if (done) return null;
-    page++;
-    const next = await read();
-    done = next.last;
-    return csvLines(next.rows);
+    return { rows, pages: pagination.pages };
   });
 }

@@ -156,6 +156,20 @@ describe("manual payments", () => {
       method: "bank_transfer",
     });
     expect(await s.getOrder(order.id)).toMatchObject({ status: "paid", amount_paid: 100 });
+    const csv = await (
+      await s.call("GET", `/api/v1/payments/export?order_id=${order.id}&sort=amount`)
+    ).text();
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe(
+      "id,created_at,provider,method,status,currency,amount,amount_captured,amount_refunded,order_number,provider_id,provider_charge_id,reference,completed_at",
+    );
+    expect(lines.slice(1).map((l) => l.split(",").slice(2, 7).join(","))).toEqual([
+      "manual,cash_on_delivery,completed,USD,40",
+      "manual,bank_transfer,completed,USD,60",
+    ]);
   });
 });
 
