@@ -184,7 +184,9 @@ export async function openStripeIntent(
     livemode: pi.livemode,
     source: options.source,
   });
-  await applySnapshot(ctx, row.id, stripeSnapshot(pi), options.source);
+  // A new intent waits for the customer: only one confirmed at once (a saved card) moves on now.
+  const snapshot = stripeSnapshot(pi);
+  if (snapshot.status !== "pending") await applySnapshot(ctx, row.id, snapshot, options.source);
   if (declined) throw declined;
   return reply(pi, row.id, req.orderId ?? null);
 }
