@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import type { AppLocaleOptions } from "./tests/e2e/fixtures";
-import { firstStartServers, OWNER_STATE, suspendedServer } from "./tests/e2e/paths";
+import { fakeProviders, firstStartServers, OWNER_STATE, suspendedServer } from "./tests/e2e/paths";
 import { RECEIVER_SECRET } from "./tests/e2e/receiver-secret";
 
 // E2E_PORT lets a second checkout run its browser tests while another uses the default.
@@ -10,6 +10,8 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 // each printing its setup code into a log the test reads; sign-up is open on them.
 const FIRST_START = firstStartServers(PORT);
 const SUSPENDED = suspendedServer(PORT);
+// Stripe and PayPal stand-ins for the main server; the checkout spec steers them over HTTP.
+const FAKES = fakeProviders(PORT);
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -78,11 +80,21 @@ export default defineConfig<AppLocaleOptions>({
         DEMO_PASSWORD: "demo-owner-pass",
         WEBHOOKS_ALLOW_PRIVATE: "1",
         STORE_WEBHOOK_SECRET: RECEIVER_SECRET,
+        STRIPE_API_URL: FAKES.stripeUrl,
+        PAYPAL_API_URL: FAKES.paypalUrl,
         LOG_LEVEL: "error",
       },
       url: `${baseURL}/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `npx tsx tests/support/fake-providers.ts --stripe-port ${FAKES.stripePort} --paypal-port ${FAKES.paypalPort}`,
+      url: `${FAKES.stripeUrl}/_test/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
       stdout: "ignore",
       stderr: "pipe",
     },

@@ -31,3 +31,18 @@ export function suspendedServer(mainPort: number) {
   const port = Number(process.env.E2E_SETUP_PORT ?? mainPort + 10) + 2;
   return { port, url: `http://127.0.0.1:${port}` };
 }
+
+/**
+ * The fake Stripe and PayPal servers (tests/support/fake-providers.ts) the main server talks to
+ * instead of the real ones: 12111 and 12112 beside the default port 3100, moving with E2E_PORT.
+ */
+export function fakeProviders(mainPort: number) {
+  const stripePort = mainPort + 9011;
+  const paypalPort = mainPort + 9012;
+  return {
+    stripePort,
+    paypalPort,
+    stripeUrl: `http://127.0.0.1:${stripePort}`,
+    paypalUrl: `http://127.0.0.1:${paypalPort}`,
+  };
+}
