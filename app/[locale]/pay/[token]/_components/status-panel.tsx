@@ -34,7 +34,7 @@ export function StatusPanel({
           <Icon className={cn("size-6", tone === "pending" && "animate-spin")} />
         </span>
         <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
-        <div className="max-w-md text-sm text-muted-foreground">{description}</div>
+        <div className="max-w-md text-sm text-balance text-muted-foreground">{description}</div>
         {children}
       </CardContent>
     </Card>
