@@ -90,7 +90,8 @@ export async function OrderPaymentsCard({
           ))}
         </ul>
       )}
-      {canRecord && order.status === "pending" ? (
+      {/* Kept once the order is paid (its button gone), so the "recorded" notice stays. */}
+      {canRecord ? (
         <RecordPaymentAction
           currency={order.currency}
           due={due}
