@@ -1,6 +1,7 @@
 /**
  * The Store API alone (no Next.js, so no build needed) on PGlite in DATA_DIR, with the demo
- * store seeded and webhook workers running, for the client libraries' tests (tests/clients/run.sh).
+ * store seeded, webhook workers running and Stripe played by the local fake
+ * (tests/support/fake-stripe.ts), for the client libraries' tests (tests/clients/run.sh).
  * Prints one line, "ready <port>", once it listens on PORT (0: a free port).
  */
 import { createServer } from "node:http";
@@ -11,8 +12,11 @@ import { getDatabase } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
 import { buildApi } from "@/lib/api/instance";
 import { startWebhookWorkers } from "@/lib/webhooks/worker";
+import { startFakeStripe } from "@/tests/support/fake-stripe";
 
 const config = loadConfig();
+const stripe = await startFakeStripe();
+config.stripeApiUrl = stripe.url;
 const database = await getDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 await database.migrate();
 await seedDemo(database.db);
@@ -32,6 +36,7 @@ async function stop() {
   await jobs.stop();
   await close();
   await database.close();
+  await stripe.close();
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());
