@@ -17,22 +17,6 @@ class Pagination(TypedDict):
     pages: int
 
 
-class Product(TypedDict, total=False):
-    id: str
-    name: LocalizedText
-    description: LocalizedText
-    price: float
-    currency: str
-    category: Optional[str]
-    tags: List[str]
-    sku: Optional[str]
-    status: str  # draft | active | archived
-    inventory: int
-    images: List[str]
-    created_at: str
-    updated_at: str
-
-
 class ProductInput(TypedDict, total=False):
     name: LocalizedText
     description: LocalizedText
@@ -44,6 +28,12 @@ class ProductInput(TypedDict, total=False):
     status: str
     inventory: int
     images: List[str]
+
+
+class Product(ProductInput, total=False):
+    id: str
+    created_at: str
+    updated_at: str
 
 
 class OrderItem(TypedDict, total=False):
