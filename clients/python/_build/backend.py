@@ -56,7 +56,10 @@ def get_requires_for_build_sdist(config_settings=None):
 
 def _dist_info_files():
     dist_info = f"{NAME}-{_version()}.dist-info"
-    wheel = "Wheel-Version: 1.0\nGenerator: brainsait_store _build\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    wheel = (
+        "Wheel-Version: 1.0\nGenerator: brainsait_store _build\n"
+        "Root-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     return dist_info, {
         f"{dist_info}/METADATA": _metadata().encode("utf-8"),
         f"{dist_info}/WHEEL": wheel.encode(),

@@ -383,7 +383,8 @@ class ApiKeys(_Resource):
 
     def roll(self, key_id: str, grace_hours: int = 0) -> ApiKey:
         path = f"/api/v1/api-keys/{_seg(key_id)}/roll"
-        return cast(ApiKey, self._http.request("POST", path, json_body={"grace_hours": grace_hours}))
+        body = {"grace_hours": grace_hours}
+        return cast(ApiKey, self._http.request("POST", path, json_body=body))
 
     def revoke(self, key_id: str) -> None:
         self._http.request("DELETE", f"/api/v1/api-keys/{_seg(key_id)}")

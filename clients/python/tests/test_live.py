@@ -24,7 +24,7 @@ PASSWORD = os.environ.get("STORE_PASSWORD", "brainsait-demo")
 
 
 class _Server:
-    """A local HTTP server in a thread, answering with ``handle(handler) -> (status, headers, body)``."""
+    """A local HTTP server in a thread; ``handle(request)`` returns (status, headers, body)."""
 
     def __init__(self, handle):
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -149,7 +149,9 @@ class LiveTest(unittest.TestCase):
         with self.assertRaises(ValidationError) as caught:
             self.store.products.create({"name": {"en": "Bad"}, "price": -1})
         err = caught.exception
-        self.assertEqual((err.status, err.type, err.code), (422, "validation_error", "VALIDATION_ERROR"))
+        self.assertEqual(
+            (err.status, err.type, err.code), (422, "validation_error", "VALIDATION_ERROR")
+        )
         self.assertIn("price", [e["field"] for e in err.errors])
         self.assertTrue(err.request_id)
 
@@ -157,7 +159,9 @@ class LiveTest(unittest.TestCase):
         with self.assertRaises(NotFoundError) as caught:
             self.store.products.get(str(uuid.uuid4()))
         err = caught.exception
-        self.assertEqual((err.status, err.type, err.code), (404, "not_found_error", "PRODUCT_NOT_FOUND"))
+        self.assertEqual(
+            (err.status, err.type, err.code), (404, "not_found_error", "PRODUCT_NOT_FOUND")
+        )
         self.assertTrue(err.detail)
 
     def test_429_is_retried_with_the_same_idempotency_key(self):
