@@ -100,6 +100,7 @@ const config = [
       "playwright-report/**",
       "next-env.d.ts",
       "lib/db/migrations/**",
+      ".sdk-pack/**",
     ],
   },
   {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test, in the order CI runs them (`npm test`). Prints a final "N passed, N failed".
 #   1. verify: format, lint, typecheck
-#   2. unit + API tests on PGlite
+#   2. unit + API tests on PGlite, then the client libraries against a server on PGlite
 #   3. API tests again on PostgreSQL (a fresh database per test file) with Redis rate limits
 #   4. production build, then Playwright (Debian chromium) against the production server
 # An "unhandled error" in the server's log fails the run: tests/api/setup.ts for the API tests,
@@ -42,6 +42,9 @@ npm run -s verify || fail verify
 
 stage "unit + API tests on PGlite"
 npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest-pglite.json" || fail "tests (PGlite)"
+
+stage "client libraries (the packed npm SDK in a fresh project, the Python client)"
+bash tests/clients/run.sh || fail "client libraries"
 
 stage "API tests on PostgreSQL + Redis"
 ensure_services

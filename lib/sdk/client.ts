@@ -44,7 +44,7 @@ function resolveTransport(options: ClientOptions): { fetch: FetchLike; baseURL: 
       const api = (globalThis as { [IN_PROCESS_API]?: InProcessApi })[IN_PROCESS_API];
       if (!api)
         throw new StoreConnectionError(
-          "No Store API in this process: start it with server.ts or set STORE_API_URL",
+          "No Store API address: pass baseURL (or set STORE_API_URL), or run inside server.ts",
         );
       return api.fetch(request, { inProcess: true });
     },
