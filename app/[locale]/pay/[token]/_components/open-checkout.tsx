@@ -4,8 +4,7 @@ import { checkoutFormat, type CheckoutProps } from "./checkout-format";
 import { ManualInstructions } from "./manual-instructions";
 import { OrderNumber } from "./order-number";
 import { OrderSummary } from "./order-summary";
-import { PayPalPayment } from "./paypal-payment";
-import { StripePayment } from "./stripe-payment";
+import { PayPalPayment, StripePayment } from "./payment-islands";
 
 /**
  * A link that still takes payment: the order beside the ways to pay. Each provider's island is
