@@ -55,10 +55,10 @@ export function StripePayment({ token, publishableKey, amount }: StripePaymentPr
   return (
     <section aria-labelledby="checkout-card-title" className="flex flex-col gap-4">
       <header className="flex flex-col gap-1">
-        <h2 id="checkout-card-title" className="flex items-center gap-2 font-semibold">
+        <h3 id="checkout-card-title" className="flex items-center gap-2 font-semibold">
           <CreditCard aria-hidden className="size-4 text-muted-foreground" />
           {t("card")}
-        </h2>
+        </h3>
         <p className="flex items-center gap-1.5 text-xs text-muted-foreground">
           <Lock aria-hidden className="size-3" />
           {t("cardHint")}
