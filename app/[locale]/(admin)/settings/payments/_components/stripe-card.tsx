@@ -11,14 +11,8 @@ import type { ActionIssue } from "@/lib/admin/action-result";
 import { BRAND_NAMES } from "@/components/payments/brand-names";
 import { updateStripe } from "../actions";
 import { keyField } from "./provider-fields";
-import {
-  ConnectionBadges,
-  KeyInput,
-  ltr,
-  ProviderTools,
-  SaveRow,
-  useKeyIssueText,
-} from "./provider-parts";
+import { ConnectionBadges, KeyInput, ltr, SaveRow, useKeyIssueText } from "./provider-parts";
+import { ProviderTools } from "./provider-tools";
 import { ProviderSection } from "./provider-section";
 
 export interface StripeView {
