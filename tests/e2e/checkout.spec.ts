@@ -8,6 +8,7 @@ import {
   seriousViolations,
   test,
   uniqueId,
+  withPaymentSettingsLock,
   format,
   type AppLocale,
 } from "./fixtures";
@@ -16,7 +17,8 @@ import { screenshot } from "./screenshots";
 
 // Issue 12, item 8: the customer's hosted checkout, paid through doubles of Stripe.js and PayPal's
 // SDK (checkout-doubles.ts) against the fake providers the main server talks to.
-test.describe.configure({ timeout: 90_000 });
+// Long: a test may wait for the payment settings lock (fixtures.ts) before it pays.
+test.describe.configure({ timeout: 240_000 });
 const FAKES = fakeProviders(Number(process.env.E2E_PORT ?? 3100));
 const STRIPE = {
   secretKey: "sk_test_e2echeckout000000",
@@ -118,95 +120,99 @@ test("pay by card: a declined card, then a good one, then the order is paid and 
   apiBaseURL,
   appLocale,
   t,
-}) => {
-  await connectStripe(owner, apiBaseURL);
-  const { order, link, coffee } = await orderWithLink(owner, "SAR");
-  await routeStripe(page, FAKES);
-  const violations = await openLink(page, link.url, appLocale, link.token);
+}) =>
+  // The demo store's provider settings are shared: payments-admin.spec.ts changes them too.
+  withPaymentSettingsLock(async () => {
+    await connectStripe(owner, apiBaseURL);
+    const { order, link, coffee } = await orderWithLink(owner, "SAR");
+    await routeStripe(page, FAKES);
+    const violations = await openLink(page, link.url, appLocale, link.token);
 
-  const c = t.Checkout;
-  await expect(page.getByRole("heading", { level: 1, name: c.heading })).toBeVisible();
-  const summary = page.getByRole("region", { name: c.summary.title });
-  await expect(summary.getByRole("listitem")).toHaveCount(2);
-  await expect(summary).toContainText(coffee.name[appLocale]);
-  await expect(summary).toContainText(money(appLocale, order.total, "SAR"));
-  // No PayPal for SAR, and no admin chrome for a customer.
-  await expect(page.locator("[data-fake-stripe]")).toHaveAttribute(
-    "data-fake-stripe",
-    `${STRIPE.publishableKey} ${appLocale}`,
-  );
-  await expect(page.getByRole("navigation")).toHaveCount(0);
+    const c = t.Checkout;
+    await expect(page.getByRole("heading", { level: 1, name: c.heading })).toBeVisible();
+    const summary = page.getByRole("region", { name: c.summary.title });
+    await expect(summary.getByRole("listitem")).toHaveCount(2);
+    await expect(summary).toContainText(coffee.name[appLocale]);
+    await expect(summary).toContainText(money(appLocale, order.total, "SAR"));
+    // No PayPal for SAR, and no admin chrome for a customer.
+    await expect(page.locator("[data-fake-stripe]")).toHaveAttribute(
+      "data-fake-stripe",
+      `${STRIPE.publishableKey} ${appLocale}`,
+    );
+    await expect(page.getByRole("navigation")).toHaveCount(0);
 
-  const card = page.locator("[data-fake-stripe] input");
-  const pay = page.getByRole("button", {
-    name: format(c.pay.submit, { amount: money(appLocale, order.total, "SAR") }),
-  });
-  await hydrated(pay);
-  await expect(pay).toBeEnabled();
-  await screenshot(page, `checkout-card-${appLocale}`);
-  expect(await seriousViolations(page)).toEqual([]);
+    const card = page.locator("[data-fake-stripe] input");
+    const pay = page.getByRole("button", {
+      name: format(c.pay.submit, { amount: money(appLocale, order.total, "SAR") }),
+    });
+    await hydrated(pay);
+    await expect(pay).toBeEnabled();
+    await screenshot(page, `checkout-card-${appLocale}`);
+    expect(await seriousViolations(page)).toEqual([]);
 
-  await card.fill(DECLINED_CARD);
-  await pay.click();
-  const declined = page.getByRole("alert").filter({ hasText: c.errors.card_declined.title });
-  await expect(declined).toBeVisible(SLOW);
-  await expect(declined).toContainText(c.errors.card_declined.description);
-  await expect(declined).toContainText("Your card was declined.");
-  await screenshot(page, `checkout-declined-${appLocale}`);
+    await card.fill(DECLINED_CARD);
+    await pay.click();
+    const declined = page.getByRole("alert").filter({ hasText: c.errors.card_declined.title });
+    await expect(declined).toBeVisible(SLOW);
+    await expect(declined).toContainText(c.errors.card_declined.description);
+    await expect(declined).toContainText("Your card was declined.");
+    await screenshot(page, `checkout-declined-${appLocale}`);
 
-  await card.fill(GOOD_CARD);
-  await pay.click();
-  await expect(page).toHaveURL(/\/return\?payment_intent=pi_[^&]+&.*redirect_status=succeeded/);
-  await expect(page.getByRole("heading", { level: 1, name: c.states.paid.title })).toBeVisible(
-    SLOW,
-  );
-  const receipt = page.getByRole("region", { name: c.states.paid.receipt });
-  await expect(receipt).toContainText(money(appLocale, order.total, "SAR"));
-  await expect(page.getByRole("main")).toContainText(order.number);
-  await screenshot(page, `checkout-paid-${appLocale}`);
-  // Once paid, the link itself shows the receipt, not the form.
-  await page.goto(`/${appLocale}/pay/${link.token}`);
-  await expect(page.getByRole("heading", { level: 1, name: c.states.paid.title })).toBeVisible();
+    await card.fill(GOOD_CARD);
+    await pay.click();
+    await expect(page).toHaveURL(/\/return\?payment_intent=pi_[^&]+&.*redirect_status=succeeded/);
+    await expect(page.getByRole("heading", { level: 1, name: c.states.paid.title })).toBeVisible(
+      SLOW,
+    );
+    const receipt = page.getByRole("region", { name: c.states.paid.receipt });
+    await expect(receipt).toContainText(money(appLocale, order.total, "SAR"));
+    await expect(page.getByRole("main")).toContainText(order.number);
+    await screenshot(page, `checkout-paid-${appLocale}`);
+    // Once paid, the link itself shows the receipt, not the form.
+    await page.goto(`/${appLocale}/pay/${link.token}`);
+    await expect(page.getByRole("heading", { level: 1, name: c.states.paid.title })).toBeVisible();
 
-  // In the admin (this browser is also the signed-in owner): the order moved to paid.
-  expect((await owner.orders.get(order.id)).status).toBe("paid");
-  await page.goto(`/${appLocale}/orders/${order.id}`);
-  const statuses = t.orders.status as Record<string, string>;
-  await expect(
-    page
-      .getByRole("list", { name: t.orders.timeline.title })
-      .getByRole("listitem")
-      .filter({
-        hasText: format(t.orders.timeline.statusChanged, {
-          from: statuses.pending!,
-          to: statuses.paid!,
+    // In the admin (this browser is also the signed-in owner): the order moved to paid.
+    expect((await owner.orders.get(order.id)).status).toBe("paid");
+    await page.goto(`/${appLocale}/orders/${order.id}`);
+    const statuses = t.orders.status as Record<string, string>;
+    await expect(
+      page
+        .getByRole("list", { name: t.orders.timeline.title })
+        .getByRole("listitem")
+        .filter({
+          hasText: format(t.orders.timeline.statusChanged, {
+            from: statuses.pending!,
+            to: statuses.paid!,
+          }),
         }),
-      }),
-  ).toHaveCount(1);
+    ).toHaveCount(1);
 
-  // Part of it goes back to the customer from the payment's page.
-  const [payment] = (await owner.payments.list({ orderId: order.id, status: "completed" })).data;
-  await page.goto(`/${appLocale}/payments/${payment!.id}`);
-  const r = t.Payments.refund;
-  const start = page.getByRole("button", { name: r.button, exact: true });
-  await hydrated(start);
-  await start.click();
-  const form = page.getByRole("dialog", { name: r.title });
-  await form.getByLabel(format(r.amount, { currency: "SAR" })).fill("50");
-  await form.getByRole("button", { name: r.continue }).click();
-  const fifty = new Intl.NumberFormat(appLocale, { style: "currency", currency: "SAR" }).format(50);
-  await page
-    .getByRole("alertdialog", { name: r.confirmTitle })
-    .getByRole("button", { name: format(r.confirmButton, { amount: fifty }) })
-    .click();
-  await expect(
-    page.getByRole("status").filter({ hasText: format(r.done, { amount: fifty }) }),
-  ).toBeVisible(SLOW);
-  const refunded = await owner.payments.get(payment!.id);
-  expect(refunded.amountRefunded).toBe(50);
-  expect(refunded.status).toBe("partially_refunded");
-  expect(violations).toEqual([]);
-});
+    // Part of it goes back to the customer from the payment's page.
+    const [payment] = (await owner.payments.list({ orderId: order.id, status: "completed" })).data;
+    await page.goto(`/${appLocale}/payments/${payment!.id}`);
+    const r = t.Payments.refund;
+    const start = page.getByRole("button", { name: r.button, exact: true });
+    await hydrated(start);
+    await start.click();
+    const form = page.getByRole("dialog", { name: r.title });
+    await form.getByLabel(format(r.amount, { currency: "SAR" })).fill("50");
+    await form.getByRole("button", { name: r.continue }).click();
+    const fifty = new Intl.NumberFormat(appLocale, { style: "currency", currency: "SAR" }).format(
+      50,
+    );
+    await page
+      .getByRole("alertdialog", { name: r.confirmTitle })
+      .getByRole("button", { name: format(r.confirmButton, { amount: fifty }) })
+      .click();
+    await expect(
+      page.getByRole("status").filter({ hasText: format(r.done, { amount: fifty }) }),
+    ).toBeVisible(SLOW);
+    const refunded = await owner.payments.get(payment!.id);
+    expect(refunded.amountRefunded).toBe(50);
+    expect(refunded.status).toBe("partially_refunded");
+    expect(violations).toEqual([]);
+  }));
 
 test("pay with PayPal: the buttons approve and capture, then the receipt shows", async ({
   page,
@@ -214,30 +220,32 @@ test("pay with PayPal: the buttons approve and capture, then the receipt shows",
   apiBaseURL,
   appLocale,
   t,
-}) => {
-  await connectPayPal(owner, apiBaseURL);
-  const { order, link } = await orderWithLink(owner, "USD");
-  await routeStripe(page, FAKES);
-  await routePayPal(page, FAKES);
-  const violations = await openLink(page, link.url, appLocale, link.token);
+}) =>
+  // The demo store's provider settings are shared: payments-admin.spec.ts changes them too.
+  withPaymentSettingsLock(async () => {
+    await connectPayPal(owner, apiBaseURL);
+    const { order, link } = await orderWithLink(owner, "USD");
+    await routeStripe(page, FAKES);
+    await routePayPal(page, FAKES);
+    const violations = await openLink(page, link.url, appLocale, link.token);
 
-  const c = t.Checkout;
-  const paypal = page.getByRole("region", { name: c.pay.title }).getByRole("button", {
-    name: "PayPal",
-    exact: true,
-  });
-  await expect(paypal).toBeVisible(SLOW);
-  await screenshot(page, `checkout-paypal-${appLocale}`);
-  await paypal.click();
-  await expect(page.getByRole("heading", { level: 1, name: c.states.paid.title })).toBeVisible(
-    SLOW,
-  );
-  await expect(page.getByRole("region", { name: c.states.paid.receipt })).toContainText(
-    money(appLocale, order.total, "USD"),
-  );
-  expect((await owner.orders.get(order.id)).status).toBe("paid");
-  expect(violations).toEqual([]);
-});
+    const c = t.Checkout;
+    const paypal = page.getByRole("region", { name: c.pay.title }).getByRole("button", {
+      name: "PayPal",
+      exact: true,
+    });
+    await expect(paypal).toBeVisible(SLOW);
+    await screenshot(page, `checkout-paypal-${appLocale}`);
+    await paypal.click();
+    await expect(page.getByRole("heading", { level: 1, name: c.states.paid.title })).toBeVisible(
+      SLOW,
+    );
+    await expect(page.getByRole("region", { name: c.states.paid.receipt })).toContainText(
+      money(appLocale, order.total, "USD"),
+    );
+    expect((await owner.orders.get(order.id)).status).toBe("paid");
+    expect(violations).toEqual([]);
+  }));
 
 test("after 3-D Secure: a failure offers a retry; a payment still processing turns paid by itself", async ({
   page,
@@ -245,36 +253,38 @@ test("after 3-D Secure: a failure offers a retry; a payment still processing tur
   apiBaseURL,
   appLocale,
   t,
-}) => {
-  await connectStripe(owner, apiBaseURL);
-  const { link } = await orderWithLink(owner, "SAR");
-  await routeStripe(page, FAKES);
-  const c = t.Checkout;
-  const returnPage = (status: string, intent: string) =>
-    `/${appLocale}/pay/${link.token}/return?payment_intent=${intent}&redirect_status=${status}`;
+}) =>
+  // The demo store's provider settings are shared: payments-admin.spec.ts changes them too.
+  withPaymentSettingsLock(async () => {
+    await connectStripe(owner, apiBaseURL);
+    const { link } = await orderWithLink(owner, "SAR");
+    await routeStripe(page, FAKES);
+    const c = t.Checkout;
+    const returnPage = (status: string, intent: string) =>
+      `/${appLocale}/pay/${link.token}/return?payment_intent=${intent}&redirect_status=${status}`;
 
-  await page.goto(returnPage("failed", "pi_unknown"));
-  await expect(page.getByRole("heading", { level: 1, name: c.return.failedTitle })).toBeVisible();
-  const retry = page.getByRole("link", { name: c.return.retry });
-  await hydrated(retry);
-  await retry.click();
-  await expect(page).toHaveURL(new RegExp(`/${appLocale}/pay/${link.token}$`));
-  await expect(page.getByRole("heading", { level: 1, name: c.heading })).toBeVisible();
+    await page.goto(returnPage("failed", "pi_unknown"));
+    await expect(page.getByRole("heading", { level: 1, name: c.return.failedTitle })).toBeVisible();
+    const retry = page.getByRole("link", { name: c.return.retry });
+    await hydrated(retry);
+    await retry.click();
+    await expect(page).toHaveURL(new RegExp(`/${appLocale}/pay/${link.token}$`));
+    await expect(page.getByRole("heading", { level: 1, name: c.heading })).toBeVisible();
 
-  // The page made the PaymentIntent; Stripe has not settled it yet when the customer comes back.
-  const intent = await page.locator("[data-intent]").getAttribute("data-intent");
-  expect(intent).toMatch(/^pi_/);
-  await page.goto(returnPage("processing", intent!));
-  await expect(
-    page.getByRole("heading", { level: 1, name: c.return.processingTitle }),
-  ).toBeVisible();
-  await hydrated(page.getByRole("button", { name: c.return.checkAgain }));
-  await screenshot(page, `checkout-processing-${appLocale}`);
-  await control(`${FAKES.stripeUrl}/_test/payment_intents/${intent}/succeed`, {});
-  await expect(page.getByRole("heading", { level: 1, name: c.states.paid.title })).toBeVisible(
-    SLOW,
-  );
-});
+    // The page made the PaymentIntent; Stripe has not settled it yet when the customer comes back.
+    const intent = await page.locator("[data-intent]").getAttribute("data-intent");
+    expect(intent).toMatch(/^pi_/);
+    await page.goto(returnPage("processing", intent!));
+    await expect(
+      page.getByRole("heading", { level: 1, name: c.return.processingTitle }),
+    ).toBeVisible();
+    await hydrated(page.getByRole("button", { name: c.return.checkAgain }));
+    await screenshot(page, `checkout-processing-${appLocale}`);
+    await control(`${FAKES.stripeUrl}/_test/payment_intents/${intent}/succeed`, {});
+    await expect(page.getByRole("heading", { level: 1, name: c.states.paid.title })).toBeVisible(
+      SLOW,
+    );
+  }));
 
 test("cancelled orders, revoked links and unknown links each say so", async ({
   page,

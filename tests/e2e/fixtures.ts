@@ -1,3 +1,4 @@
+import { mkdir, rm } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { BrainSAITStore } from "@/lib/sdk";
@@ -121,4 +122,28 @@ export async function signIn(page: Page, locale: AppLocale, password: string = D
   await page.getByLabel(t.Login.emailLabel).fill(DEMO.email);
   await page.getByLabel(t.Login.passwordLabel).fill(password);
   await page.getByRole("button", { name: t.Login.submit }).click();
+}
+
+/**
+ * The store's payment settings are one row per provider, shared by every test (both projects
+ * run at once): a test that changes them, or relies on them while it pays, holds this lock, a directory mkdir creates atomically.
+ */
+export async function withPaymentSettingsLock(run: () => Promise<void>) {
+  const lock = "test-results/.locks/payment-settings";
+  await mkdir("test-results/.locks", { recursive: true });
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error("Timed out waiting for the payment settings lock");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    await run();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
 }

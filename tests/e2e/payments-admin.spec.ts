@@ -1,4 +1,3 @@
-import { mkdir, rm } from "node:fs/promises";
 import type { BrainSAITStore } from "@/lib/sdk";
 import {
   expect,
@@ -7,6 +6,7 @@ import {
   seriousViolations,
   test,
   uniqueId,
+  withPaymentSettingsLock,
   type AppLocale,
 } from "./fixtures";
 import { screenshot } from "./screenshots";
@@ -49,30 +49,6 @@ async function bankTransfer(owner: BrainSAITStore, id: string, price: string) {
     reference,
   });
   return { order, payment, reference };
-}
-
-/**
- * The store's payment settings are one row per provider, shared by every test (both projects
- * run at once): a test that changes them holds this lock, a directory mkdir creates atomically.
- */
-async function withPaymentSettingsLock(run: () => Promise<void>) {
-  const lock = "test-results/.locks/payment-settings";
-  await mkdir("test-results/.locks", { recursive: true });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error("Timed out waiting for the payment settings lock");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    await run();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
 }
 
 test("the payments list filters by status in the URL", async ({ page, owner, appLocale, t }) => {
@@ -173,6 +149,8 @@ test("a Stripe key the provider rejects is saved, and Test connection says so in
   appLocale,
   t,
 }) => {
+  // It may wait for the checkout tests, which hold the same lock while they pay.
+  test.setTimeout(180_000);
   const s = t.PaymentSettings;
   const id = uniqueId();
   await withPaymentSettingsLock(async () => {
