@@ -82,6 +82,11 @@ export default defineConfig<AppLocaleOptions>({
         STORE_WEBHOOK_SECRET: RECEIVER_SECRET,
         STRIPE_API_URL: FAKES.stripeUrl,
         PAYPAL_API_URL: FAKES.paypalUrl,
+        // Both projects share one signed-in state, so one refresh-token family: once the access
+        // token expires, a refresh in one browser makes the other's a reuse, which revokes the
+        // family by design (docs/decisions/0002). The run is longer than 15 minutes now, so the
+        // token outlives it and no browser refreshes.
+        ACCESS_TOKEN_TTL_SECONDS: "7200",
         LOG_LEVEL: "error",
       },
       url: `${baseURL}/health`,
