@@ -95,7 +95,7 @@ test("a client-side navigation loads its chunks under the CSP", async ({ page, a
 
 test("the API reference renders with no request leaving the origin", async ({ page, baseURL }) => {
   // The reference's bundle is a few megabytes: its first parse on a busy CI machine is slow.
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const origin = new URL(baseURL!).origin;
   const elsewhere: string[] = [];
   page.on("request", (request) => {

@@ -18,7 +18,9 @@ import { screenshot } from "./screenshots";
  * first visitor is sent to the setup page, creates the store with the code from the server's
  * log, and is signed in as its owner; sign-up then makes a second store.
  */
-test.describe.configure({ mode: "serial" });
+// A retry cannot help: the setup is once per installation, so a retried group would find the
+// store made by the first try. No retries, then, and room for a slow machine instead.
+test.describe.configure({ mode: "serial", retries: 0, timeout: 120_000 });
 
 const PASSWORD = "first-owner-pass";
 
