@@ -3,6 +3,7 @@ import { ProductsResource } from "./products";
 import { OrdersResource } from "./orders";
 import { WebhooksResource } from "./webhooks";
 import { CheckoutResource, PaymentsResource } from "./payments";
+import { AnalyticsResource } from "./analytics";
 import { ApiKeysResource, AuditResource, SettingsResource, TeamResource } from "./admin";
 import { SetupResource, signup, StoresResource, type SignupInput } from "./stores";
 import { HttpClient, type ClientOptions } from "./client";
@@ -13,6 +14,7 @@ export type { Tokens, Me } from "./auth";
 export type * from "./products";
 export type * from "./orders";
 export type * from "./payments";
+export type { AnalyticsOverview, OverviewParams } from "./analytics";
 export {
   verifyWebhook,
   WebhookVerificationError,
@@ -44,6 +46,7 @@ export class BrainSAITStore {
   readonly payments: PaymentsResource;
   /** The hosted checkout page's calls (a link's token instead of a sign-in). */
   readonly checkout: CheckoutResource;
+  readonly analytics: AnalyticsResource;
   readonly apiKeys: ApiKeysResource;
   readonly team: TeamResource;
   readonly settings: SettingsResource;
@@ -60,6 +63,7 @@ export class BrainSAITStore {
     this.webhooks = new WebhooksResource(http);
     this.payments = new PaymentsResource(http);
     this.checkout = new CheckoutResource(http);
+    this.analytics = new AnalyticsResource(http);
     this.apiKeys = new ApiKeysResource(http);
     this.team = new TeamResource(http);
     this.settings = new SettingsResource(http);
