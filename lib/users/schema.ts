@@ -1,8 +1,14 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "@/lib/tenants/schema";
 
 import { ROLES, type Role } from "./roles";
+
+/** How the admin shows numbers and dates to this person (issue 13); absent means the default. */
+export interface DisplayPreferences {
+  digits?: "latn" | "arab";
+  calendar?: "gregory" | "islamic-umalqura";
+}
 
 export { ROLES, type Role };
 
@@ -20,6 +26,7 @@ export const users = pgTable(
     role: text("role").$type<Role>().notNull(),
     status: text("status").$type<"active" | "deactivated">().notNull().default("active"),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    preferences: jsonb("preferences").$type<DisplayPreferences>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
