@@ -39,9 +39,34 @@ export const LogoutRequest = z
   .object({ refresh_token: z.string().min(1).max(512).optional() })
   .openapi("LogoutRequest");
 
+export const DIGITS = ["latn", "arab"] as const;
+export const CALENDARS = ["gregory", "islamic-umalqura"] as const;
+
+/** How the admin shows this person numbers and dates; Intl's own names for the two choices. */
+export const DisplayPreferencesSchema = z
+  .object({
+    digits: z.enum(DIGITS).openapi({
+      description: "Digits for numbers, money and dates: Latin (123) or Arabic-Indic (١٢٣)",
+      example: "latn",
+    }),
+    calendar: z.enum(CALENDARS).openapi({
+      description: "Calendar for dates: Gregorian or Hijri (Umm al-Qura)",
+      example: "gregory",
+    }),
+  })
+  .openapi("DisplayPreferences");
+
+/** A change to some of the preferences; a key left out keeps its value. */
+export const DisplayPreferencesUpdate = DisplayPreferencesSchema.partial()
+  .strict()
+  .openapi("DisplayPreferencesUpdate", {
+    example: { digits: "arab", calendar: "islamic-umalqura" },
+  });
+
 export const MeResponse = z
   .object({
     user: UserSchema,
+    preferences: DisplayPreferencesSchema,
     tenant: TenantSchema,
     store_status: z.enum(["active", "suspended"]).openapi({
       description:

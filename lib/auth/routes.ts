@@ -8,7 +8,15 @@ import { serviceContext } from "@/lib/api/platform/context";
 import { authenticate } from "@/lib/api/platform/middleware/authenticate";
 import { presentTenant } from "@/lib/tenants/service";
 import type { User } from "@/lib/users/schema";
-import { LoginRequest, LogoutRequest, MeResponse, RefreshRequest, TokenResponse } from "./contract";
+import {
+  DisplayPreferencesSchema,
+  DisplayPreferencesUpdate,
+  LoginRequest,
+  LogoutRequest,
+  MeResponse,
+  RefreshRequest,
+  TokenResponse,
+} from "./contract";
 import * as auth from "./service";
 import type { AuthSettings, IssuedTokens } from "./service";
 import { defineModule } from "@/lib/api/platform/module";
@@ -75,6 +83,22 @@ const meRoute = createRoute({
   middleware: [authenticate] as const,
   request: { headers: tenantHeader },
   responses: { 200: jsonResponse(MeResponse, "The current user"), ...commonErrors },
+});
+
+const updatePreferencesRoute = createRoute({
+  method: "patch",
+  path: "/me/preferences",
+  tags,
+  summary: "Change how the admin shows you numbers and dates (digits, calendar)",
+  description:
+    "The signed-in user's own setting; keys left out keep their value. An API key has no person: 403 USER_SESSION_REQUIRED.",
+  security: [{ bearerAuth: [] }],
+  middleware: [authenticate] as const,
+  request: { headers: tenantHeader, body: jsonBody(DisplayPreferencesUpdate) },
+  responses: {
+    200: jsonResponse(DisplayPreferencesSchema, "The preferences now in force"),
+    ...commonErrors,
+  },
 });
 
 export const presentUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
@@ -155,12 +179,17 @@ export function authRoutes() {
     return c.json(
       {
         user: presentUser(user),
+        preferences: auth.displayPreferences(user),
         tenant: presentTenant(ctx.tenant),
         store_status: ctx.tenant.status === "suspended" ? "suspended" : "active",
       } as const,
       200,
     );
   });
+
+  app.openapi(updatePreferencesRoute, async (c) =>
+    c.json(await auth.updatePreferences(serviceContext(c), c.req.valid("json")), 200),
+  );
 
   return app;
 }

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AuthenticationError, PermissionError, RateLimitError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { auditLog } from "@/lib/audit/schema";
-import { users, type User } from "@/lib/users/schema";
+import { users, type DisplayPreferences, type User } from "@/lib/users/schema";
 import type { Limiter } from "@/lib/limiter";
 import { sha256Hex } from "@/lib/crypto";
 import { refreshTokens } from "./schema";
@@ -287,4 +287,35 @@ export async function me(ctx: ServiceContext): Promise<User> {
     throw new AuthenticationError("This account is no longer active", "AUTH_003");
   }
   return user;
+}
+
+/** The preferences with every key filled: Latin digits and the Gregorian calendar by default. */
+export function displayPreferences(user: Pick<User, "preferences">): Required<DisplayPreferences> {
+  return {
+    digits: user.preferences.digits ?? "latn",
+    calendar: user.preferences.calendar ?? "gregory",
+  };
+}
+
+/**
+ * The signed-in person changes how the admin shows them numbers and dates. Their own setting,
+ * so any role may; an API key or app has no person to hold it.
+ */
+export async function updatePreferences(
+  ctx: ServiceContext,
+  change: DisplayPreferences,
+): Promise<Required<DisplayPreferences>> {
+  if (ctx.actor && ctx.actor.type !== "user") {
+    throw new PermissionError(
+      "Display preferences belong to a signed-in person; an API key or app has none",
+      "USER_SESSION_REQUIRED",
+    );
+  }
+  const user = await me(ctx);
+  const next = { ...displayPreferences(user), ...change };
+  await ctx.db
+    .update(users)
+    .set({ preferences: next, updatedAt: new Date() })
+    .where(and(eq(users.id, user.id), eq(users.tenantId, ctx.tenant.id)));
+  return next;
 }

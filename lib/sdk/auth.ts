@@ -1,10 +1,16 @@
 import type { z } from "zod";
-import type { MeResponse, TokenResponse } from "@/lib/auth/contract";
+import type {
+  DisplayPreferencesSchema,
+  DisplayPreferencesUpdate,
+  MeResponse,
+  TokenResponse,
+} from "@/lib/auth/contract";
 import type { Camelize } from "./casing";
 import type { HttpClient } from "./client";
 
 export type Tokens = Camelize<z.infer<typeof TokenResponse>>;
 export type Me = Camelize<z.infer<typeof MeResponse>>;
+export type DisplayPreferences = z.infer<typeof DisplayPreferencesSchema>;
 
 export class AuthResource {
   constructor(private readonly http: HttpClient) {}
@@ -23,5 +29,10 @@ export class AuthResource {
 
   me(): Promise<Me> {
     return this.http.request("GET", "/api/v1/auth/me");
+  }
+
+  /** Change how the admin shows the signed-in user numbers and dates; returns all of them. */
+  updatePreferences(change: z.infer<typeof DisplayPreferencesUpdate>): Promise<DisplayPreferences> {
+    return this.http.request("PATCH", "/api/v1/auth/me/preferences", { body: change });
   }
 }

@@ -10,7 +10,7 @@ import { HttpClient, type ClientOptions } from "./client";
 
 export { StoreApiError, StoreConnectionError, type FieldError } from "./errors";
 export type { ClientOptions, FetchLike } from "./client";
-export type { Tokens, Me } from "./auth";
+export type { Tokens, Me, DisplayPreferences } from "./auth";
 export type * from "./products";
 export type * from "./orders";
 export type * from "./payments";

@@ -317,6 +317,7 @@ describe("GET /api/v1/auth/me", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       user: { id: user.id, email: user.email, name: user.name, role: "viewer" },
+      preferences: { digits: "latn", calendar: "gregory" },
       tenant: {
         id: tenant.id,
         slug: tenant.slug,
