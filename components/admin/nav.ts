@@ -1,4 +1,12 @@
-import { CreditCard, House, Package, Settings, ShoppingCart, type LucideIcon } from "lucide-react";
+import {
+  ChartLine,
+  CreditCard,
+  House,
+  Package,
+  Settings,
+  ShoppingCart,
+  type LucideIcon,
+} from "lucide-react";
 import type { Messages } from "next-intl";
 import type { Role } from "@/lib/admin/next-auth";
 
@@ -18,6 +26,7 @@ export const adminNav: readonly NavItem[] = [
   { key: "orders", href: "/orders", icon: ShoppingCart },
   { key: "payments", href: "/payments", icon: CreditCard },
   { key: "products", href: "/products", icon: Package },
+  { key: "analytics", href: "/analytics", icon: ChartLine },
   { key: "settings", href: "/settings", icon: Settings, roles: ["owner", "admin"] },
 ];
 

@@ -8,6 +8,7 @@ import {
   checklistProgress,
   SetupChecklist,
 } from "@/components/admin/setup-checklist";
+import { HomeKpis } from "@/components/analytics/home-kpis";
 import { roleCan } from "@/components/settings/sections";
 import { Badge } from "@/components/ui/badge";
 import { ActivityFeed, type RecentEvent } from "@/components/webhooks/activity-feed";
@@ -95,6 +96,8 @@ export default async function HomePage({ params }: Props) {
           dismiss={dismissChecklist.bind(null, locale)}
         />
       ) : null}
+
+      <HomeKpis store={sessionStore(session)} locale={locale} />
 
       <Card>
         <IconCardHeader
