@@ -46,3 +46,26 @@ function dayStart(date: string, timeZone: string): number {
   const first = new Date(midnightUtc.getTime() - offsetAt(midnightUtc));
   return midnightUtc.getTime() - offsetAt(first);
 }
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function dateInZone(instant: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
+}
+
+/** YYYY-MM-DD plus some days (negative: before). Below year 1 the result sorts before "0001". */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Days from one YYYY-MM-DD to another: 0 for the same day. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

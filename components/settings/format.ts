@@ -11,20 +11,5 @@ export function storeTimeZone(timeZone: string | null | undefined): string {
   }
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
-export function dateInZone(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
-}
-
-/** YYYY-MM-DD plus some days. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+// Calendar-day helpers live in lib/time.ts (the API uses them too).
+export { addDays, dateInZone } from "@/lib/time";

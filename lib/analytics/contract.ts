@@ -28,8 +28,13 @@ export const Summary = z
     total_revenue: Money.openapi({
       description: "Money taken minus refunds, on the orders placed in the range",
     }),
-    total_orders: z.number().int().openapi({ description: "Orders placed, cancelled ones not counted" }),
-    average_order_value: Money.openapi({ description: "total_revenue / paid_orders; 0 without any" }),
+    total_orders: z
+      .number()
+      .int()
+      .openapi({ description: "Orders placed, cancelled ones not counted" }),
+    average_order_value: Money.openapi({
+      description: "total_revenue / paid_orders; 0 without any",
+    }),
     paid_orders: z.number().int().openapi({ description: "Orders with money taken" }),
     refunded_amount: Money,
     new_customers: z.number().int().openapi({
@@ -83,14 +88,14 @@ export const Overview = z
     end_date: z.string(),
     summary: Summary,
     comparison: Comparison,
-    revenue_trend: z.array(TrendPoint).openapi({ description: "Every day of the range, zeros too" }),
+    revenue_trend: z
+      .array(TrendPoint)
+      .openapi({ description: "Every day of the range, zeros too" }),
     top_products: z.array(TopProduct),
     by_status: z.array(
       z.object({ status: z.enum(ORDER_STATUSES), orders: z.number().int(), revenue: Money }),
     ),
-    by_source: z.array(
-      z.object({ source: z.string(), orders: z.number().int(), revenue: Money }),
-    ),
+    by_source: z.array(z.object({ source: z.string(), orders: z.number().int(), revenue: Money })),
     by_payment_provider: z.array(
       z.object({
         provider: z.string(),

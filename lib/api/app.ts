@@ -13,6 +13,7 @@ import { filesModule, productsModule } from "@/lib/products/routes";
 import { ordersModule } from "@/lib/orders/routes";
 import { paymentsModule } from "@/lib/payments/routes";
 import { checkoutModule } from "@/lib/payments/checkout-routes";
+import { analyticsModule } from "@/lib/analytics/routes";
 import type { ApiDeps, ApiEnv } from "./platform/env";
 import { docsRoutes, SCALAR_SCRIPT_PATH } from "./platform/docs";
 import { respondWithError, zodToValidationError } from "./platform/errors";
@@ -38,6 +39,7 @@ const MODULES: ApiModule[] = [
   ordersModule,
   paymentsModule,
   checkoutModule,
+  analyticsModule,
   filesModule,
   apiKeysModule,
   usersModule,

@@ -42,10 +42,7 @@ const NOT_IN_PYTHON: Record<string, string> = {
 };
 
 /** Called by a client, not in the API yet: the method stays, documented as pending. */
-const PENDING: Record<string, string> = {
-  "GET /api/v1/analytics/overview":
-    "the guide's and DESIGN.md's analytics overview; the Python client's analytics.get_overview",
-};
+const PENDING: Record<string, string> = {};
 
 type Op = { method: string; path: string };
 const key = (op: Op) => `${op.method} ${op.path}`;

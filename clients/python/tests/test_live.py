@@ -135,15 +135,17 @@ class LiveTest(unittest.TestCase):
         self.assertEqual(self.store.orders.create(mirrored)["id"], first["id"])
 
     def test_analytics_overview(self):
-        try:
-            overview = self.store.analytics.get_overview(
-                start_date="2026-01-01", end_date="2026-01-31"
-            )
-        except NotFoundError as err:
-            if err.code == "ROUTE_NOT_FOUND":
-                self.skipTest("the server has no GET /api/v1/analytics/overview yet")
-            raise
-        self.assertIn("summary", overview)
+        # The guide's call, and the default range (the last 30 days, today included).
+        january = self.store.analytics.get_overview(start_date="2024-01-01", end_date="2024-01-31")
+        self.assertEqual(january["start_date"], "2024-01-01")
+        self.assertEqual(len(january["revenue_trend"]), 31)
+        self.assertEqual(january["currency"], "SAR")
+        recent = self.store.analytics.get_overview()
+        self.assertEqual(len(recent["revenue_trend"]), 30)
+        # The demo's orders of the last fortnight are in it.
+        self.assertGreater(recent["summary"]["total_orders"], 0)
+        with self.assertRaises(ValidationError):
+            self.store.analytics.get_overview(start_date="2024-02-01", end_date="2024-01-01")
 
     def test_422_is_a_validation_error(self):
         with self.assertRaises(ValidationError) as caught:

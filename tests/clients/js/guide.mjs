@@ -36,7 +36,7 @@ await owner.payments.updateStripe({
 });
 const { key } = await owner.apiKeys.create({
   name: `guide check ${Date.now()}`,
-  scopes: ["products:write", "orders:write", "payments:write"],
+  scopes: ["products:write", "orders:write", "payments:write", "analytics:read"],
 });
 
 // The guide's "SDK" section, as written but for the store's own address.
@@ -103,6 +103,20 @@ await step("mirrored order (the Salesforce sync)", async () => {
     source: "salesforce",
   });
   assert.equal(again.id, first.id);
+});
+
+await step("analytics.getOverview({startDate, endDate}), and without a range", async () => {
+  const january = await store.analytics.getOverview({
+    startDate: "2024-01-01",
+    endDate: "2024-01-31",
+  });
+  assert.equal(january.startDate, "2024-01-01");
+  assert.equal(january.revenueTrend.length, 31);
+  assert.equal(typeof january.summary.totalRevenue, "number");
+  const recent = await store.analytics.getOverview();
+  assert.equal(recent.revenueTrend.length, 30);
+  // The order placed above (today) is in the last 30 days.
+  assert.ok(recent.summary.totalOrders >= 1);
 });
 
 await step("errors carry status, type and code", async () => {
