@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/admin/next-auth";
+import type { SavePreferences } from "./display-preferences-menu";
 import { LocaleSwitcher } from "./locale-switcher";
 import { MobileNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
@@ -9,9 +10,11 @@ interface TopbarProps {
   tenantSlug: string;
   user: SessionUser;
   brand: ReactNode;
+  /** The profile menu's server action for the person's digits and calendar. */
+  savePreferences: SavePreferences;
 }
 
-export function Topbar({ tenantName, tenantSlug, user, brand }: TopbarProps) {
+export function Topbar({ tenantName, tenantSlug, user, brand, savePreferences }: TopbarProps) {
   return (
     <header className="sticky top-0 z-20 flex h-16 items-center gap-2 border-b border-border bg-card/95 px-3 backdrop-blur sm:gap-3 md:px-6">
       <MobileNav role={user.role} brand={brand} />
@@ -20,7 +23,7 @@ export function Topbar({ tenantName, tenantSlug, user, brand }: TopbarProps) {
         <span className="truncate text-xs text-muted-foreground">{tenantSlug}</span>
       </div>
       <LocaleSwitcher />
-      <UserMenu user={user} />
+      <UserMenu user={user} savePreferences={savePreferences} />
     </header>
   );
 }

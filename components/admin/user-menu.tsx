@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { SessionUser } from "@/lib/admin/next-auth";
+import { DisplayPreferencesMenu, type SavePreferences } from "./display-preferences-menu";
 import { SignOutButton } from "./sign-out-button";
 
 function initials(name: string): string {
@@ -14,8 +15,14 @@ function initials(name: string): string {
   );
 }
 
-/** Who is signed in (name and role) and the way out. */
-export function UserMenu({ user }: { user: SessionUser }) {
+/** Who is signed in (name and role), their display preferences and the way out. */
+export function UserMenu({
+  user,
+  savePreferences,
+}: {
+  user: SessionUser;
+  savePreferences: SavePreferences;
+}) {
   const t = useTranslations();
   return (
     <div
@@ -33,6 +40,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
         <span className="max-w-40 truncate text-sm font-medium">{user.name}</span>
         <Badge variant="secondary">{t(`Roles.${user.role}`)}</Badge>
       </div>
+      <DisplayPreferencesMenu save={savePreferences} />
       <SignOutButton />
     </div>
   );

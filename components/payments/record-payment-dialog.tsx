@@ -2,7 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CircleCheck, HandCoins } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
@@ -43,7 +44,7 @@ export function RecordPaymentAction({
 }) {
   const t = useTranslations("Payments.record");
   const tMethod = useTranslations("Payments.methods");
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const errorText = usePaymentErrorText();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<ActionIssue | null>(null);

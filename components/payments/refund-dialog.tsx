@@ -2,7 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ArrowLeft, CircleCheck, Clock, Undo2 } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -51,7 +52,7 @@ export function RefundAction({
   onRefund: (input: RefundInput) => Promise<ActionResult<RefundOutcome>>;
 }) {
   const t = useTranslations("Payments.refund");
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const errorText = usePaymentErrorText();
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<"form" | "confirm">("form");

@@ -1,7 +1,8 @@
 "use client";
 
 import { FileSpreadsheet, FileUp, Loader2, RotateCcw } from "lucide-react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FilePicker } from "@/components/ui/file-picker";
@@ -26,7 +27,7 @@ function percent(progress: Progress): number | undefined {
 
 export function ImportCsv() {
   const t = useTranslations("products.import");
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const locale = useLocale();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);

@@ -1,7 +1,8 @@
 "use client";
 
 import { CircleCheck } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { Alert, AlertDescription, AlertTitle, ErrorAlert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
@@ -22,7 +23,7 @@ const SHOWN_ERRORS = 200;
 export function ImportOutcome({ outcome }: { outcome: Outcome }) {
   const t = useTranslations("products.import");
   const tForm = useTranslations("products.form");
-  const format = useFormatter();
+  const format = useDisplayFormatter();
 
   if (outcome.type === "result" && outcome.errors.length === 0) {
     return (

@@ -1,4 +1,4 @@
-import { getFormatter } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import type { Permission } from "@/lib/auth/permissions";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
@@ -19,7 +19,7 @@ export async function openSettingsPage(
   return {
     me,
     store: sessionStore(session),
-    format: await getFormatter({ locale }),
+    format: await getDisplayFormatter(locale, me.preferences),
     timeZone: storeTimeZone(me.tenant.timeZone),
   };
 }

@@ -1,7 +1,8 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { buttonVariants } from "@/components/ui/button";
+import type { DisplayFormatter } from "@/lib/admin/format/core";
 import { cn } from "@/lib/cn";
 import { Link } from "@/lib/admin/i18n/navigation";
 import { PageSizeSelect } from "./page-size-select";
@@ -9,7 +10,8 @@ import { pageWindow, type PageInfo } from "./page-window";
 
 /**
  * Previous/next paging under a table whose state lives in the URL. Works in server and client
- * components alike; the chevrons turn over in Arabic (rtl:rotate-180).
+ * components alike, so the caller hands in its display formatter (getDisplayFormatter or
+ * useDisplayFormatter); the chevrons turn over in Arabic (rtl:rotate-180).
  */
 export function Pagination({
   label,
@@ -17,6 +19,7 @@ export function Pagination({
   shown,
   href,
   pageSize,
+  format,
   children,
 }: {
   /** The <nav>'s accessible name ("Audit log pages"). */
@@ -28,11 +31,12 @@ export function Pagination({
   href: (page: number) => string;
   /** Rows per page: the current size, the sizes offered and the URL of the list at each. */
   pageSize?: { value: number; sizes: readonly number[]; href: (size: number) => string };
+  /** The counts follow the person's digits. */
+  format: DisplayFormatter;
   /** Extra controls before the page links. */
   children?: ReactNode;
 }) {
   const t = useTranslations("Common.pagination");
-  const format = useFormatter();
   const at = pageWindow(pagination, shown);
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 text-sm">

@@ -13,7 +13,8 @@ import {
   Webhook,
   type LucideIcon,
 } from "lucide-react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { useEffect, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, IconCardHeader } from "@/components/ui/card";
@@ -64,7 +65,7 @@ function Feed({
 }) {
   const t = useTranslations("activity");
   const locale = useLocale();
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   // Relative times start from the server's clock (same text on hydration), then tick here.
   const [now, setNow] = useState(serverNow);
   useEffect(() => {
@@ -160,7 +161,7 @@ function EventLine({ event }: { event: RecentEvent }) {
   const t = useTranslations("activity.events");
   const tStatus = useTranslations("orders.status");
   const locale = useLocale();
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const s = event.summary;
   const str = (v: unknown) => (typeof v === "string" && v ? isolate(v) : null);
   const rawName = localName(s.name, locale);

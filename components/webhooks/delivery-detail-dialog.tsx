@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, FileJson, Loader2, RotateCw } from "lucide-react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { useState, useTransition } from "react";
 import { Alert, AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
@@ -173,7 +174,7 @@ export function DeliveryDetailDialog({
 
 function AttemptCard({ attempt }: { attempt: AttemptView }) {
   const t = useTranslations("webhooks.detail");
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const ok =
     attempt.responseStatus !== null &&
     attempt.responseStatus >= 200 &&

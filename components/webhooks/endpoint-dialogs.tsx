@@ -1,7 +1,8 @@
 "use client";
 
 import { CircleAlert, CircleCheck, Loader2, Send } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import type { ReactNode } from "react";
 import { Alert, AlertDescription, AlertTitle, ErrorAlert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
@@ -94,7 +95,7 @@ export function TestResultDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("webhooks.test");
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const errorText = useWebhookErrorText();
   const result = outcome?.result ?? null;
   const succeeded =

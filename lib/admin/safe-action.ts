@@ -29,6 +29,7 @@ export const TAGS = [
   "team",
   "api-keys",
   "webhooks",
+  "preferences",
 ] as const;
 
 const Issue = z.object({ code: z.string(), message: z.string() });

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { AlertDescription, AlertTitle, ErrorAlert } from "@/components/ui/alert";
@@ -31,7 +32,7 @@ interface NewOrderFormProps {
 export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormProps) {
   const t = useTranslations("orders.new");
   const errorText = useOrderErrorText();
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const router = useRouter();
   const id = useId();
   const [navigating, startNavigation] = useTransition();

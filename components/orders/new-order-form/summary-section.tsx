@@ -1,7 +1,8 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { LineAmounts } from "@/lib/orders/totals";
@@ -26,7 +27,7 @@ export function SummarySection({
   pending: boolean;
 }) {
   const t = useTranslations("orders.new");
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const vatRate = format.number(store.vatRateBp / 10_000, {
     style: "percent",
     maximumFractionDigits: 2,

@@ -1,7 +1,8 @@
 import { Plus, SearchX, ShoppingBag } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { canWriteOrders } from "@/components/orders/permissions";
 import { storeTimeZone } from "@/components/settings/format";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -52,7 +53,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
   }
 
   const t = await getTranslations({ locale, namespace: "orders" });
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale);
   const timeZone = storeTimeZone(me.tenant.timeZone);
   const canWrite = canWriteOrders(me.user.role);
   const filtered = hasFilters(state);
@@ -156,6 +157,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
                 label={t("pagination.label")}
                 pagination={pagination}
                 shown={list.data.length}
+                format={format}
                 href={(page) => href({ page }, true)}
                 pageSize={{
                   value: state.limit,

@@ -1,7 +1,8 @@
 import { CreditCard, SearchX } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -47,7 +48,7 @@ export default async function PaymentsPage({ params, searchParams }: LocalePageP
   }
 
   const t = await getTranslations({ locale, namespace: "Payments" });
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale);
   const timeZone = storeTimeZone(me.tenant.timeZone);
   const filtered = hasFilters(state);
   const href = (changes: Partial<PaymentListState>, keepPage = false) =>
@@ -137,6 +138,7 @@ export default async function PaymentsPage({ params, searchParams }: LocalePageP
                 label={t("pagination.label")}
                 pagination={pagination}
                 shown={list.data.length}
+                format={format}
                 href={(page) => href({ page }, true)}
                 pageSize={{
                   value: state.limit,

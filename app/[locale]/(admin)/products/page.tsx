@@ -1,7 +1,8 @@
 import { PackagePlus, Plus, SearchX, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { displayName } from "@/components/products/product-name";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -55,7 +56,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
   }
 
   const t = await getTranslations({ locale, namespace: "products" });
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale);
   const canWrite = canWriteProducts(me.user.role);
   const filtered = hasFilters(state);
   const href = (changes: Parameters<typeof withChanges>[1], keepPage = false) =>
@@ -164,6 +165,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
                   label={t("pagination.label")}
                   pagination={pagination}
                   shown={list.data.length}
+                  format={format}
                   href={(page) => href({ page }, true)}
                   pageSize={{
                     value: state.limit,

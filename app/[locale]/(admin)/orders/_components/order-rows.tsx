@@ -29,7 +29,7 @@ export async function OrderCards({
       aria-label={t("caption", { total })}
       className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-card shadow-sm sm:hidden"
     >
-      {rows.map(({ order, date, total, source }) => (
+      {rows.map(({ order, date, total, source, itemCount }) => (
         <li key={order.id} className="flex flex-col gap-1.5 p-4">
           <div className="flex items-center justify-between gap-3">
             <Link
@@ -55,7 +55,7 @@ export async function OrderCards({
           <p className="flex flex-wrap gap-x-2 text-xs text-muted-foreground">
             <time dateTime={order.createdAt}>{date}</time>
             <span aria-hidden>·</span>
-            <span>{t("itemCount", { count: order.itemCount })}</span>
+            <span>{t("itemCount", { count: order.itemCount, n: itemCount })}</span>
             <span aria-hidden>·</span>
             {source ?? <bdi dir="ltr">{order.source}</bdi>}
           </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { currencyOptions } from "@/components/products/currency-options";
 import { ProductForm } from "@/components/products/product-form/product-form";
 import { productFormValues } from "@/components/products/product-form/values";
@@ -49,7 +50,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const imageFailures = Number(query.imageFailures) || 0;
   const readOnly = !canWriteProducts(me.user.role);
   const t = await getTranslations({ locale, namespace: "products" });
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale);
   const name = displayName(product.name, locale);
 
   return (

@@ -8,6 +8,7 @@ import { roleCan } from "@/components/settings/sections";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { Link } from "@/lib/admin/i18n/navigation";
 import { resolveLocale, type LocalePageProps } from "@/lib/admin/i18n/params";
@@ -44,6 +45,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
 
   const t = await getTranslations({ locale, namespace: "settings.audit" });
   const timeZone = storeTimeZone(me.tenant.timeZone);
+  const format = await getDisplayFormatter(locale, me.preferences);
   const filtered = hasFilters(state);
 
   const empty = pagination.total === 0;
@@ -85,6 +87,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             label={t("pagination.label")}
             pagination={pagination}
             shown={list.data.length}
+            format={format}
             href={(page) => `/settings/audit${auditSearchString({ ...state, page })}`}
           />
         </>

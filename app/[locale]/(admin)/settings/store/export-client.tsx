@@ -1,7 +1,8 @@
 "use client";
 
 import { CircleAlert, CircleCheck, Download, Loader2 } from "lucide-react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { useRef, useState } from "react";
 import { SectionHeader } from "@/components/settings/parts";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -30,7 +31,7 @@ const positive = (value: string | null) => {
  */
 export function ExportSection() {
   const t = useTranslations("settings.store.export");
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const locale = useLocale();
   const [state, setState] = useState<State>({ phase: "idle" });
   const busy = useRef(false);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
@@ -28,7 +29,7 @@ export default async function TeamPage({ params }: Props) {
 
   const store = sessionStore(session);
   const [members, invitations] = await Promise.all([store.team.list(), store.team.invitations()]);
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale);
   const timeZone = storeTimeZone(me.tenant.timeZone);
   const when = (iso: string) => ({
     iso,

@@ -1,7 +1,8 @@
 "use client";
 
 import { CircleAlert, CircleCheck, Eye, Plus, RefreshCw, Trash2, Webhook } from "lucide-react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { useMemo, useState } from "react";
 import { SectionHeader } from "@/components/settings/parts";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -70,7 +71,7 @@ export function WebhooksClient({
 }) {
   const t = useTranslations("webhooks");
   const locale = useLocale();
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const errorText = useWebhookErrorText();
   const [editing, setEditing] = useState<{ endpoint: EndpointView | null } | null>(null);
   const [confirming, setConfirming] = useState<Confirming>(null);

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { IconTitleCard } from "@/components/ui/card";
 import type { OrderWithTimeline } from "@/lib/sdk";
 
@@ -12,7 +13,7 @@ export interface OrderCardProps {
 /** The page's words and formats for one order: money in its currency, times in the store's zone. */
 export async function orderFormat({ order, locale, timeZone }: OrderCardProps) {
   const t = await getTranslations({ locale, namespace: "orders" });
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale);
   return {
     t,
     format,

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import type { PaymentDetail } from "@/lib/sdk";
 
 /** What every card of the payment page is given. */
@@ -11,7 +12,7 @@ export interface PaymentCardProps {
 /** The page's words and formats: money in the payment's currency, times in the store's zone. */
 export async function paymentFormat({ payment, locale, timeZone }: PaymentCardProps) {
   const t = await getTranslations({ locale, namespace: "Payments" });
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale);
   return {
     t,
     format,

@@ -1,5 +1,6 @@
 import type { Locale } from "next-intl";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import type { AuditEntry } from "@/lib/sdk";
@@ -17,7 +18,7 @@ export async function AuditTable({
   timeZone: string;
 }) {
   const t = await getTranslations({ locale, namespace: "settings.audit" });
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale);
   const actionLabel = (action: string) => {
     const key = `actions.${action.replace(/\./g, "_")}`;
     return t.has(key as "actions.tenant_updated") ? t(key as "actions.tenant_updated") : null;

@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Eye, Inbox, SearchX } from "lucide-react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { useState } from "react";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -41,7 +42,7 @@ export function DeliveriesClient({
 }) {
   const t = useTranslations("webhooks.log");
   const locale = useLocale();
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const [open, setOpen] = useState<DeliveryRow | null>(null);
 
   const query = useQuery({
@@ -142,6 +143,7 @@ export function DeliveriesClient({
         label={t("pagination.label")}
         pagination={pagination}
         shown={rows.length}
+        format={format}
         href={(page) => `${basePath}${deliverySearchString({ ...state, page })}`}
       />
 

@@ -1,7 +1,8 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
@@ -64,7 +65,7 @@ export default async function DeliveryLogPage({ params, searchParams }: Props) {
 
   const t = await getTranslations({ locale, namespace: "webhooks.log" });
   const tStatus = await getTranslations({ locale, namespace: "webhooks.status" });
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale);
   const shape = deliveryFormatter((date) =>
     format.dateTime(date, { ...DELIVERY_DATE_STYLE, timeZone: storeTimeZone(me.tenant.timeZone) }),
   );

@@ -1,5 +1,5 @@
 import { hasLocale } from "next-intl";
-import { getFormatter } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import type { NextRequest } from "next/server";
 import { storeTimeZone } from "@/components/settings/format";
 import {
@@ -27,7 +27,7 @@ export async function GET(
       store.webhooks.deliveries(id, toDeliveryParams(state)),
       store.auth.me(),
     ]);
-    const format = await getFormatter({ locale });
+    const format = await getDisplayFormatter(locale, me.preferences);
     const shape = deliveryFormatter((date) =>
       format.dateTime(date, {
         ...DELIVERY_DATE_STYLE,

@@ -1,5 +1,5 @@
 import { hasLocale } from "next-intl";
-import { getFormatter } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { DELIVERY_DATE_STYLE, deliveryFormatter } from "@/components/webhooks/delivery-rows";
 import { requireSession, sessionStore } from "@/lib/admin/session";
@@ -23,7 +23,7 @@ export async function GET(
     // The URL names the endpoint too; a delivery of another endpoint is not found here.
     if (delivery.endpointId !== id)
       return Response.json({ code: "DELIVERY_NOT_FOUND" }, { status: 404 });
-    const format = await getFormatter({ locale });
+    const format = await getDisplayFormatter(locale, me.preferences);
     const shape = deliveryFormatter((date) =>
       format.dateTime(date, {
         ...DELIVERY_DATE_STYLE,
