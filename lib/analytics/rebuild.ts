@@ -24,6 +24,7 @@ const ROLLUPS = [
     figures: ["payments", "captured_minor", "refunded_minor"],
   },
   { table: "analytics_customer_days", key: "customer, day, previous_day", figures: ["orders"] },
+  { table: "analytics_customer_months", key: "day, previous_month", figures: ["customers"] },
 ] as const;
 
 /**

@@ -80,6 +80,24 @@ export const analyticsCustomerDays = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.customer, t.day] }),
-    index("analytics_customer_days_range_idx").on(t.tenantId, t.day, t.previousDay),
+    // The overview counts the rows whose previous day falls in the first part of a month.
+    index("analytics_customer_days_previous_idx").on(t.tenantId, t.previousDay, t.day),
   ],
+);
+
+/**
+ * analytics_customer_days counted per day and month of the previous day ('-infinity' for a
+ * first order), kept from it by a trigger: the overview sums these for every month before the
+ * range's, and counts only the rows of the range's own month in analytics_customer_days, so a
+ * year's returning customers read a few thousand rows, not one per customer.
+ */
+export const analyticsCustomerMonths = pgTable(
+  "analytics_customer_months",
+  {
+    tenantId: tenantId(),
+    day: date("day", { mode: "string" }).notNull(),
+    previousMonth: date("previous_month", { mode: "string" }).notNull(),
+    customers: minor("customers"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.previousMonth] })],
 );

@@ -142,8 +142,9 @@ function changes(now: SummaryReply, before: SummaryReply) {
 
 /**
  * New and returning customers of both periods. A customer is new in a range holding their first
- * day, and returning in one whose first day of theirs has an earlier day before the range
- * (lib/analytics/schema.ts): each counts once, read off one index range.
+ * day, and returning in one where their first day of the range has an earlier day before it
+ * (lib/analytics/schema.ts). Previous days in months before the range's start are summed from
+ * analytics_customer_months; only those in the start's own month, before it, are counted row by row.
  */
 async function customerCounts(
   db: Db,
@@ -151,21 +152,45 @@ async function customerCounts(
   current: DayRange,
   previous: DayRange | null,
 ) {
-  const prevStart = previous?.start ?? current.start;
-  const [r] = await rows<Record<string, unknown>>(
+  const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+  const from = previous?.start ?? current.start;
+  const [months] = await rows<Record<string, unknown>>(
     db,
-    sql`SELECT count(*) FILTER (WHERE day >= ${current.start}::date AND previous_day IS NULL) AS new_now,
-               count(*) FILTER (WHERE day >= ${current.start}::date
-                                  AND previous_day < ${current.start}::date) AS returning_now,
-               count(*) FILTER (WHERE day < ${current.start}::date AND previous_day IS NULL) AS new_before,
-               count(*) FILTER (WHERE day < ${current.start}::date
-                                  AND previous_day < ${prevStart}::date) AS returning_before
-          FROM analytics_customer_days
-         WHERE tenant_id = ${tenantId} AND day BETWEEN ${prevStart}::date AND ${current.end}::date`,
+    sql`SELECT sum(customers) FILTER (WHERE day >= ${current.start}::date
+                                        AND previous_month = '-infinity') AS new_now,
+               sum(customers) FILTER (WHERE day >= ${current.start}::date
+                                        AND previous_month > '-infinity'
+                                        AND previous_month < ${monthOf(current.start)}::date) AS returning_now,
+               sum(customers) FILTER (WHERE day < ${current.start}::date
+                                        AND previous_month = '-infinity') AS new_before,
+               sum(customers) FILTER (WHERE day < ${current.start}::date
+                                        AND previous_month > '-infinity'
+                                        AND previous_month < ${monthOf(from)}::date) AS returning_before
+          FROM analytics_customer_months
+         WHERE tenant_id = ${tenantId} AND day BETWEEN ${from}::date AND ${current.end}::date`,
   );
+  const sameMonth = async (range: DayRange) => {
+    if (monthOf(range.start) === range.start) return 0;
+    const [r] = await rows<{ n: unknown }>(
+      db,
+      sql`SELECT count(*) AS n FROM analytics_customer_days
+           WHERE tenant_id = ${tenantId}
+             AND previous_day >= ${monthOf(range.start)}::date AND previous_day < ${range.start}::date
+             AND day BETWEEN ${range.start}::date AND ${range.end}::date`,
+    );
+    return num(r?.n);
+  };
   return {
-    current: { new: num(r?.new_now), returning: num(r?.returning_now) },
-    previous: { new: num(r?.new_before), returning: num(r?.returning_before) },
+    current: {
+      new: num(months?.new_now),
+      returning: num(months?.returning_now) + (await sameMonth(current)),
+    },
+    previous: previous
+      ? {
+          new: num(months?.new_before),
+          returning: num(months?.returning_before) + (await sameMonth(previous)),
+        }
+      : { new: 0, returning: 0 },
   };
 }
 

@@ -149,6 +149,7 @@ describe("rollups", () => {
           analytics_product_days: 0,
           analytics_payment_days: 0,
           analytics_customer_days: 0,
+          analytics_customer_months: 0,
         });
       }),
       { numRuns: 30 },

@@ -183,6 +183,35 @@ describe("the overview", () => {
     expect(before.summary).toMatchObject({ new_customers: 2, returning_customers: 0 });
   });
 
+  it("counts a customer back after months as returning, once, whatever the range's first day", async () => {
+    const s = await shop();
+    const mirror = (instant: string, id: string, email: string) =>
+      s.order(instant, {
+        source: "pos",
+        external_id: id,
+        status: "paid",
+        customer_email: email,
+        items: [{ name: "Item", price: 10, quantity: 1 }],
+      });
+    await mirror("2026-01-20T10:00:00Z", "1", "hala@x.test");
+    await mirror("2026-03-03T10:00:00Z", "2", "hala@x.test");
+    await mirror("2026-03-15T10:00:00Z", "3", "hala@x.test");
+    await mirror("2026-03-16T10:00:00Z", "4", "ziad@x.test");
+    for (const [start, end, returning, fresh] of [
+      ["2026-03-01", "2026-03-31", 1, 1], // back from January
+      ["2026-03-10", "2026-03-20", 1, 1], // back from earlier in March
+      ["2026-03-16", "2026-03-31", 0, 1],
+      ["2026-01-01", "2026-03-31", 0, 2], // both first ordered in the range
+    ] as const) {
+      const o = await s.overview(`?start_date=${start}&end_date=${end}`);
+      expect([start, o.summary.returning_customers, o.summary.new_customers]).toEqual([
+        start,
+        returning,
+        fresh,
+      ]);
+    }
+  });
+
   it("defaults to the last 30 days, today included, with every day and zeros for an empty store", async () => {
     const s = await shop();
     await s.at("2026-07-31T12:00:00Z", async () => {

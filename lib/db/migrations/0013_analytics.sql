@@ -7,6 +7,14 @@ CREATE TABLE "analytics_customer_days" (
 	CONSTRAINT "analytics_customer_days_tenant_id_customer_day_pk" PRIMARY KEY("tenant_id","customer","day")
 );
 --> statement-breakpoint
+CREATE TABLE "analytics_customer_months" (
+	"tenant_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"previous_month" date NOT NULL,
+	"customers" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "analytics_customer_months_tenant_id_day_previous_month_pk" PRIMARY KEY("tenant_id","day","previous_month")
+);
+--> statement-breakpoint
 CREATE TABLE "analytics_order_days" (
 	"tenant_id" uuid NOT NULL,
 	"day" date NOT NULL,
@@ -43,10 +51,11 @@ CREATE TABLE "analytics_product_days" (
 );
 --> statement-breakpoint
 ALTER TABLE "analytics_customer_days" ADD CONSTRAINT "analytics_customer_days_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "analytics_customer_months" ADD CONSTRAINT "analytics_customer_months_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "analytics_order_days" ADD CONSTRAINT "analytics_order_days_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "analytics_payment_days" ADD CONSTRAINT "analytics_payment_days_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "analytics_product_days" ADD CONSTRAINT "analytics_product_days_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "analytics_customer_days_range_idx" ON "analytics_customer_days" USING btree ("tenant_id","day","previous_day");--> statement-breakpoint
+CREATE INDEX "analytics_customer_days_previous_idx" ON "analytics_customer_days" USING btree ("tenant_id","previous_day","day");--> statement-breakpoint
 -- Analytics rollups (docs/analytics.md). What an order has brought in: the money its payments
 -- took, or, for an order marked paid by hand or synced as paid from another system, its total.
 CREATE FUNCTION analytics_taken(status text, total bigint, paid bigint) RETURNS bigint
@@ -96,6 +105,12 @@ CREATE VIEW analytics_customer_days_truth AS
            WHERE o.customer_email IS NOT NULL AND o.status <> 'cancelled'
            GROUP BY 1, 2, 3) per_day;
 --> statement-breakpoint
+CREATE VIEW analytics_customer_months_truth AS
+  SELECT tenant_id, day, coalesce(date_trunc('month', previous_day)::date, '-infinity'::date) AS previous_month,
+         count(*)::bigint AS customers
+    FROM analytics_customer_days_truth
+   GROUP BY 1, 2, 3;
+--> statement-breakpoint
 CREATE FUNCTION analytics_rebuild(store uuid) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM analytics_order_days WHERE tenant_id = store;
@@ -110,7 +125,9 @@ BEGIN
   INSERT INTO analytics_payment_days (tenant_id, day, currency, provider, payments, captured_minor, refunded_minor)
     SELECT tenant_id, day, currency, provider, payments, captured_minor, refunded_minor
       FROM analytics_payment_days_truth WHERE tenant_id = store;
+  -- The months follow the customer days by trigger: emptied, then refilled by the insert.
   DELETE FROM analytics_customer_days WHERE tenant_id = store;
+  DELETE FROM analytics_customer_months WHERE tenant_id = store;
   INSERT INTO analytics_customer_days (tenant_id, customer, day, previous_day, orders)
     SELECT tenant_id, customer, day, previous_day, orders
       FROM analytics_customer_days_truth WHERE tenant_id = store;
@@ -236,6 +253,25 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
+CREATE FUNCTION analytics_customer_days_track() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changes text := CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT *, 1 AS sign FROM new_rows'
+    ELSE 'SELECT *, -1 AS sign FROM old_rows' END;
+BEGIN
+  EXECUTE format($q$
+    INSERT INTO analytics_customer_months AS a (tenant_id, day, previous_month, customers)
+    SELECT c.tenant_id, c.day, coalesce(date_trunc('month', c.previous_day)::date, '-infinity'::date),
+           sum(c.sign)
+      FROM (%s) c JOIN tenants t ON t.id = c.tenant_id
+     GROUP BY 1, 2, 3
+    HAVING sum(c.sign) <> 0
+     ORDER BY 1, 2, 3
+    ON CONFLICT (tenant_id, day, previous_month) DO UPDATE SET customers = a.customers + excluded.customers$q$,
+    changes);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
 -- Days are the store's calendar days: a new time zone moves them, so its rollups are rebuilt.
 CREATE FUNCTION analytics_time_zone_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -272,6 +308,12 @@ CREATE TRIGGER payments_analytics_update AFTER UPDATE ON payments
 --> statement-breakpoint
 CREATE TRIGGER payments_analytics_delete AFTER DELETE ON payments REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION analytics_payments_track();
+--> statement-breakpoint
+CREATE TRIGGER analytics_customer_days_insert AFTER INSERT ON analytics_customer_days
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_customer_days_track();
+--> statement-breakpoint
+CREATE TRIGGER analytics_customer_days_delete AFTER DELETE ON analytics_customer_days
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_customer_days_track();
 --> statement-breakpoint
 CREATE TRIGGER tenants_analytics_time_zone AFTER UPDATE OF time_zone ON tenants
   FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone)
