@@ -56,25 +56,28 @@ export function TrendCard({ overview }: { overview: AnalyticsOverview }) {
           rtl={directionOf(locale) === "rtl"}
           labels={{ revenue: t("revenue"), orders: t("orders") }}
         />
-        <table className="sr-only">
-          <caption>{t("tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("date")}</th>
-              <th scope="col">{t("revenue")}</th>
-              <th scope="col">{t("orders")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point) => (
-              <tr key={point.date}>
-                <th scope="row">{point.fullLabel}</th>
-                <td>{money(point.revenue)}</td>
-                <td>{format.number(point.orders)}</td>
+        {/* A table sizes to its content whatever its width: sr-only goes on a box around it. */}
+        <div className="sr-only">
+          <table>
+            <caption>{t("tableCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("date")}</th>
+                <th scope="col">{t("revenue")}</th>
+                <th scope="col">{t("orders")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.map((point) => (
+                <tr key={point.date}>
+                  <th scope="row">{point.fullLabel}</th>
+                  <td>{money(point.revenue)}</td>
+                  <td>{format.number(point.orders)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </CardContent>
     </Card>
   );
