@@ -1,6 +1,7 @@
 import { ArrowRight } from "lucide-react";
 import type { Locale } from "next-intl";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { Link } from "@/lib/admin/i18n/navigation";
 import type { BrainSAITStore } from "@/lib/sdk";
 import { KpiGrid } from "./kpi-card";
@@ -15,7 +16,7 @@ export async function HomeKpis({ store, locale }: { store: BrainSAITStore; local
   if (!overview) return null;
   const t = await getTranslations({ locale, namespace: "Analytics.kpis" });
   const tHome = await getTranslations({ locale, namespace: "Home.kpis" });
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale);
   const kpis = overviewKpis(overview, format, (key) => t(key), [
     "totalRevenue",
     "totalOrders",

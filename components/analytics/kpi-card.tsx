@@ -1,5 +1,5 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 
 export interface Kpi {
@@ -8,6 +8,8 @@ export interface Kpi {
   value: string;
   /** Percent against the previous period (12.5 is +12.5 %); null when that period had nothing. */
   change: number | null;
+  /** The change's size, formatted ("12.5%"); the arrow and the words give its direction. */
+  changeText: string;
   /** The previous period's figure, formatted; shown small under the change. */
   previous?: string;
   /** A rise is bad news (refunds): the colours swap, the arrows keep pointing the way it went. */
@@ -31,7 +33,7 @@ export function KpiCard({ kpi, className }: { kpi: Kpi; className?: string }) {
         <span className="text-xl font-semibold tracking-tight tabular-nums [overflow-wrap:anywhere] sm:text-2xl">
           {kpi.value}
         </span>
-        <Change change={kpi.change} inverted={kpi.inverted} />
+        <Change change={kpi.change} pct={kpi.changeText} inverted={kpi.inverted} />
         {kpi.previous ? <Previous value={kpi.previous} /> : null}
       </dd>
     </div>
@@ -43,9 +45,16 @@ function Previous({ value }: { value: string }) {
   return <span className="text-xs text-muted-foreground">{t("previous", { value })}</span>;
 }
 
-function Change({ change, inverted = false }: { change: number | null; inverted?: boolean }) {
+function Change({
+  change,
+  pct,
+  inverted = false,
+}: {
+  change: number | null;
+  pct: string;
+  inverted?: boolean;
+}) {
   const t = useTranslations("Analytics.kpis.change");
-  const format = useFormatter();
   if (change === null) {
     return (
       <span className="text-sm text-muted-foreground">
@@ -54,10 +63,6 @@ function Change({ change, inverted = false }: { change: number | null; inverted?
       </span>
     );
   }
-  const pct = format.number(Math.abs(change) / 100, {
-    style: "percent",
-    maximumFractionDigits: 1,
-  });
   if (change === 0) {
     return (
       <span className="text-sm text-muted-foreground">

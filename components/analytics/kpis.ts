@@ -1,8 +1,7 @@
-import type { createFormatter } from "next-intl";
+import type { DisplayFormatter } from "@/lib/admin/format/core";
 import type { AnalyticsOverview } from "@/lib/sdk";
 import type { Kpi } from "./kpi-card";
 
-type Formatter = ReturnType<typeof createFormatter>;
 type Summary = AnalyticsOverview["summary"];
 type SummaryKey = keyof Summary;
 
@@ -27,7 +26,7 @@ export type KpiLabel = (typeof KPI_FIGURES)[number]["label"];
 /** The overview's figures as cards: value, change and the previous period's value, formatted. */
 export function overviewKpis(
   overview: AnalyticsOverview,
-  format: Formatter,
+  format: DisplayFormatter,
   label: (key: KpiLabel) => string,
   only?: readonly SummaryKey[],
 ): Kpi[] {
@@ -39,6 +38,10 @@ export function overviewKpis(
     label: label(f.label),
     value: figure(overview.summary[f.key], f.money),
     change: overview.comparison.changePct[f.key],
+    changeText: format.number(Math.abs(overview.comparison.changePct[f.key] ?? 0) / 100, {
+      style: "percent",
+      maximumFractionDigits: 1,
+    }),
     previous: figure(overview.comparison.previousPeriod[f.key], f.money),
     inverted: "inverted" in f ? f.inverted : false,
   }));

@@ -1,8 +1,9 @@
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { ProviderLabel } from "@/components/payments/provider-label";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { DisplayFormatter } from "@/lib/admin/format/core";
 import { routing } from "@/lib/admin/i18n/routing";
 import { PROVIDER_NAMES, type ProviderName } from "@/lib/payments/constants";
 import type { AnalyticsOverview } from "@/lib/sdk";
@@ -13,15 +14,13 @@ type Overview = AnalyticsOverview;
 /** Sources the admin itself writes; integrations name their own, shown as they are. */
 const KNOWN_SOURCES = ["admin", "api"] as const;
 
-function useMoney(currency: string) {
-  const format = useFormatter();
+function moneyOf(format: DisplayFormatter, currency: string) {
   return (value: number) => format.number(value, { style: "currency", currency });
 }
 
 /** Each row's part of the total of `value`, as a bar width and in words. */
-function useShares() {
+function useShares(format: DisplayFormatter) {
   const t = useTranslations("Analytics.breakdowns");
-  const format = useFormatter();
   return <T,>(items: T[], value: (item: T) => number) => {
     const total = items.reduce((sum, item) => sum + value(item), 0);
     return items.map((item) => {
@@ -37,11 +36,16 @@ function useShares() {
 }
 
 /** The best sellers by revenue, named in the page's language (else the other one, marked). */
-export function TopProducts({ overview }: { overview: Overview }) {
+export function TopProducts({
+  overview,
+  format,
+}: {
+  overview: Overview;
+  format: DisplayFormatter;
+}) {
   const t = useTranslations("Analytics.topProducts");
-  const format = useFormatter();
   const locale = useLocale();
-  const money = useMoney(overview.currency);
+  const money = moneyOf(format, overview.currency);
   const other = routing.locales.find((l) => l !== locale) ?? locale;
   const otherName = new Intl.DisplayNames(locale, { type: "language" }).of(other) ?? other;
 
@@ -71,7 +75,10 @@ export function TopProducts({ overview }: { overview: Overview }) {
                     {format.number(index + 1)}
                   </span>
                   <span className="flex min-w-0 flex-1 flex-col">
-                    <span lang={own ? locale : other} className="truncate font-medium">
+                    <span
+                      lang={own ? locale : other}
+                      className="font-medium [overflow-wrap:anywhere]"
+                    >
                       {name}
                     </span>
                     {own ? null : (
@@ -99,19 +106,20 @@ export function TopProducts({ overview }: { overview: Overview }) {
 /** Orders and revenue per status or source, each row with its share of the orders. */
 function OrdersBreakdown({
   overview,
+  format,
   title,
   column,
   rows,
 }: {
   overview: Overview;
+  format: DisplayFormatter;
   title: string;
   column: string;
   rows: { key: string; label: ReactNode; orders: number; revenue: number }[];
 }) {
   const t = useTranslations("Analytics.breakdowns");
-  const format = useFormatter();
-  const money = useMoney(overview.currency);
-  const shares = useShares()(rows, (row) => row.orders);
+  const money = moneyOf(format, overview.currency);
+  const shares = useShares(format)(rows, (row) => row.orders);
   return (
     <BreakdownCard
       title={title}
@@ -127,11 +135,12 @@ function OrdersBreakdown({
   );
 }
 
-export function ByStatus({ overview }: { overview: Overview }) {
+export function ByStatus({ overview, format }: { overview: Overview; format: DisplayFormatter }) {
   const t = useTranslations("Analytics.breakdowns.byStatus");
   return (
     <OrdersBreakdown
       overview={overview}
+      format={format}
       title={t("title")}
       column={t("status")}
       rows={overview.byStatus.map((row) => ({
@@ -143,12 +152,13 @@ export function ByStatus({ overview }: { overview: Overview }) {
   );
 }
 
-export function BySource({ overview }: { overview: Overview }) {
+export function BySource({ overview, format }: { overview: Overview; format: DisplayFormatter }) {
   const t = useTranslations("Analytics.breakdowns.bySource");
   const tSources = useTranslations("orders.sources");
   return (
     <OrdersBreakdown
       overview={overview}
+      format={format}
       title={t("title")}
       column={t("source")}
       rows={overview.bySource.map((row) => ({
@@ -166,11 +176,10 @@ export function BySource({ overview }: { overview: Overview }) {
   );
 }
 
-export function ByProvider({ overview }: { overview: Overview }) {
+export function ByProvider({ overview, format }: { overview: Overview; format: DisplayFormatter }) {
   const t = useTranslations("Analytics.breakdowns");
-  const format = useFormatter();
-  const money = useMoney(overview.currency);
-  const shares = useShares()(overview.byPaymentProvider, (row) => row.amount);
+  const money = moneyOf(format, overview.currency);
+  const shares = useShares(format)(overview.byPaymentProvider, (row) => row.amount);
   const rows: BreakdownRow[] = overview.byPaymentProvider.map((row, index) => ({
     key: row.provider,
     label: (PROVIDER_NAMES as readonly string[]).includes(row.provider) ? (
@@ -197,9 +206,14 @@ export function ByProvider({ overview }: { overview: Overview }) {
 }
 
 /** Orders placed in another currency: each apart, in its own currency, never summed with ours. */
-export function OtherCurrencies({ overview }: { overview: Overview }) {
+export function OtherCurrencies({
+  overview,
+  format,
+}: {
+  overview: Overview;
+  format: DisplayFormatter;
+}) {
   const t = useTranslations("Analytics.otherCurrencies");
-  const format = useFormatter();
   const locale = useLocale();
   if (overview.otherCurrencies.length === 0) return null;
   const currencyName =

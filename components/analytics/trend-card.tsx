@@ -1,6 +1,7 @@
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { directionOf } from "@/lib/admin/i18n/routing";
+import type { DisplayFormatter } from "@/lib/admin/format/core";
 import type { AnalyticsOverview } from "@/lib/sdk";
 import { dayDate } from "./kpis";
 import { TrendChart, type TrendChartPoint } from "./trend-chart";
@@ -9,9 +10,14 @@ import { TrendChart, type TrendChartPoint } from "./trend-chart";
  * Revenue and orders per day: a sentence that sums it up, the chart, and the same numbers as a
  * table for screen readers (the chart itself is hidden from them).
  */
-export function TrendCard({ overview }: { overview: AnalyticsOverview }) {
+export function TrendCard({
+  overview,
+  format,
+}: {
+  overview: AnalyticsOverview;
+  format: DisplayFormatter;
+}) {
   const t = useTranslations("Analytics.chart");
-  const format = useFormatter();
   const locale = useLocale();
   const money = (value: number) =>
     format.number(value, { style: "currency", currency: overview.currency });

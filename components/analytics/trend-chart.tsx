@@ -1,6 +1,5 @@
 "use client";
 
-import { useFormatter } from "next-intl";
 import {
   Bar,
   CartesianGrid,
@@ -13,6 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useDisplayFormatter } from "@/lib/admin/format/client";
 
 export interface TrendChartPoint {
   date: string;
@@ -46,7 +46,7 @@ export function TrendChart({
   rtl: boolean;
   labels: { revenue: string; orders: string };
 }) {
-  const format = useFormatter();
+  const format = useDisplayFormatter();
   const hydrated = useHydrated();
   const money = (value: number, compact = false) =>
     format.number(value, {

@@ -1,6 +1,6 @@
 import { CalendarX, CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import {
   BySource,
   ByProvider,
@@ -21,6 +21,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLink, ListHeader } from "@/components/ui/list-header";
+import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { Link } from "@/lib/admin/i18n/navigation";
 import { resolveLocale, type LocalePageProps } from "@/lib/admin/i18n/params";
@@ -50,7 +51,7 @@ export default async function AnalyticsPage({ params, searchParams }: LocalePage
   const newStore = quiet && (await store.orders.list({ limit: 1 })).pagination.total === 0;
 
   const t = await getTranslations({ locale, namespace: "Analytics" });
-  const format = await getFormatter({ locale });
+  const format = await getDisplayFormatter(locale, me.preferences);
   const role = me.user.role;
   const days = (start: string, end: string) =>
     format.dateTimeRange(dayDate(start), dayDate(end), { dateStyle: "medium", timeZone: "UTC" });
@@ -125,14 +126,14 @@ export default async function AnalyticsPage({ params, searchParams }: LocalePage
             </EmptyState>
           ) : (
             <>
-              <TrendCard overview={overview} />
+              <TrendCard overview={overview} format={format} />
               <div className="grid gap-6 lg:grid-cols-2">
-                <TopProducts overview={overview} />
-                <ByStatus overview={overview} />
-                <BySource overview={overview} />
-                <ByProvider overview={overview} />
+                <TopProducts overview={overview} format={format} />
+                <ByStatus overview={overview} format={format} />
+                <BySource overview={overview} format={format} />
+                <ByProvider overview={overview} format={format} />
               </div>
-              <OtherCurrencies overview={overview} />
+              <OtherCurrencies overview={overview} format={format} />
             </>
           )}
         </>
