@@ -123,7 +123,8 @@ async function run(label: string) {
       ),
     );
   } finally {
-    await t.close();
+    // BENCH_KEEP=1 leaves the PostgreSQL database behind for EXPLAIN (its name: bs_test_<pid>_*).
+    if (!process.env.BENCH_KEEP) await t.close();
   }
 }
 
@@ -134,3 +135,4 @@ if (only !== "pglite") {
   delete process.env.DATABASE_URL;
 }
 if (only !== "postgres") await run("PGlite");
+process.exit(0);
