@@ -189,6 +189,29 @@ BEGIN
       units = a.units + excluded.units, revenue_minor = a.revenue_minor + excluded.revenue_minor;
   END IF;
 
+  IF TG_OP = 'INSERT' THEN
+    -- New orders add to their customers' days; then the previous days of those customers are
+    -- set again from their days, so the cost is a customer's days, never all their orders (a
+    -- walk-in email at a till can have a hundred thousand).
+    INSERT INTO analytics_customer_days AS a (tenant_id, customer, day, previous_day, orders)
+    SELECT n.tenant_id, n.customer_email, (n.created_at AT TIME ZONE t.time_zone)::date, NULL, count(*)
+      FROM new_rows n JOIN tenants t ON t.id = n.tenant_id
+     WHERE n.customer_email IS NOT NULL AND n.status <> 'cancelled'
+     GROUP BY 1, 2, 3
+     ORDER BY 1, 2, 3
+    ON CONFLICT (tenant_id, customer, day) DO UPDATE SET orders = a.orders + excluded.orders;
+    UPDATE analytics_customer_days d SET previous_day = x.previous_day
+      FROM (SELECT c.tenant_id, c.customer, c.day,
+                   lag(c.day) OVER (PARTITION BY c.tenant_id, c.customer ORDER BY c.day) AS previous_day
+              FROM analytics_customer_days c
+             WHERE (c.tenant_id, c.customer) IN
+                   (SELECT tenant_id, customer_email FROM new_rows
+                     WHERE customer_email IS NOT NULL AND status <> 'cancelled')) x
+     WHERE d.tenant_id = x.tenant_id AND d.customer = x.customer AND d.day = x.day
+       AND d.previous_day IS DISTINCT FROM x.previous_day;
+    RETURN NULL;
+  END IF;
+
   EXECUTE format($q$
     DELETE FROM analytics_customer_days d USING (%s) a
      WHERE d.tenant_id = a.tenant_id AND d.customer = a.customer$q$, affected);
@@ -257,7 +280,8 @@ CREATE FUNCTION analytics_customer_days_track() RETURNS trigger LANGUAGE plpgsql
 DECLARE
   changes text := CASE TG_OP
     WHEN 'INSERT' THEN 'SELECT *, 1 AS sign FROM new_rows'
-    ELSE 'SELECT *, -1 AS sign FROM old_rows' END;
+    WHEN 'DELETE' THEN 'SELECT *, -1 AS sign FROM old_rows'
+    ELSE 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows' END;
 BEGIN
   EXECUTE format($q$
     INSERT INTO analytics_customer_months AS a (tenant_id, day, previous_month, customers)
@@ -311,6 +335,10 @@ CREATE TRIGGER payments_analytics_delete AFTER DELETE ON payments REFERENCING OL
 --> statement-breakpoint
 CREATE TRIGGER analytics_customer_days_insert AFTER INSERT ON analytics_customer_days
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_customer_days_track();
+--> statement-breakpoint
+CREATE TRIGGER analytics_customer_days_update AFTER UPDATE ON analytics_customer_days
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_customer_days_track();
 --> statement-breakpoint
 CREATE TRIGGER analytics_customer_days_delete AFTER DELETE ON analytics_customer_days
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_customer_days_track();
