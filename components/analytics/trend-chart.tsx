@@ -57,7 +57,9 @@ export function TrendChart({
 
   if (!hydrated) return <div style={{ height: HEIGHT }} />;
   return (
-    <div aria-hidden data-testid="trend-chart" dir="ltr">
+    // overflow-hidden: until the chart measures its new box (a resize, a rotated phone), what it
+    // drew at the old width is clipped instead of widening the page.
+    <div aria-hidden data-testid="trend-chart" dir="ltr" className="min-w-0 overflow-hidden">
       <ResponsiveContainer width="100%" height={HEIGHT}>
         <ComposedChart
           data={points}

@@ -149,25 +149,29 @@ test("the chart's time runs right to left in Arabic", async ({ page, appLocale: 
   // Recharts draws tick labels in a layer of their own, apart from the axis line.
   const ticks = chart.locator(".recharts-xAxis-tick-labels text");
   await expect(ticks.first()).toBeVisible();
-  const xs = await ticks.evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().x));
-  expect(xs.length).toBeGreaterThan(1);
-  const first = xs[0]!;
-  const last = xs[xs.length - 1]!;
+  // The chart sizes itself to its box after the first paint: read the axes once they settle.
   // The first day (the oldest) starts the axis: on the left in English, on the right in Arabic.
-  if (locale === "ar") expect(first).toBeGreaterThan(last);
-  else expect(first).toBeLessThan(last);
+  const timeRuns = async () => {
+    const xs = await ticks.evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().x));
+    if (xs.length < 2) return "not drawn yet";
+    return xs[0]! > xs[xs.length - 1]! ? "right to left" : "left to right";
+  };
+  await expect.poll(timeRuns).toBe(locale === "ar" ? "right to left" : "left to right");
 
   // The money axis (labels with a currency, not bare counts) sits at the start side.
-  const yAxes = await chart.locator(".recharts-yAxis-tick-labels").evaluateAll((groups) =>
-    groups.map((g) => ({
-      x: g.getBoundingClientRect().x,
-      money: /[^\d\s٠-٩.,]/.test(g.textContent ?? ""),
-    })),
-  );
-  const money = yAxes.find((axis) => axis.money)!;
-  const counts = yAxes.find((axis) => !axis.money)!;
-  if (locale === "ar") expect(money.x).toBeGreaterThan(counts.x);
-  else expect(money.x).toBeLessThan(counts.x);
+  const moneyAxisSide = async () => {
+    const yAxes = await chart.locator(".recharts-yAxis-tick-labels").evaluateAll((groups) =>
+      groups.map((g) => ({
+        x: g.getBoundingClientRect().x,
+        money: /[^\d\s٠-٩.,]/.test(g.textContent ?? ""),
+      })),
+    );
+    const money = yAxes.find((axis) => axis.money);
+    const counts = yAxes.find((axis) => !axis.money);
+    if (!money || !counts) return "not drawn yet";
+    return money.x > counts.x ? "right" : "left";
+  };
+  await expect.poll(moneyAxisSide).toBe(locale === "ar" ? "right" : "left");
   await screenshot(page, `analytics-7d-${locale}`);
 });
 
