@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { Role } from "@/lib/users/schema";
-import { createTenant, createUser, login, type TestApi } from "./harness";
+import { createTenant, signIn, type TestApi } from "./harness";
 
 export interface Overview {
   currency: string;
@@ -35,14 +35,9 @@ export interface Overview {
 /** A store of its own (Riyadh, SAR, prices with VAT), signed in, with helpers to place orders at a given instant. */
 export async function shop(t: TestApi, role: Role = "owner", overrides: Partial<Tenant> = {}) {
   const tenant = await createTenant(t, { currency: "SAR", timeZone: "Asia/Riyadh", ...overrides });
-  const user = await createUser(t, tenant, { role });
-  const { access_token } = await login(t, tenant, user);
+  const { headers } = await signIn(t, tenant, role);
   const call = (method: string, path: string, json?: unknown) =>
-    t.request(path, {
-      method,
-      headers: { "x-tenant-id": tenant.slug, authorization: `Bearer ${access_token}` },
-      json,
-    });
+    t.request(path, { method, headers, json });
   const ok = async <T = Record<string, unknown>>(method: string, path: string, json?: unknown) => {
     const res = await call(method, path, json);
     expect(res.status, await res.clone().text()).toBeLessThan(300);

@@ -3,14 +3,7 @@ import { BrainSAITStore } from "@/lib/sdk";
 import { IN_PROCESS_API } from "@/lib/sdk/client";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { Role } from "@/lib/users/schema";
-import {
-  createTenant,
-  createTestApi,
-  createUser,
-  expectError,
-  login,
-  type TestApi,
-} from "./harness";
+import { createTenant, createTestApi, expectError, signIn, type TestApi } from "./harness";
 
 let t: TestApi;
 beforeAll(async () => {
@@ -20,9 +13,7 @@ afterAll(() => t.close());
 
 async function signedIn(role: Role = "staff", tenant?: Tenant) {
   tenant ??= await createTenant(t);
-  const user = await createUser(t, tenant, { role });
-  const { access_token } = await login(t, tenant, user);
-  const headers = { "x-tenant-id": tenant.slug, authorization: `Bearer ${access_token}` };
+  const { user, access_token, headers } = await signIn(t, tenant, role);
   const me = async () => (await t.request("/api/v1/auth/me", { headers })).json();
   const patch = (json: unknown) =>
     t.request("/api/v1/auth/me/preferences", { method: "PATCH", headers, json });

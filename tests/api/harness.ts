@@ -205,6 +205,14 @@ export async function login(t: TestApi, tenant: Tenant, user: User) {
   return (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
 }
 
+/** A new member of `tenant` with `role`, signed in: their token and the headers that carry it. */
+export async function signIn(t: TestApi, tenant: Tenant, role: Role = "owner") {
+  const user = await createUser(t, tenant, { role });
+  const { access_token } = await login(t, tenant, user);
+  const headers = { "x-tenant-id": tenant.slug, authorization: `Bearer ${access_token}` };
+  return { user, access_token, headers };
+}
+
 /** Asserts the Store API's error envelope and returns it. */
 export async function expectError(res: Response, status: number, code: string) {
   const body = (await res.json()) as {
