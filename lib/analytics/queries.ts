@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { TOP_PRODUCTS } from "./contract";
-import type { DayRange } from "./range";
+import { monthCover, type DayRange } from "./range";
 
 /* The overview's reads of the rollups (lib/analytics/schema.ts); lib/analytics/service.ts shapes them. */
 
@@ -68,16 +68,39 @@ export async function customerCounts(
   };
 }
 
-/** The summary's, trend's and breakdowns' figures from one pass over the range's order days. */
-export const PERIOD = 7; // GROUPING(day, status, source) of (current, currency)
-export const DAY = 3; // of (day, currency)
-export const KIND = 4; // of (current, currency, status, source)
+/**
+ * The rows of a daily rollup and of its month rollup that together hold some ranges: whole
+ * months from the months, the days at the ends from the days (lib/analytics/range.ts).
+ */
+function covering(ranges: DayRange[]) {
+  const parts = ranges.map(monthCover);
+  const within = (column: string, runs: DayRange[]) =>
+    runs.length
+      ? sql.join(
+          runs.map((r) => sql`${sql.raw(column)} BETWEEN ${r.start}::date AND ${r.end}::date`),
+          sql` OR `,
+        )
+      : sql`false`;
+  return {
+    months: within(
+      "month",
+      parts.flatMap((p) => (p.months ? [p.months] : [])),
+    ),
+    days: within(
+      "day",
+      parts.flatMap((p) => p.days),
+    ),
+  };
+}
+
+/** The summary's and breakdowns' figures of both periods, in one pass. */
+export const PERIOD = 3; // GROUPING(status, source) of (current, currency)
+export const KIND = 0; // of (current, currency, status, source)
 
 export interface OrderFigures {
   grain: number;
   current: boolean;
   currency: string;
-  day: string;
   status: string;
   source: string;
   placed: number;
@@ -90,26 +113,31 @@ export interface OrderFigures {
 export async function orderFigures(
   db: Db,
   tenantId: string,
-  from: string,
-  currentStart: string,
-  end: string,
+  current: DayRange,
+  previous: DayRange | null,
 ): Promise<OrderFigures[]> {
+  const cover = covering(previous ? [previous, current] : [current]);
+  const figures = sql.raw(
+    "currency, status, source, orders, paid_orders, taken_minor, refunded_minor",
+  );
   const found = await rows<Record<string, unknown>>(
     db,
-    sql`SELECT GROUPING(day, status, source) AS grain, current, currency,
-               to_char(day, 'YYYY-MM-DD') AS day, status, source, sum(orders) AS placed,
+    sql`SELECT GROUPING(status, source) AS grain, current, currency, status, source,
+               sum(orders) AS placed,
                coalesce(sum(orders) FILTER (WHERE status <> 'cancelled'), 0) AS orders,
                sum(paid_orders) AS paid_orders, sum(taken_minor) AS taken,
                sum(refunded_minor) AS refunded
-          FROM (SELECT *, day >= ${currentStart}::date AS current FROM analytics_order_days
-                 WHERE tenant_id = ${tenantId} AND day BETWEEN ${from}::date AND ${end}::date) d
-         GROUP BY GROUPING SETS ((current, currency), (day, currency), (current, currency, status, source))`,
+          FROM (SELECT month >= ${current.start}::date AS current, ${figures}
+                  FROM analytics_order_months WHERE tenant_id = ${tenantId} AND (${cover.months})
+                UNION ALL
+                SELECT day >= ${current.start}::date, ${figures}
+                  FROM analytics_order_days WHERE tenant_id = ${tenantId} AND (${cover.days})) d
+         GROUP BY GROUPING SETS ((current, currency), (current, currency, status, source))`,
   );
   return found.map((r) => ({
     grain: num(r.grain),
     current: Boolean(r.current),
     currency: String(r.currency),
-    day: String(r.day),
     status: String(r.status),
     source: String(r.source),
     placed: num(r.placed),
@@ -120,6 +148,21 @@ export async function orderFigures(
   }));
 }
 
+/** Each day's revenue and orders (not cancelled) in one currency; days without orders are absent. */
+export async function dailyFigures(db: Db, tenantId: string, currency: string, range: DayRange) {
+  const found = await rows<Record<string, unknown>>(
+    db,
+    sql`SELECT to_char(day, 'YYYY-MM-DD') AS day,
+               coalesce(sum(orders) FILTER (WHERE status <> 'cancelled'), 0) AS orders,
+               sum(taken_minor) - sum(refunded_minor) AS revenue
+          FROM analytics_order_days
+         WHERE tenant_id = ${tenantId} AND currency = ${currency}
+           AND day BETWEEN ${range.start}::date AND ${range.end}::date
+         GROUP BY day`,
+  );
+  return found.map((r) => ({ day: String(r.day), orders: num(r.orders), revenue: num(r.revenue) }));
+}
+
 export async function topProducts(
   db: Db,
   tenantId: string,
@@ -127,13 +170,16 @@ export async function topProducts(
   range: DayRange,
   money: (minor: number) => number,
 ) {
+  const cover = covering([range]);
   const top = await rows<Record<string, unknown>>(
     db,
     sql`SELECT r.product_id, p.name_en, p.name_ar, sum(r.revenue_minor) AS revenue, sum(r.units) AS units
-          FROM analytics_product_days r
+          FROM (SELECT tenant_id, product_id, units, revenue_minor FROM analytics_product_months
+                 WHERE tenant_id = ${tenantId} AND currency = ${currency} AND (${cover.months})
+                UNION ALL
+                SELECT tenant_id, product_id, units, revenue_minor FROM analytics_product_days
+                 WHERE tenant_id = ${tenantId} AND currency = ${currency} AND (${cover.days})) r
           JOIN products p ON p.id = r.product_id AND p.tenant_id = r.tenant_id
-         WHERE r.tenant_id = ${tenantId} AND r.currency = ${currency}
-           AND r.day BETWEEN ${range.start}::date AND ${range.end}::date
          GROUP BY r.product_id, p.name_en, p.name_ar
         HAVING sum(r.units) > 0
          ORDER BY revenue DESC, units DESC, r.product_id

@@ -46,3 +46,34 @@ export function daysOf(range: DayRange): string[] {
   const count = daysBetween(range.start, range.end) + 1;
   return Array.from({ length: count }, (_, i) => addDays(range.start, i));
 }
+
+/**
+ * A range as the whole calendar months it holds (first days of the first and last, or null) and
+ * the days at its ends outside them: at most two runs, since only the first and last month of a
+ * range can be partial. Long ranges read months from the month rollups and only these days
+ * from the daily ones.
+ */
+export function monthCover(range: DayRange): { months: DayRange | null; days: DayRange[] } {
+  const days: DayRange[] = [];
+  let months = null as DayRange | null;
+  let left = daysBetween(range.start, range.end) + 1;
+  let day = range.start;
+  while (left > 0) {
+    const first = `${day.slice(0, 7)}-01`;
+    const offset = daysBetween(first, day);
+    const taken = Math.min(daysInMonth(day) - offset, left);
+    if (offset === 0 && taken === daysInMonth(day))
+      months = { start: months?.start ?? first, end: first };
+    else days.push({ start: day, end: addDays(day, taken - 1) });
+    left -= taken;
+    day = addDays(day, taken);
+  }
+  return { months, days };
+}
+
+function daysInMonth(day: string): number {
+  // Day 0 of the next month; setUTCFullYear, not Date.UTC, which reads years 0 to 99 as 19xx.
+  const d = new Date(0);
+  d.setUTCFullYear(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0);
+  return d.getUTCDate();
+}

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { tenants } from "@/lib/tenants/schema";
 
 /**
- * Each rollup, its figures, and its truth: the view of migration 0013 that computes the same rows
+ * Each rollup, its figures, and its truth: the view of migrations 0013 and 0014 that computes the same rows
  * from the raw orders, lines and payments. Rows of only zeros (left behind when a day's orders
  * are all cancelled, say) are no difference.
  */
@@ -14,8 +14,18 @@ const ROLLUPS = [
     figures: ["orders", "paid_orders", "total_minor", "taken_minor", "refunded_minor"],
   },
   {
+    table: "analytics_order_months",
+    key: "month, currency, status, source",
+    figures: ["orders", "paid_orders", "total_minor", "taken_minor", "refunded_minor"],
+  },
+  {
     table: "analytics_product_days",
     key: "day, currency, product_id",
+    figures: ["units", "revenue_minor"],
+  },
+  {
+    table: "analytics_product_months",
+    key: "month, currency, product_id",
     figures: ["units", "revenue_minor"],
   },
   {

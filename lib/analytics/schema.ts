@@ -15,23 +15,42 @@ const tenantId = () =>
     .references(() => tenants.id, { onDelete: "cascade" });
 const minor = (name: string) => bigint(name, { mode: "number" }).notNull().default(0);
 
+/** The keys and figures of the order rollups, by day and by month. */
+const orderFigures = () => ({
+  currency: text("currency").notNull(),
+  status: text("status").notNull(),
+  source: text("source").notNull(),
+  orders: minor("orders"),
+  /** Orders with money taken (see analytics_taken in the migration). */
+  paidOrders: minor("paid_orders"),
+  totalMinor: minor("total_minor"),
+  takenMinor: minor("taken_minor"),
+  refundedMinor: minor("refunded_minor"),
+});
+
+/** The keys and figures of the product rollups. */
+const productFigures = () => ({
+  currency: text("currency").notNull(),
+  productId: uuid("product_id").notNull(),
+  units: minor("units"),
+  revenueMinor: minor("revenue_minor"),
+});
+
 /** Orders placed per day, currency, status and source, with the money taken and given back. */
 export const analyticsOrderDays = pgTable(
   "analytics_order_days",
-  {
-    tenantId: tenantId(),
-    day: date("day", { mode: "string" }).notNull(),
-    currency: text("currency").notNull(),
-    status: text("status").notNull(),
-    source: text("source").notNull(),
-    orders: minor("orders"),
-    /** Orders with money taken (see analytics_taken in the migration). */
-    paidOrders: minor("paid_orders"),
-    totalMinor: minor("total_minor"),
-    takenMinor: minor("taken_minor"),
-    refundedMinor: minor("refunded_minor"),
-  },
+  { tenantId: tenantId(), day: date("day", { mode: "string" }).notNull(), ...orderFigures() },
   (t) => [primaryKey({ columns: [t.tenantId, t.day, t.currency, t.status, t.source] })],
+);
+
+/**
+ * analytics_order_days summed per calendar month (`month` is its first day), kept from the days
+ * by a trigger: a long range reads its whole months here and only the days at its ends there.
+ */
+export const analyticsOrderMonths = pgTable(
+  "analytics_order_months",
+  { tenantId: tenantId(), month: date("month", { mode: "string" }).notNull(), ...orderFigures() },
+  (t) => [primaryKey({ columns: [t.tenantId, t.month, t.currency, t.status, t.source] })],
 );
 
 /** Units and line totals per product and day, on orders that are not cancelled. */
@@ -40,12 +59,20 @@ export const analyticsProductDays = pgTable(
   {
     tenantId: tenantId(),
     day: date("day", { mode: "string" }).notNull(),
-    currency: text("currency").notNull(),
-    productId: uuid("product_id").notNull(),
-    units: minor("units"),
-    revenueMinor: minor("revenue_minor"),
+    ...productFigures(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.day, t.currency, t.productId] })],
+);
+
+/** analytics_product_days summed per calendar month, as analytics_order_months. */
+export const analyticsProductMonths = pgTable(
+  "analytics_product_months",
+  {
+    tenantId: tenantId(),
+    month: date("month", { mode: "string" }).notNull(),
+    ...productFigures(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.month, t.currency, t.productId] })],
 );
 
 /** Payments per day they were made, currency and provider, counting those that took money. */

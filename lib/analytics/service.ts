@@ -9,7 +9,7 @@ import { type Overview, type OverviewQuery, type Summary } from "./contract";
 import { daysOf, overviewRanges, type DayRange } from "./range";
 import {
   customerCounts,
-  DAY,
+  dailyFigures,
   KIND,
   num,
   orderFigures,
@@ -42,13 +42,12 @@ export async function getOverview(
   authorize(ctx.actor, "analytics:read");
   const { currency, timeZone, id: tenantId } = ctx.tenant;
   const { current, previous } = overviewRanges(query, dateInZone(ctx.now(), timeZone));
-  const from = previous?.start ?? current.start;
   const money = (minor: number) => toMajor(minor, currency);
 
   // One snapshot for every part, so the parts add up even while orders come in.
   return ctx.db.transaction(
     async (tx) => {
-      const orderRows = await orderFigures(tx, tenantId, from, current.start, current.end);
+      const orderRows = await orderFigures(tx, tenantId, current, previous);
       const periodRows = orderRows.filter((r) => r.grain === PERIOD);
       const totals = (isCurrent: boolean, code: string): Totals => {
         const r = periodRows.find((p) => p.current === isCurrent && p.currency === code);
@@ -81,11 +80,7 @@ export async function getOverview(
           previous_period: before,
           change_pct: changes(summary, before),
         },
-        revenue_trend: trend(
-          orderRows.filter((r) => r.grain === DAY && r.currency === currency),
-          current,
-          money,
-        ),
+        revenue_trend: trend(await dailyFigures(tx, tenantId, currency, current), current, money),
         top_products: await topProducts(tx, tenantId, currency, current, money),
         ...(await breakdowns(
           tx,
@@ -140,11 +135,15 @@ function changes(now: SummaryReply, before: SummaryReply) {
   };
 }
 
-function trend(days: OrderFigures[], range: DayRange, money: (minor: number) => number) {
+function trend(
+  days: { day: string; orders: number; revenue: number }[],
+  range: DayRange,
+  money: (minor: number) => number,
+) {
   const byDay = new Map(days.map((r) => [r.day, r]));
   return daysOf(range).map((date) => {
     const r = byDay.get(date);
-    return { date, revenue: money(r ? r.taken - r.refunded : 0), orders: r?.orders ?? 0 };
+    return { date, revenue: money(r?.revenue ?? 0), orders: r?.orders ?? 0 };
   });
 }
 

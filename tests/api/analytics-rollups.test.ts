@@ -6,7 +6,7 @@ import { shop } from "./analytics-helpers";
 
 /*
  * The rollups the triggers keep, after any sequence of what merchants and integrators do, equal
- * a recomputation from the raw orders, lines and payments (the `_truth` views of migration 0013).
+ * a recomputation from the raw orders, lines and payments (the `_truth` views of migrations 0013 and 0014).
  */
 let t: TestApi;
 beforeAll(async () => {
@@ -15,10 +15,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const EMAILS = ["amal@x.test", "badr@x.test", "Carim@X.test", undefined] as const;
-/** Around midnight in Riyadh (21:00 UTC), across three days. */
+/** Around midnight in Riyadh (21:00 UTC), across three days and a month's turn in every zone. */
 const instant = fc
   .integer({ min: 0, max: 3 * 24 * 60 })
-  .map((minutes) => new Date(Date.parse("2026-09-01T18:00:00Z") + minutes * 60_000).toISOString());
+  .map((minutes) => new Date(Date.parse("2026-08-31T18:00:00Z") + minutes * 60_000).toISOString());
 
 const step = fc.oneof(
   // Orders weigh most: most rules need a customer with orders on more than one day.
@@ -153,7 +153,9 @@ describe("rollups", () => {
         const drift = await rollupDrift(t.db, s.tenant.id);
         expect(drift).toEqual({
           analytics_order_days: 0,
+          analytics_order_months: 0,
           analytics_product_days: 0,
+          analytics_product_months: 0,
           analytics_payment_days: 0,
           analytics_customer_days: 0,
           analytics_customer_months: 0,
@@ -177,8 +179,13 @@ describe("rollups", () => {
       "analytics_customer_days",
     ])
       await t.db.execute(`DELETE FROM ${table} WHERE tenant_id = '${s.tenant.id}'`);
+    await t.db.execute(
+      `INSERT INTO analytics_product_months (tenant_id, month, currency, product_id, units, revenue_minor)
+       VALUES ('${s.tenant.id}', '2026-08-01', 'SAR', '${p.id}', 7, 700)`,
+    );
     const damaged = await rollupDrift(t.db, s.tenant.id);
     expect(damaged.analytics_order_days).toBeGreaterThan(0);
+    expect(damaged.analytics_product_months).toBeGreaterThan(0);
     expect(damaged.analytics_customer_days).toBeGreaterThan(0);
     expect(
       (await s.overview("?start_date=2026-09-02&end_date=2026-09-02")).summary.total_orders,

@@ -212,6 +212,70 @@ describe("the overview", () => {
     }
   });
 
+  it("adds up the same whether a range reads whole months or days", async () => {
+    const s = await shop();
+    const saffron = await s.product("Saffron", 1);
+    // Either side of each month's turn in Riyadh (23:30 and 00:30, UTC+3), and mid-month.
+    const placed: { day: string; total: number; units: number }[] = [];
+    const riyadhDay = (instant: string) =>
+      new Date(Date.parse(instant) + 3 * 3_600_000).toISOString().slice(0, 10);
+    let n = 0;
+    for (const month of ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04"]) {
+      const last = new Date(Date.parse(`${month}-01T00:00:00Z`));
+      last.setUTCMonth(last.getUTCMonth() + 1, 0);
+      const lastDay = last.toISOString().slice(0, 10);
+      for (const instant of [
+        `${month}-14T09:00:00Z`,
+        `${lastDay}T20:30:00Z`,
+        `${lastDay}T21:30:00Z`,
+      ]) {
+        const units = 1 + (n % 3);
+        const price = 10 + n;
+        n += 1;
+        await s.order(instant, {
+          source: "pos",
+          external_id: `m${n}`,
+          status: "paid",
+          items: [
+            { product_id: saffron.id, quantity: units },
+            { name: "Box", price, quantity: 1 },
+          ],
+        });
+        placed.push({ day: riyadhDay(instant), total: units + price, units });
+      }
+    }
+    const expected = (start: string, end: string) => {
+      const inRange = placed.filter((o) => o.day >= start && o.day <= end);
+      return {
+        revenue: inRange.reduce((sum, o) => sum + o.total, 0),
+        orders: inRange.length,
+        units: inRange.reduce((sum, o) => sum + o.units, 0),
+      };
+    };
+    for (const [start, end] of [
+      ["2026-01-31", "2026-04-01"], // two whole months, a day at each end; before it December whole
+      ["2026-02-01", "2026-03-31"], // whole months only
+      ["2025-12-31", "2026-01-01"], // a month's turn, days only
+      ["2026-02-15", "2026-02-28"], // ends with its month
+    ] as const) {
+      const o = await s.overview(`?start_date=${start}&end_date=${end}`);
+      const now = expected(start, end);
+      const before = expected(o.comparison.start_date, o.comparison.end_date);
+      expect([start, o.summary.total_revenue, o.summary.total_orders]).toEqual([
+        start,
+        now.revenue,
+        now.orders,
+      ]);
+      expect(o.comparison.previous_period).toMatchObject({
+        total_revenue: before.revenue,
+        total_orders: before.orders,
+      });
+      expect(o.top_products[0]?.units_sold ?? 0).toBe(now.units);
+      expect(o.by_status.find((b) => b.status === "paid")?.orders ?? 0).toBe(now.orders);
+      expect(o.revenue_trend.reduce((sum, d) => sum + d.revenue, 0)).toBe(now.revenue);
+    }
+  });
+
   it("defaults to the last 30 days, today included, with every day and zeros for an empty store", async () => {
     const s = await shop();
     await s.at("2026-07-31T12:00:00Z", async () => {
