@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE } from "@/lib/admin/i18n/request";
+import { DEFAULT_TIME_ZONE } from "@/lib/admin/i18n/time-zone";
 
 /** The store's time zone if Intl knows it, else the app's default, so formatting never throws. */
 export function storeTimeZone(timeZone: string | null | undefined): string {

@@ -92,3 +92,21 @@ export async function requireMe(locale: string): Promise<{ session: ServerSessio
   }
   return { session, me };
 }
+
+/**
+ * The signed-in person's display preferences, or null for nobody (sign-in, invitation and
+ * checkout pages) or a session that cannot be used; never redirects. For the i18n request config,
+ * which gives them to every translated sentence (lib/admin/i18n/request.ts).
+ */
+export async function signedInPreferences(): Promise<Me["preferences"] | null> {
+  const session = await readSession();
+  if (!session || session.error || !session.tenant || !session.accessToken) return null;
+  if (!session.accessTokenExpires || Date.now() >= session.accessTokenExpires - STALE_SKEW_MS)
+    return null;
+  try {
+    return (await fetchMe(session.tenant, session.accessToken)).preferences;
+  } catch {
+    // The page's own requireMe answers for a session the API refuses.
+    return null;
+  }
+}

@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { createTranslator } from "next-intl";
 import { BrainSAITStore } from "@/lib/sdk";
 import {
   DEMO,
@@ -144,6 +145,25 @@ test("Hijri dates and Arabic-Indic digits, switched on in the profile menu, reac
     await expect(page.getByText(listDate).filter({ visible: true }).first()).toBeVisible();
     await expect(page.getByText(money).filter({ visible: true }).first()).toBeVisible();
     await screenshot(page, `display-preferences-order-${appLocale}`);
+
+    // Counts inside sentences too: the units of the dashboard's top product.
+    await page.goto(`/${appLocale}/analytics`);
+    await expect(page.getByRole("heading", { level: 1, name: t.Analytics.title })).toBeVisible();
+    const units = createTranslator({
+      locale: appLocale,
+      messages: t,
+      namespace: "Analytics.topProducts",
+      formats: { number: { digits: { numberingSystem: "arab" } } },
+    });
+    await expect(async () => {
+      const [top] = (await owner.analytics.getOverview()).topProducts;
+      expect(top).toBeDefined();
+      const shown = units("unitsValue", { count: top!.unitsSold });
+      expect(LATIN_DIGIT.test(shown)).toBe(false);
+      await page.reload();
+      await expect(page.getByText(shown, { exact: true }).first()).toBeVisible({ timeout: 2_000 });
+    }).toPass(AFTER_SAVE);
+    await screenshot(page, `display-preferences-analytics-${appLocale}`);
 
     // Back to Latin digits and the Gregorian calendar: the list reads as before.
     await choose(page, appLocale, { digits: "latn", calendar: "gregory" });

@@ -1,4 +1,6 @@
-import { createFormatter } from "next-intl";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createFormatter, createTranslator, type Messages } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DISPLAY_PREFERENCES, withDisplayPreferences } from "@/lib/admin/format/core";
 
@@ -49,5 +51,24 @@ describe("the admin's display formatter", () => {
   it("a caller's explicit option wins (a machine format may pin Latin digits)", () => {
     const format = formatter("ar", hijriArab);
     expect(format.number(42, { numberingSystem: "latn" })).toBe("42");
+  });
+});
+
+describe("counts inside translated sentences", () => {
+  const messages = JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, "../../messages/ar.json"), "utf8"),
+  ) as Messages;
+  const translate = (digits: "latn" | "arab") =>
+    createTranslator({
+      locale: "ar",
+      messages,
+      namespace: "Analytics",
+      formats: { number: { digits: { numberingSystem: digits } } },
+    });
+
+  it("follow the person's digits, with the plural form chosen by the number", () => {
+    expect(translate("arab")("topProducts.unitsValue", { count: 12 })).toBe("١٢ وحدة");
+    expect(translate("arab")("topProducts.unitsValue", { count: 3 })).toBe("٣ وحدات");
+    expect(translate("latn")("topProducts.unitsValue", { count: 12 })).toBe("12 وحدة");
   });
 });

@@ -22,9 +22,10 @@ function flatten(tree: Tree, prefix = ""): Map<string, unknown> {
   return out;
 }
 
-/** ICU argument names, e.g. "Hello {name}" -> ["name"]. */
+/** ICU argument names, each once, e.g. "Hello {name}" -> ["name"]. */
 function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*[,}]/g)].map((m) => m[1] ?? "").sort();
+  const names = [...message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*[,}]/g)].map((m) => m[1] ?? "");
+  return [...new Set(names)].sort();
 }
 
 const en = flatten(load("en"));
@@ -61,6 +62,15 @@ describe("messages/*.json", () => {
       })
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
+  });
+
+  it("writes a count in a sentence as {count, number, digits}, never ICU's #", () => {
+    // `#` is formatted with the locale's own digits; the named format `digits` carries the
+    // person's choice (lib/admin/i18n/request.ts, docs/display-preferences.md).
+    const pounds = [...en, ...ar]
+      .filter(([, value]) => typeof value === "string" && value.includes("#"))
+      .map(([key]) => key);
+    expect(pounds).toEqual([]);
   });
 
   it("really is Arabic in ar.json (apart from proper names)", () => {

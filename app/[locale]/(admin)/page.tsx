@@ -14,7 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { ActivityFeed, type RecentEvent } from "@/components/webhooks/activity-feed";
 import { Card, CardContent, IconCardHeader } from "@/components/ui/card";
 import { requireMe, sessionStore, type Me } from "@/lib/admin/session";
-import { DEFAULT_TIME_ZONE } from "@/lib/admin/i18n/request";
+import { DEFAULT_TIME_ZONE } from "@/lib/admin/i18n/time-zone";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import { BrainSAITStore } from "@/lib/sdk";
 import { withReceivedEvents } from "@/lib/admin/received-events";

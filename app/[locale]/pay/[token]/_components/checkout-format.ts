@@ -1,6 +1,6 @@
 import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DEFAULT_TIME_ZONE } from "@/lib/admin/i18n/request";
+import { DEFAULT_TIME_ZONE } from "@/lib/admin/i18n/time-zone";
 import type { AppLocale } from "@/lib/admin/i18n/routing";
 import type { CheckoutView } from "@/lib/sdk";
 import { formatMoney } from "./money";
