@@ -37,6 +37,8 @@ const FOREIGN_TABLES = {
   audit: ["api-keys"], // names the API key that acted
   auth: ["audit"], // sign-in failures are audited in the login transaction
   jobs: ["api", "auth"], // maintenance prunes idempotency keys and spent refresh tokens
+  // An invoice freezes its order's lines and totals, in the transaction that made the order paid.
+  invoices: ["orders"],
   orders: ["products", "api-keys"], // order lines reference products; names the key that acted
   payments: ["orders"], // a payment references its order (changes go through the orders service)
   users: ["auth"], // deactivating someone revokes their refresh tokens

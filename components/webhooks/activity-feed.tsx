@@ -181,6 +181,10 @@ function EventLine({ event }: { event: RecentEvent }) {
       if (number && typeof s.status === "string" && tStatus.has(s.status as "paid"))
         return <>{t("orderUpdatedStatus", { number, status: tStatus(s.status as "paid") })}</>;
       return number ? <>{t("orderUpdated", { number })}</> : <>{t("orderUpdatedNoNumber")}</>;
+    case "invoice.issued":
+      return <>{t("invoiceIssued", { number: number ?? "—" })}</>;
+    case "credit_note.issued":
+      return <>{t("creditNoteIssued", { number: number ?? "—" })}</>;
     case "product.created":
     case "product.updated":
     case "product.deleted": {

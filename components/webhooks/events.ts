@@ -5,6 +5,7 @@ export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
 /** The event picker's groups, in the order the form shows them. */
 export const EVENT_GROUPS = [
   { key: "orders", events: ["order.created", "order.updated"] },
+  { key: "invoices", events: ["invoice.issued", "credit_note.issued"] },
   { key: "products", events: ["product.created", "product.updated", "product.deleted"] },
   { key: "payments", events: ["payment.completed", "payment.failed", "payment.refunded"] },
   { key: "team", events: ["user.created"] },

@@ -11,6 +11,7 @@ import { auditModule } from "@/lib/audit/routes";
 import { webhooksModule } from "@/lib/webhooks/routes";
 import { filesModule, productsModule } from "@/lib/products/routes";
 import { ordersModule } from "@/lib/orders/routes";
+import { invoiceLinksModule, invoicesModule, orderInvoicesModule } from "@/lib/invoices/routes";
 import { paymentsModule } from "@/lib/payments/routes";
 import { checkoutModule } from "@/lib/payments/checkout-routes";
 import { analyticsModule } from "@/lib/analytics/routes";
@@ -37,6 +38,9 @@ const MODULES: ApiModule[] = [
   authModule,
   productsModule,
   ordersModule,
+  orderInvoicesModule,
+  invoicesModule,
+  invoiceLinksModule,
   paymentsModule,
   checkoutModule,
   analyticsModule,

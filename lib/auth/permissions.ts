@@ -11,6 +11,7 @@ export const SCOPES = [
   "payments:read",
   "payments:write",
   "analytics:read",
+  "invoices:read",
   "webhooks:read",
   "webhooks:write",
   "apps:read",

@@ -9,6 +9,8 @@ export const EVENT_CATALOGUE = {
   "payment.refunded": { resource: "payment", permission: "payments:read" },
   "order.created": { resource: "order", permission: "orders:read" },
   "order.updated": { resource: "order", permission: "orders:read" },
+  "invoice.issued": { resource: "invoice", permission: "invoices:read" },
+  "credit_note.issued": { resource: "credit_note", permission: "invoices:read" },
   "product.created": { resource: "product", permission: "products:read" },
   "product.updated": { resource: "product", permission: "products:read" },
   "product.deleted": { resource: "product", permission: "products:read" },

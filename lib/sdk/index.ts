@@ -4,6 +4,7 @@ import { OrdersResource } from "./orders";
 import { WebhooksResource } from "./webhooks";
 import { CheckoutResource, PaymentsResource } from "./payments";
 import { AnalyticsResource } from "./analytics";
+import { InvoicesResource } from "./invoices";
 import { ApiKeysResource, AuditResource, SettingsResource, TeamResource } from "./admin";
 import { SetupResource, signup, StoresResource, type SignupInput } from "./stores";
 import { HttpClient, type ClientOptions } from "./client";
@@ -15,6 +16,7 @@ export type * from "./products";
 export type * from "./orders";
 export type * from "./payments";
 export type { AnalyticsOverview, OverviewParams } from "./analytics";
+export type * from "./invoices";
 export {
   verifyWebhook,
   WebhookVerificationError,
@@ -47,6 +49,8 @@ export class BrainSAITStore {
   /** The hosted checkout page's calls (a link's token instead of a sign-in). */
   readonly checkout: CheckoutResource;
   readonly analytics: AnalyticsResource;
+  /** Tax invoices and credit notes, and the customer link's read. */
+  readonly invoices: InvoicesResource;
   readonly apiKeys: ApiKeysResource;
   readonly team: TeamResource;
   readonly settings: SettingsResource;
@@ -64,6 +68,7 @@ export class BrainSAITStore {
     this.payments = new PaymentsResource(http);
     this.checkout = new CheckoutResource(http);
     this.analytics = new AnalyticsResource(http);
+    this.invoices = new InvoicesResource(http);
     this.apiKeys = new ApiKeysResource(http);
     this.team = new TeamResource(http);
     this.settings = new SettingsResource(http);

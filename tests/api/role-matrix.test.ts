@@ -101,6 +101,12 @@ const ROUTES: [string, string, unknown, Record<Role, Expect>][] = [
   ["PATCH", `/api/v1/store/orders/${NONE}`, { notes: "matrix" }, WRITERS],
   ["PATCH", `/api/v1/store/orders/${NONE}`, { status: "refunded" }, MANAGERS],
   ["PATCH", `/api/v1/store/orders/${NONE}`, { status: "partially_refunded" }, MANAGERS],
+  // Invoices: everyone reads them; issuing one by hand is writing the order.
+  ["GET", "/api/v1/invoices", undefined, ALL],
+  ["GET", "/api/v1/invoices/export", undefined, ALL],
+  ["GET", `/api/v1/invoices/${NONE}`, undefined, ALL],
+  ["GET", `/api/v1/store/orders/${NONE}/invoices`, undefined, ALL],
+  ["POST", `/api/v1/store/orders/${NONE}/invoices`, undefined, WRITERS],
   // Webhooks: everyone reads endpoints and deliveries; owners and admins change them and see secrets.
   ["GET", "/api/v1/webhooks", undefined, ALL],
   ["POST", "/api/v1/webhooks", NEW_ENDPOINT, MANAGERS],
@@ -120,6 +126,7 @@ const ROUTES: [string, string, unknown, Record<Role, Expect>][] = [
 const FEED: [string, Record<Role, boolean>][] = [
   ["product.created", { owner: true, admin: true, staff: true, viewer: true }],
   ["order.created", { owner: true, admin: true, staff: true, viewer: true }],
+  ["invoice.issued", { owner: true, admin: true, staff: true, viewer: true }],
   ["payment.completed", { owner: true, admin: true, staff: true, viewer: true }],
   ["tenant.updated", { owner: true, admin: true, staff: true, viewer: true }],
   ["webhook.endpoint_disabled", { owner: true, admin: true, staff: true, viewer: true }],

@@ -75,11 +75,13 @@ describe("a suspended store", () => {
   it("answers 403 STORE_SUSPENDED on every tenant-scoped route but sign-in and export", async () => {
     const seen: string[] = [];
     for (const [method, path] of routes) {
-      // Files and checkout links are public: the path names the store (a suspended store's checkout says "expired").
+      // Files, checkout and invoice links are public: the path names the store (a suspended
+      // store's checkout says "expired"; a buyer keeps their tax invoice, docs/invoices.md).
       if (
         PUBLIC.has(path) ||
         path.startsWith("/api/v1/files/") ||
-        path.startsWith("/api/v1/checkout/")
+        path.startsWith("/api/v1/checkout/") ||
+        path.startsWith("/api/v1/invoice-links/")
       )
         continue;
       for (const role of ["owner", "admin"] as const) {
@@ -146,11 +148,13 @@ describe("a suspended store", () => {
 describe("another store at the same time", () => {
   it("is never told STORE_SUSPENDED", async () => {
     for (const [method, path] of routes) {
-      // Files and checkout links are public: the path names the store (a suspended store's checkout says "expired").
+      // Files, checkout and invoice links are public: the path names the store (a suspended
+      // store's checkout says "expired"; a buyer keeps their tax invoice, docs/invoices.md).
       if (
         PUBLIC.has(path) ||
         path.startsWith("/api/v1/files/") ||
-        path.startsWith("/api/v1/checkout/")
+        path.startsWith("/api/v1/checkout/") ||
+        path.startsWith("/api/v1/invoice-links/")
       )
         continue;
       const res = await call(active, method, path, tokens[active.slug]!.owner);

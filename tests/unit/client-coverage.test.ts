@@ -37,6 +37,7 @@ const NOT_IN_PYTHON: Record<string, string> = {
   "POST /api/v1/store/products/{id}/images": "a multipart upload: the admin or the TypeScript SDK",
   "POST /api/v1/store/settings/logo": "a multipart upload: the admin or the TypeScript SDK",
   "GET /api/v1/store/export": "the owner's zip of the whole store: the admin or the TypeScript SDK",
+  "GET /api/v1/invoice-links/{token}": "the customer's invoice page, not an integration",
   "PATCH /api/v1/auth/me/preferences":
     "a person's display setting for the admin (API keys have none)",
 };

@@ -6,6 +6,7 @@ from typing import Any, Optional
 from ._http import Transport
 from .resources import (
     Analytics,
+    Invoices,
     ApiKeys,
     Audit,
     Auth,
@@ -60,6 +61,7 @@ class BrainSAITStore:
         self.orders = Orders(self._http)
         self.payments = Payments(self._http)
         self.analytics = Analytics(self._http)
+        self.invoices = Invoices(self._http)
         self.webhooks = Webhooks(self._http)
         self.api_keys = ApiKeys(self._http)
         self.team = Team(self._http)

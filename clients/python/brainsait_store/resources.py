@@ -319,6 +319,37 @@ class Analytics(_Resource):
         )
 
 
+class Invoices(_Resource):
+    """Tax invoices and credit notes: read-only but for issuing one by hand."""
+
+    def list(self, **params: Any) -> Page:
+        """``page, limit, kind, q, start_date, end_date, sort``."""
+        return cast(Page, self._http.request("GET", "/api/v1/invoices", query=params))
+
+    def iterate(self, **params: Any) -> Iterator[Dict[str, Any]]:
+        return _iterate(self.list, params)
+
+    def get(self, invoice_id: str) -> Dict[str, Any]:
+        """The document with ``qr`` (base64 TLV), ``qr_fields`` and ``customer_url``."""
+        path = f"/api/v1/invoices/{_seg(invoice_id)}"
+        return cast(Dict[str, Any], self._http.request("GET", path))
+
+    def for_order(self, order_id: str) -> Dict[str, Any]:
+        """The order's invoice and credit notes, oldest first, under ``data``."""
+        path = f"/api/v1/store/orders/{_seg(order_id)}/invoices"
+        return cast(Dict[str, Any], self._http.request("GET", path))
+
+    def issue(self, order_id: str) -> Dict[str, Any]:
+        """Issues the order's invoice if it has none; returns the one it has otherwise."""
+        path = f"/api/v1/store/orders/{_seg(order_id)}/invoices"
+        return cast(Dict[str, Any], self._http.request("POST", path))
+
+    def export_csv(self, **params: Any) -> str:
+        return self._http.send(
+            "GET", "/api/v1/invoices/export", query=params, accept="text/csv"
+        ).text
+
+
 class Webhooks(_Resource):
     def list(self) -> Dict[str, List[WebhookEndpoint]]:
         return cast(Dict[str, List[WebhookEndpoint]], self._http.request("GET", "/api/v1/webhooks"))
@@ -465,6 +496,11 @@ METHODS = {
     "payments.create_checkout_link": "POST /api/v1/payments/checkout-links/{order_id}",
     "payments.revoke_checkout_link": "DELETE /api/v1/payments/checkout-links/{order_id}",
     "analytics.get_overview": "GET /api/v1/analytics/overview",
+    "invoices.list": "GET /api/v1/invoices",
+    "invoices.get": "GET /api/v1/invoices/{id}",
+    "invoices.for_order": "GET /api/v1/store/orders/{id}/invoices",
+    "invoices.issue": "POST /api/v1/store/orders/{id}/invoices",
+    "invoices.export_csv": "GET /api/v1/invoices/export",
     "webhooks.list": "GET /api/v1/webhooks",
     "webhooks.create": "POST /api/v1/webhooks",
     "webhooks.get": "GET /api/v1/webhooks/{id}",

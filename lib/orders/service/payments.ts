@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { ServiceContext } from "@/lib/context";
 import type { Db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/events/service";
+import { creditNoteInTx, issueInvoiceInTx } from "@/lib/invoices/service";
 import type { OrderStatus } from "../contract";
 import { orderEvents, orders } from "../schema";
 import { presentOrder } from "./present";
@@ -121,6 +122,9 @@ export async function applyPaymentToOrder(
     "order.updated",
     presentOrder(updated!, await loadItems(tx, ctx, order.id)),
   );
+  // The tax invoice when the order becomes paid; a credit note for money given back after it.
+  if (status === "paid" && order.status === "pending") await issueInvoiceInTx(tx, ctx, order.id);
+  if (change.refundedMinor) await creditNoteInTx(tx, ctx, order.id, change.refundedMinor, "refund");
   Object.assign(order, { paidMinor: paid, refundedMinor: refunded, status });
 }
 

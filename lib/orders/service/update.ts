@@ -5,6 +5,7 @@ import { ConflictError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
 import { recordEvent } from "@/lib/events/service";
+import { creditNoteInTx, issueInvoiceInTx } from "@/lib/invoices/service";
 import { releaseStock } from "@/lib/products/stock";
 import { TRANSITIONS, type OrderUpdate } from "../contract";
 import { orderEvents, orders } from "../schema";
@@ -98,6 +99,9 @@ export async function updateOrder(
       "order.updated",
       presentOrder(updated!, await loadItems(tx, ctx, id)),
     );
+    // Marked paid by hand: its tax invoice. Marked refunded: a credit note for what is left of it.
+    if (changes.status === "paid") await issueInvoiceInTx(tx, ctx, id);
+    if (changes.status === "refunded") await creditNoteInTx(tx, ctx, id, null, "cancellation");
     await recordAudit(tx, ctx, {
       action: "order.updated",
       resourceType: "order",

@@ -10,6 +10,7 @@ const RESOURCES = [
   ["orders", "orders:read", "orders:write"],
   ["payments", "payments:read", "payments:write"],
   ["analytics", "analytics:read", null],
+  ["invoices", "invoices:read", null],
   ["webhooks", "webhooks:read", "webhooks:write"],
   ["apps", "apps:read", null],
 ] as const satisfies readonly (readonly [string, Scope, Scope | null])[];
