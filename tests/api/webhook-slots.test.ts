@@ -140,4 +140,37 @@ describe("an endpoint's delivery slots", () => {
       await new Promise((resolve) => slow.close(resolve));
     }
   });
+
+  it("a delivery whose job runs twice at once (pg-boss retries an expired job still sending) goes out once", async () => {
+    // The second run saw its own delivery's claim as no claim, so one endpoint got the same
+    // delivery twice at once, past its two slots (issue 17: 4 in flight under load).
+    let received = 0;
+    const slow = createServer((req, res) => {
+      received++;
+      req.resume();
+      setTimeout(() => res.writeHead(200).end("ok"), 300);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    try {
+      const { call, engine, endpointId } = await storeWithEndpoint(slow);
+      jobs.sent.length = 0;
+      await call("POST", "/api/v1/store/products", { name: { en: "Lamp", ar: "مصباح" }, price: 1 });
+      const [event] = jobs.sent.splice(0);
+      await fanOut(engine, event!.data.eventId as string);
+      const job = jobs.sent.splice(0)[0]!.data as { deliveryId: string; attempt: number };
+
+      await Promise.all([deliver(engine, job), deliver(engine, job)]);
+      expect(received).toBe(1);
+      // The run that found the delivery on the wire looks again later, and then has nothing to do.
+      const [again] = jobs.sent.splice(0);
+      expect(again?.data).toEqual(job);
+      await deliver(engine, again!.data as typeof job);
+      expect(received).toBe(1);
+      const list = await (await call("GET", `/api/v1/webhooks/${endpointId}/deliveries`)).json();
+      expect(list.data).toMatchObject([{ status: "succeeded", attempts: 1 }]);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
 });
