@@ -1,6 +1,7 @@
 import {
   ChartLine,
   CreditCard,
+  FileText,
   House,
   Package,
   Settings,
@@ -25,6 +26,7 @@ export const adminNav: readonly NavItem[] = [
   { key: "home", href: "/", icon: House },
   { key: "orders", href: "/orders", icon: ShoppingCart },
   { key: "payments", href: "/payments", icon: CreditCard },
+  { key: "invoices", href: "/invoices", icon: FileText },
   { key: "products", href: "/products", icon: Package },
   { key: "analytics", href: "/analytics", icon: ChartLine },
   { key: "settings", href: "/settings", icon: Settings, roles: ["owner", "admin"] },

@@ -9,7 +9,7 @@ import { SidebarNav } from "./sidebar-nav";
  */
 export function Sidebar({ role, brand }: { role: Role; brand: ReactNode }) {
   return (
-    <aside className="hidden w-64 shrink-0 border-e border-border bg-card md:block">
+    <aside className="hidden w-64 shrink-0 border-e border-border bg-card md:block print:hidden">
       <div className="sticky top-0 flex max-h-dvh flex-col">
         <div className="flex h-16 shrink-0 items-center border-b border-border px-5">{brand}</div>
         <div className="min-h-0 overflow-y-auto">

@@ -10,7 +10,7 @@ import { Link } from "@/lib/admin/i18n/navigation";
 export function SuspendedBanner({ isOwner }: { isOwner: boolean }) {
   const t = useTranslations("suspended");
   return (
-    <div className="border-b border-destructive/30 bg-destructive-soft px-4 py-3 md:px-8">
+    <div className="border-b border-destructive/30 bg-destructive-soft px-4 py-3 md:px-8 print:hidden">
       <Alert
         variant="destructive"
         className="border-0 bg-transparent px-0 py-0"

@@ -16,7 +16,7 @@ interface TopbarProps {
 
 export function Topbar({ tenantName, tenantSlug, user, brand, savePreferences }: TopbarProps) {
   return (
-    <header className="sticky top-0 z-20 flex h-16 items-center gap-2 border-b border-border bg-card/95 px-3 backdrop-blur sm:gap-3 md:px-6">
+    <header className="sticky top-0 z-20 flex h-16 items-center print:hidden gap-2 border-b border-border bg-card/95 px-3 backdrop-blur sm:gap-3 md:px-6">
       <MobileNav role={user.role} brand={brand} />
       <div className="flex min-w-0 flex-1 flex-col leading-tight">
         <span className="truncate text-sm font-semibold sm:text-base">{tenantName}</span>

@@ -58,7 +58,11 @@ export default async function AdminLayout({ children, params }: Props) {
             {me.storeStatus === "suspended" ? (
               <SuspendedBanner isOwner={me.user.role === "owner"} />
             ) : null}
-            <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none md:px-8 md:py-8">
+            <main
+              id="main"
+              tabIndex={-1}
+              className="flex-1 px-4 py-6 outline-none md:px-8 md:py-8 print:p-0"
+            >
               {/* List filters keep their state in the URL through nuqs (lib/search-params.ts). */}
               <NuqsAdapter>{children}</NuqsAdapter>
             </main>

@@ -19,6 +19,7 @@ import { orderFormat } from "./_components/order-card";
 import { OrderItemsCard } from "./_components/order-items-card";
 import { CheckoutLinkCard, orderCheckoutLink } from "./_components/checkout-link-card";
 import { OrderPaymentsCard, orderPayments } from "./_components/order-payments-card";
+import { OrderInvoicesCard, orderInvoices } from "./_components/order-invoices-card";
 import { OriginCard } from "./_components/order-side-cards";
 import { OrderTimeline } from "./_components/order-timeline";
 
@@ -49,9 +50,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
     throw error;
   }
 
-  const [payments, checkoutLink] = await Promise.all([
+  const [payments, checkoutLink, invoices] = await Promise.all([
     orderPayments(store, order.id),
     orderCheckoutLink(store, order.id),
+    orderInvoices(store, order.id),
   ]);
   const created = (await searchParams).created === "1";
   const timeZone = storeTimeZone(me.tenant.timeZone);
@@ -108,6 +110,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <div className="flex min-w-0 flex-col gap-6">
           <OrderPaymentsCard {...card} payments={payments} canRecord={canPay} />
           <CheckoutLinkCard {...card} link={checkoutLink} canWrite={canPay} />
+          <OrderInvoicesCard {...card} invoices={invoices} canWrite={canWrite} />
           <Card>
             <CardHeader className="pb-4">
               <CardTitle className="text-base">{t("details.title")}</CardTitle>
