@@ -1,18 +1,9 @@
 import { z } from "zod";
 import { currencyExponent, MoneyFormatError, toMajor, toMinor } from "@/lib/money";
-
-/** Arabic-Indic and Persian digits and the Arabic decimal separator, as typed on Arabic keyboards. */
-const LOCAL_DIGITS: Record<string, string> = {
-  ...Object.fromEntries([..."٠١٢٣٤٥٦٧٨٩"].map((d, i) => [d, String(i)])),
-  ...Object.fromEntries([..."۰۱۲۳۴۵۶۷۸۹"].map((d, i) => [d, String(i)])),
-  "٫": ".",
-  "،": ".",
-};
+import { decimalText } from "@/lib/text/digits";
 
 /** "٥٠٫٢٥" or " 50.25 " -> "50.25": what the API reads as a decimal amount. */
-export function normalizeAmount(text: string): string {
-  return text.trim().replace(/[٠-٩۰-۹٫،]/g, (c) => LOCAL_DIGITS[c] ?? c);
-}
+export const normalizeAmount = decimalText;
 
 /** A major-units amount as the input's default text, with the currency's decimals ("50.00"). */
 export function amountText(amount: number, currency: string): string {

@@ -16,6 +16,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionResult } from "@/lib/admin/action-result";
 import type { Option } from "./options";
 import { SlugField, type CheckSlug } from "./slug-field";
+import { ZATCA_FORM } from "@/lib/tenants/vat-number";
 import {
   API_FIELDS,
   PASSWORD_MIN,
@@ -75,6 +76,7 @@ export function StoreCreateForm({
         password: t("errors.password", { min: PASSWORD_MIN }),
         vatRate: t("errors.vatRate"),
         vatNumber: t("errors.vatNumber"),
+        vatNumberZatca: t("errors.vatNumberZatca", ZATCA_FORM),
         setupCode: t("errors.setupCode"),
       }),
     [mode, t],

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { StoreSettingsFields } from "./fields";
+import { VAT_NUMBER_CHARACTERS } from "./vat-number";
 
 export const BilingualText = z.object({ en: z.string(), ar: z.string() }).openapi("BilingualText", {
   example: { en: "BrainSAIT Demo Store", ar: "متجر برينسايت التجريبي" },
@@ -66,7 +67,7 @@ export const SetupRequest = z
         .string()
         .trim()
         .max(30)
-        .regex(/^[0-9A-Za-z-]*$/, "letters, digits and dashes")
+        .regex(VAT_NUMBER_CHARACTERS, "letters, digits and dashes")
         .nullable()
         .optional(),
       default_locale: z.enum(["en", "ar"]).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VAT_NUMBER_CHARACTERS } from "./vat-number";
 
 /**
  * The store settings' input rules in plain zod: the contract publishes them as
@@ -19,7 +20,7 @@ export const StoreSettingsFields = z.object({
     .string()
     .trim()
     .max(30)
-    .regex(/^[0-9A-Za-z-]*$/, "letters, digits and dashes")
+    .regex(VAT_NUMBER_CHARACTERS, "letters, digits and dashes")
     .nullable()
     .optional(),
   time_zone: z.string().trim().max(64).optional().meta({ example: "Asia/Riyadh" }),

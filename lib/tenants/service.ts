@@ -11,6 +11,7 @@ import { recordEvent } from "@/lib/events/service";
 import { isCurrency } from "@/lib/money";
 import { validateImage, type FileStorage } from "@/lib/storage";
 import type { StoreSettingsUpdate, TenantSchema } from "./contract";
+import { normalizeVatNumber, VAT_NUMBER_ZATCA_MESSAGE, vatNumberProblem } from "./vat-number";
 
 export async function findTenantBySlug(db: Db, slug: string): Promise<Tenant | undefined> {
   const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
@@ -66,6 +67,13 @@ export async function updateSettings(
       code: "invalid_time_zone",
       message: `"${input.time_zone}" is not an IANA time zone`,
     });
+  const vatNumber = normalizeVatNumber(input.vat_number);
+  if (vatNumberProblem(vatNumber, input.currency ?? ctx.tenant.currency))
+    errors.push({
+      field: "vat_number",
+      code: "vat_number_zatca",
+      message: VAT_NUMBER_ZATCA_MESSAGE,
+    });
   if (errors.length) throw new ValidationError("The settings have invalid fields", errors);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -76,7 +84,7 @@ export async function updateSettings(
         currency: input.currency,
         vatRateBp: input.vat_rate === undefined ? undefined : Math.round(input.vat_rate * 100),
         pricesIncludeVat: input.prices_include_vat,
-        vatNumber: input.vat_number === undefined ? undefined : input.vat_number || null,
+        vatNumber,
         timeZone: input.time_zone,
         defaultLocale: input.default_locale,
         updatedAt: ctx.now(),

@@ -18,6 +18,7 @@ import { products } from "@/lib/products/schema";
 import { orders } from "@/lib/orders/schema";
 import { tenants, type Tenant } from "./schema";
 import { normalizeSlug, slugProblem, SLUG_RULES_TEXT } from "./slug";
+import { normalizeVatNumber, VAT_NUMBER_ZATCA_MESSAGE, vatNumberProblem } from "./vat-number";
 
 export interface NewStore {
   slug: string;
@@ -104,6 +105,13 @@ export async function insertStore(
       code: "invalid_time_zone",
       message: `"${timeZone}" is not an IANA time zone`,
     });
+  const vatNumber = normalizeVatNumber(input.vatNumber);
+  if (vatNumberProblem(vatNumber, currency))
+    errors.push({
+      field: `${prefix}vat_number`,
+      code: "vat_number_zatca",
+      message: VAT_NUMBER_ZATCA_MESSAGE,
+    });
   const nameEn = input.nameEn.trim();
   const nameAr = input.nameAr.trim();
   if (!nameEn || nameEn.length > 100)
@@ -121,7 +129,7 @@ export async function insertStore(
       timeZone,
       vatRateBp: Math.round((input.vatRate ?? 15) * 100),
       pricesIncludeVat: input.pricesIncludeVat ?? true,
-      vatNumber: input.vatNumber || null,
+      vatNumber: vatNumber ?? null,
       defaultLocale: input.defaultLocale ?? "ar",
       createdAt: now,
       updatedAt: now,

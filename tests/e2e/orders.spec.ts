@@ -1,3 +1,4 @@
+import { createTranslator } from "next-intl";
 import type { Page } from "@playwright/test";
 import { BrainSAITStore } from "@/lib/sdk";
 import {
@@ -357,19 +358,12 @@ test("no serious or critical accessibility violations on the orders pages", asyn
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-/** A `{count, plural, …}` message as the browser words it (the picker formats there). */
+/** A `{count, plural, …}` message as the page words it for a person with the default digits. */
 async function browserPlural(page: Page, message: string, count: number): Promise<string> {
-  const locale = await page.evaluate(() => document.documentElement.lang);
-  const category = new Intl.PluralRules(locale).select(count);
-  const forms = message.match(/\{count, plural, (.*)\}$/)?.[1] ?? "";
-  const form =
-    new RegExp(`(?:^|\\s)=${count} \\{([^}]*)\\}`).exec(forms)?.[1] ??
-    new RegExp(`(?:^|\\s)${category} \\{([^}]*)\\}`).exec(forms)?.[1] ??
-    /other \{([^}]*)\}/.exec(forms)?.[1] ??
-    "";
-  const number = await page.evaluate(
-    ([l, n]) => new Intl.NumberFormat(l as string).format(n as number),
-    [locale, count] as const,
-  );
-  return form.replace("#", number);
+  const locale = (await page.evaluate(() => document.documentElement.lang)) as "en" | "ar";
+  return createTranslator({
+    locale,
+    messages: { message },
+    formats: { number: { digits: { numberingSystem: "latn" } } },
+  })("message", { count });
 }

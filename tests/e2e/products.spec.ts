@@ -41,7 +41,7 @@ function priceText(locale: AppLocale, amount: number, currency = "SAR") {
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount);
 }
 
-test("create a product with an Arabic name, find it without diacritics, edit its price", async ({
+test("create a product with an Arabic name and a price in Arabic digits, find it without diacritics, edit its price", async ({
   page,
   appLocale,
   t,
@@ -60,7 +60,8 @@ test("create a product with an Arabic name, find it without diacritics, edit its
   await expect(arabicInput).toHaveAttribute("lang", "ar");
   await expect(page.getByLabel(t.products.form.name.en)).toHaveAttribute("dir", "ltr");
   await arabicInput.fill(arabicName);
-  await page.getByLabel(t.products.form.price, { exact: true }).fill("25.50");
+  // Typed on an Arabic keyboard: Arabic-Indic digits and the Arabic decimal sign.
+  await page.getByLabel(t.products.form.price, { exact: true }).fill("٢٥٫٥٠");
   await page.getByLabel(t.products.form.sku).fill(`E2E-${id}`);
   await page.getByRole("button", { name: t.products.form.create }).click();
 
@@ -84,7 +85,7 @@ test("create a product with an Arabic name, find it without diacritics, edit its
   await formReady(page, t.products.form.save);
   const price = page.getByLabel(t.products.form.price, { exact: true });
   await expect(price).toHaveValue("25.50");
-  await price.fill("349.5");
+  await price.fill("۳۴۹٫۵"); // Persian digits
   await page.getByRole("button", { name: t.products.form.save }).click();
   await expect(page.getByRole("status").filter({ hasText: t.products.form.saved })).toBeVisible();
 

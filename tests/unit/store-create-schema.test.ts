@@ -70,4 +70,13 @@ describe("the setup and sign-up form's schema", () => {
   ])("refuses %s = %j", (field, value) => {
     expect(storeCreateSchema("setup").safeParse({ ...valid, [field]: value }).success).toBe(false);
   });
+
+  it("holds a SAR store's VAT number to ZATCA's form, typed in either digits", () => {
+    const schema = storeCreateSchema("setup", { vatNumberZatca: "zatca" } as never);
+    const arabic = schema.parse({ ...valid, vatNumber: "٣٠٠٠٠٠٠٠٠٠٠٠٠٠٣" });
+    expect(arabic.vatNumber).toBe("300000000000003");
+    const short = schema.safeParse({ ...valid, vatNumber: "3000000003" });
+    expect(short.error?.issues).toMatchObject([{ path: ["vatNumber"], message: "zatca" }]);
+    expect(schema.safeParse({ ...valid, currency: "EUR", vatNumber: "DE-1" }).success).toBe(true);
+  });
 });

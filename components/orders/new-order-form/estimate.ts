@@ -2,6 +2,7 @@ import { MoneyFormatError, toMinor } from "@/lib/money";
 import { lineAmounts, sumAmounts, type LineAmounts } from "@/lib/orders/totals";
 import type { ProductOption } from "../order-schemas";
 import type { FormValues } from "./form-values";
+import { quantityOf } from "./form-values";
 
 /** The store's money rules, for the estimate (the server computes the real totals). */
 export interface StoreMoney {
@@ -24,7 +25,7 @@ export function estimate(
 ): { lines: LineEstimate[]; totals: LineAmounts | null } {
   const lines = items.map((item): LineEstimate => {
     const product = known.get(item.productId);
-    const quantity = Number(item.quantity);
+    const quantity = quantityOf(item.quantity);
     if (!product || !Number.isInteger(quantity) || quantity < 1) return null;
     try {
       const unit = toMinor(product.price, product.currency);

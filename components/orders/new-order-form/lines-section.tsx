@@ -129,11 +129,8 @@ export function LinesSection({
                     </Label>
                     <Input
                       id={inputId}
-                      type="number"
                       inputMode="numeric"
-                      min={1}
-                      max={100000}
-                      step={1}
+                      autoComplete="off"
                       dir="ltr"
                       className="h-9 text-end"
                       aria-invalid={error ? true : undefined}

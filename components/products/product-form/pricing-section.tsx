@@ -27,10 +27,8 @@ export function PricingSection({ currencies }: { currencies: { code: string; lab
           error={issueText("price")}
         >
           <Input
-            type="number"
             inputMode={decimals === 0 ? "numeric" : "decimal"}
-            step={decimals === 0 ? 1 : `0.${"0".repeat(decimals - 1)}1`}
-            min={0}
+            autoComplete="off"
             dir="ltr"
             className="text-end"
             {...register("price")}
@@ -54,10 +52,8 @@ export function PricingSection({ currencies }: { currencies: { code: string; lab
         className="sm:max-w-56"
       >
         <Input
-          type="number"
           inputMode="numeric"
-          step={1}
-          min={0}
+          autoComplete="off"
           dir="ltr"
           className="text-end"
           {...register("inventory")}

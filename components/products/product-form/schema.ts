@@ -3,6 +3,7 @@ import type { FieldErrors, Resolver } from "react-hook-form";
 import { z } from "zod";
 import { MoneyFormatError, toMinor } from "@/lib/money";
 import { ProductFields as ProductCreate } from "@/lib/products/fields";
+import { decimalText } from "@/lib/text/digits";
 import type { ProductFormValues } from "./values";
 
 export type ProductInput = z.output<typeof ProductCreate>;
@@ -10,8 +11,9 @@ export type FormLocale = "en" | "ar";
 
 /** Form strings to the API's input: empty means "none", numbers become numbers. */
 function toInput(values: ProductFormValues) {
-  const price = values.price.trim();
-  const inventory = values.inventory.trim();
+  // Arabic keyboards type ١٢٫٥٠: read as 12.50 (lib/text/digits.ts).
+  const price = decimalText(values.price);
+  const inventory = decimalText(values.inventory);
   return {
     name: { en: values.name.en, ar: values.name.ar },
     description: { en: values.description.en, ar: values.description.ar },

@@ -8,6 +8,7 @@ import type { OrderListQuery } from "../contract";
 import { orderCounts, orders } from "../schema";
 import { presentOrder } from "./present";
 import { storeYear } from "./shared";
+import { latinDigits } from "@/lib/text/digits";
 
 /**
  * `q` is an order number (whole, or its digits: "123" finds BS-<this or last year>-000123) or the
@@ -15,7 +16,8 @@ import { storeYear } from "./shared";
  * stored lower-cased with a text_pattern_ops index for prefix matches.
  */
 function searchCondition(raw: string, ctx: ServiceContext): SQL {
-  const q = raw.trim();
+  // "١٢٣" is 123 as typed on an Arabic keyboard.
+  const q = latinDigits(raw.trim());
   if (/^BS-\d{4}-\d{1,9}$/i.test(q)) return eq(orders.number, q.toUpperCase());
   if (/^\d{1,9}$/.test(q)) {
     const year = storeYear(ctx, ctx.now());

@@ -11,6 +11,7 @@ import { Label } from "@/components/ui/label";
 import { SettingsCard, useStoreFieldError } from "./field";
 import { OptionsSelect } from "./options-select";
 import type { FormInput, Option } from "./store-form";
+import { decimalText, latinDigits } from "@/lib/text/digits";
 
 /** Currency and VAT: owners change them (settings:billing); admins see them read-only. */
 export function BillingCard({ canEdit, currencies }: { canEdit: boolean; currencies: Option[] }) {
@@ -49,14 +50,16 @@ export function BillingCard({ canEdit, currencies }: { canEdit: boolean; currenc
           <div className="relative" dir="ltr">
             <FormControl>
               <Input
-                type="number"
                 inputMode="decimal"
-                min={0}
-                max={100}
-                step={0.01}
+                autoComplete="off"
                 className="pe-9"
                 aria-describedby={note}
-                {...register("vat_rate", { ...billing, valueAsNumber: true })}
+                {...register("vat_rate", {
+                  ...billing,
+                  // "١٥" or "15" as 15 (docs/arabic-input.md); anything else fails the schema.
+                  setValueAs: (value: string | number) =>
+                    typeof value === "number" ? value : Number(decimalText(value) || Number.NaN),
+                })}
               />
             </FormControl>
             <span
@@ -79,7 +82,11 @@ export function BillingCard({ canEdit, currencies }: { canEdit: boolean; currenc
             autoComplete="off"
             spellCheck={false}
             aria-describedby={note}
-            {...register("vat_number", billing)}
+            inputMode="numeric"
+            {...register("vat_number", {
+              ...billing,
+              setValueAs: (value: string) => latinDigits(value ?? ""),
+            })}
           />
         </FormField>
         <div className="flex items-start gap-3 sm:pt-7">

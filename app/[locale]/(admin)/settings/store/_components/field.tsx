@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { get, useFormContext, useFormState, type FieldError } from "react-hook-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { FieldName, FormInput } from "./store-form";
+import { ZATCA_FORM } from "@/lib/tenants/vat-number";
 
 /** One group of settings: a card with a title, a sentence and its fields. */
 export function SettingsCard({
@@ -45,7 +46,10 @@ export function useStoreFieldError(): (field: FieldName) => string | undefined {
       case "vat_rate":
         return t("vatRate");
       case "vat_number":
-        return t("vatNumber");
+        // The API's code, or the form's own check of the same rule (store-form.ts).
+        return error.type === "vat_number_zatca" || error.type === "custom"
+          ? t("vatNumberZatca", ZATCA_FORM)
+          : t("vatNumber");
       case "currency":
         return t("currency");
       case "time_zone":

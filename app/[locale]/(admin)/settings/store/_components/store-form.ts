@@ -2,9 +2,16 @@ import type { FieldNamesMarkedBoolean } from "react-hook-form";
 import type { z } from "zod";
 import type { StoreSettings } from "@/lib/sdk";
 import { StoreSettingsFields as StoreSettingsUpdate } from "@/lib/tenants/fields";
+import { normalizeVatNumber, vatNumberProblem } from "@/lib/tenants/vat-number";
 
-/** The form validates with the API's own schema, so its errors and the API's map 1:1. */
-export const storeFormSchema = StoreSettingsUpdate;
+/**
+ * The form validates with the API's own schema, so its errors and the API's map 1:1, plus the
+ * rule the API checks against the store's currency: a SAR store's VAT number is ZATCA's form.
+ */
+export const storeFormSchema = StoreSettingsUpdate.superRefine((values, ctx) => {
+  const code = vatNumberProblem(normalizeVatNumber(values.vat_number), values.currency ?? "");
+  if (code) ctx.addIssue({ code: "custom", path: ["vat_number"], params: { code } });
+});
 
 export interface Option {
   value: string;
