@@ -197,4 +197,30 @@ describe("rollups", () => {
     expect(o.summary).toMatchObject({ total_orders: 1, new_customers: 1 });
     expect(o.top_products[0]).toMatchObject({ units_sold: 2, revenue: 80 });
   });
+
+  it("go with their store when it is deleted", async () => {
+    const s = await shop(t);
+    const p = await s.product("Saffron", 40);
+    const order = await s.order("2026-09-02T10:00:00Z", {
+      items: [{ product_id: p.id, quantity: 2 }],
+      customer_email: "dana@x.test",
+    });
+    await s.pay("2026-09-02T11:00:00Z", order.id);
+    // Before: the months' trigger re-added the deleted days' rows for a store no longer there.
+    await t.db.execute(`DELETE FROM tenants WHERE id = '${s.tenant.id}'`);
+    for (const table of [
+      "analytics_order_days",
+      "analytics_order_months",
+      "analytics_product_days",
+      "analytics_product_months",
+      "analytics_payment_days",
+      "analytics_customer_days",
+      "analytics_customer_months",
+    ]) {
+      const left = (await t.db.execute(
+        `SELECT count(*) AS n FROM ${table} WHERE tenant_id = '${s.tenant.id}'`,
+      )) as unknown as { rows: { n: unknown }[] };
+      expect([table, Number(left.rows[0]?.n)]).toEqual([table, 0]);
+    }
+  });
 });

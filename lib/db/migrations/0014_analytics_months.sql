@@ -26,7 +26,8 @@ ALTER TABLE "analytics_order_months" ADD CONSTRAINT "analytics_order_months_tena
 ALTER TABLE "analytics_product_months" ADD CONSTRAINT "analytics_product_months_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- The months follow the days (docs/decisions/0015-analytics-rollups.md): each statement on a
 -- daily rollup adds its change to the month, new rows +1 and old rows -1, in key order, as the
--- triggers of migration 0013 do for the days.
+-- triggers of migration 0013 do for the days. The join with tenants leaves out a store being
+-- deleted: its days go in the cascade, and its months with them.
 CREATE FUNCTION analytics_order_days_track() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   changes text := CASE TG_OP
@@ -40,7 +41,7 @@ BEGIN
     SELECT c.tenant_id, date_trunc('month', c.day)::date, c.currency, c.status, c.source,
            sum(c.sign * c.orders), sum(c.sign * c.paid_orders), sum(c.sign * c.total_minor),
            sum(c.sign * c.taken_minor), sum(c.sign * c.refunded_minor)
-      FROM (%s) c
+      FROM (%s) c JOIN tenants t ON t.id = c.tenant_id
      GROUP BY 1, 2, 3, 4, 5
     HAVING (sum(c.sign * c.orders), sum(c.sign * c.paid_orders), sum(c.sign * c.total_minor),
             sum(c.sign * c.taken_minor), sum(c.sign * c.refunded_minor)) <> (0, 0, 0, 0, 0)
@@ -63,7 +64,7 @@ BEGIN
     INSERT INTO analytics_product_months AS a (tenant_id, month, currency, product_id, units, revenue_minor)
     SELECT c.tenant_id, date_trunc('month', c.day)::date, c.currency, c.product_id,
            sum(c.sign * c.units), sum(c.sign * c.revenue_minor)
-      FROM (%s) c
+      FROM (%s) c JOIN tenants t ON t.id = c.tenant_id
      GROUP BY 1, 2, 3, 4
     HAVING (sum(c.sign * c.units), sum(c.sign * c.revenue_minor)) <> (0, 0)
      ORDER BY 1, 2, 3, 4
