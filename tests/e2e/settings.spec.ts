@@ -88,7 +88,9 @@ test("an API key is shown once, works with the SDK, rolls and stops working when
   // The list shows the key by prefix and last four only, with its scope and status.
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toContainText(`${apiKey.slice(0, 13)}…${apiKey.slice(-4)}`);
-  await expect(row).toContainText("products:read");
+  // In words, not the scope's code ("products:read").
+  await expect(row).toContainText(`${k.resources.products} · ${k.createDialog.read}`);
+  await expect(row).not.toContainText("products:read");
   await expect(row).toContainText(k.status.active);
   await expect(page.getByRole("main")).not.toContainText(apiKey);
 
@@ -248,6 +250,26 @@ test("a changed store setting shows on the home page", async ({ page, appLocale,
       await owner.settings.update({ timeZone: before.timeZone });
     }
   });
+});
+
+test("the audit log says what happened in words, not codes", async ({
+  page,
+  appLocale,
+  t,
+  owner,
+}) => {
+  // At least one entry of a kind this test knows: an API key made and revoked just now.
+  const key = await owner.apiKeys.create({
+    name: `Audit words ${uniqueId()}`,
+    scopes: ["orders:read"],
+  });
+  await owner.apiKeys.revoke(key.id);
+  await page.goto(`/${appLocale}/settings/audit`);
+  const table = page.getByRole("main").getByRole("table");
+  await expect(table.getByText(t.settings.audit.actions.api_key_revoked).first()).toBeVisible();
+  await expect(table.getByText(t.settings.audit.resources.api_key).first()).toBeVisible();
+  // A raw code shows only for an action this release has no words for: none here.
+  await expect(table.locator("code").filter({ hasText: /^[a-z_]+\.[a-z_]+$/ })).toHaveCount(0);
 });
 
 test.describe("settings pages have no serious or critical accessibility violations", () => {

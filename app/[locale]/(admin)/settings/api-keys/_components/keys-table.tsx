@@ -84,8 +84,13 @@ export function KeysTable({ rows, ...actions }: { rows: ApiKeyRow[] } & RowActio
   );
 }
 
+/** The resources scopes name ("products" of "products:read"), each with words in the messages. */
+type ScopeResource = Scope extends `${infer R}:${string}` ? R : never;
+
 function KeyRow({ row, onRoll, onRevoke }: { row: ApiKeyRow } & RowActions) {
   const t = useTranslations("settings.apiKeys");
+  const tResource = useTranslations("settings.apiKeys.resources");
+  const tAccess = useTranslations("settings.apiKeys.createDialog");
   const live = row.status === "active" || row.status === "expiring";
   return (
     <tr className={live ? undefined : "text-muted-foreground"}>
@@ -103,13 +108,16 @@ function KeyRow({ row, onRoll, onRevoke }: { row: ApiKeyRow } & RowActions) {
       </Td>
       <Td>
         <ul className="flex w-40 flex-wrap gap-1" aria-label={t("table.scopes")}>
-          {row.scopes.map((scope) => (
-            <li key={scope}>
-              <Badge variant="outline" className="font-mono">
-                <bdi dir="ltr">{scope}</bdi>
-              </Badge>
-            </li>
-          ))}
+          {row.scopes.map((scope) => {
+            const [resource, access] = scope.split(":") as [ScopeResource, "read" | "write"];
+            return (
+              <li key={scope}>
+                <Badge variant="outline" title={scope}>
+                  {tResource(resource)} · {tAccess(access)}
+                </Badge>
+              </li>
+            );
+          })}
         </ul>
       </Td>
       <Td>

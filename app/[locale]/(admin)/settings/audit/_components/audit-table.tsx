@@ -19,9 +19,14 @@ export async function AuditTable({
 }) {
   const t = await getTranslations({ locale, namespace: "settings.audit" });
   const format = await getDisplayFormatter(locale);
+  // In words; the code itself only for one this release has no words for (a newer server's).
   const actionLabel = (action: string) => {
     const key = `actions.${action.replace(/\./g, "_")}`;
     return t.has(key as "actions.tenant_updated") ? t(key as "actions.tenant_updated") : null;
+  };
+  const resourceLabel = (type: string) => {
+    const key = `resources.${type}`;
+    return t.has(key as "resources.order") ? t(key as "resources.order") : null;
   };
   const actorName = (actor: AuditEntry["actor"]) =>
     actor.name ?? (actor.type === "system" || actor.type === "anonymous" ? null : actor.id);
@@ -60,19 +65,26 @@ export async function AuditTable({
                 </div>
               </Td>
               <Td>
-                <div className="flex flex-col gap-0.5">
-                  {label ? <span className="font-medium">{label}</span> : null}
-                  <code dir="ltr" className="font-mono text-xs text-muted-foreground">
+                {label ? (
+                  <span className="font-medium" title={entry.action}>
+                    {label}
+                  </span>
+                ) : (
+                  <code dir="ltr" className="font-mono text-xs">
                     {entry.action}
                   </code>
-                </div>
+                )}
               </Td>
               <Td>
                 {entry.resourceType ? (
                   <div className="flex flex-col gap-0.5">
-                    <code dir="ltr" className="font-mono text-xs">
-                      {entry.resourceType}
-                    </code>
+                    {resourceLabel(entry.resourceType) ? (
+                      <span title={entry.resourceType}>{resourceLabel(entry.resourceType)}</span>
+                    ) : (
+                      <code dir="ltr" className="font-mono text-xs">
+                        {entry.resourceType}
+                      </code>
+                    )}
                     {entry.resourceId ? (
                       <code
                         dir="ltr"
