@@ -4,12 +4,20 @@ import type { SessionUser } from "@/lib/admin/next-auth";
 import { DisplayPreferencesMenu, type SavePreferences } from "./display-preferences-menu";
 import { SignOutButton } from "./sign-out-button";
 
-function initials(name: string): string {
+/**
+ * Two letters for an avatar: the first and last names' first letters, past the article of a
+ * family name ("سارة القحطاني" is س ق, "Sara Al-Qahtani" is SQ, not SA).
+ */
+export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts.at(-1)] : [parts[0]];
+  const withoutArticle = (part: string) => {
+    const rest = part.replace(/^(?:ال|al-|el-)/iu, "");
+    return rest.length > 1 ? rest : part;
+  };
   return (
     letters
-      .map((part) => Array.from(part ?? "")[0] ?? "")
+      .map((part, i) => Array.from(i > 0 ? withoutArticle(part ?? "") : (part ?? ""))[0] ?? "")
       .join("")
       .toUpperCase() || "?"
   );

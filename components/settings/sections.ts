@@ -20,11 +20,12 @@ export interface SettingsSection {
   permission: Permission;
 }
 
+/** In the order a merchant needs them; /settings opens the first the role may use (Store). */
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
-  { key: "apiKeys", href: "/settings/api-keys", icon: KeyRound, permission: "api_keys:manage" },
-  { key: "team", href: "/settings/team", icon: Users, permission: "team:manage" },
   { key: "store", href: "/settings/store", icon: Store, permission: "settings:write" },
   { key: "payments", href: "/settings/payments", icon: CreditCard, permission: "settings:write" },
+  { key: "team", href: "/settings/team", icon: Users, permission: "team:manage" },
+  { key: "apiKeys", href: "/settings/api-keys", icon: KeyRound, permission: "api_keys:manage" },
   { key: "webhooks", href: "/settings/webhooks", icon: Webhook, permission: "webhooks:write" },
   { key: "audit", href: "/settings/audit", icon: ClipboardList, permission: "audit:read" },
 ];

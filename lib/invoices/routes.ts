@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { deriveKey } from "@/lib/config";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
-import { downloadBody } from "@/lib/api/platform/stream";
+import { csvDownload } from "@/lib/api/platform/stream";
 import { IdParam, secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, ErrorSchema, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { defineModule } from "@/lib/api/platform/module";
@@ -63,12 +63,8 @@ export function invoiceRoutes() {
     c.json(await service.listInvoices(serviceContext(c), c.req.valid("query")), 200),
   );
   app.openapi(exportCsv, async (c) => {
-    const date = c.var.deps.now().toISOString().slice(0, 10);
     const csv = await exportInvoicesCsv(serviceContext(c), c.req.valid("query"));
-    return c.body(downloadBody(c, csv), 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="invoices-${c.var.tenant.slug}-${date}.csv"`,
-    }) as never;
+    return csvDownload(c, "invoices", csv) as never;
   });
   app.openapi(get, async (c) =>
     c.json(await service.getInvoice(serviceContext(c), links(c), c.req.valid("param").id), 200),

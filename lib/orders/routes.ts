@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
-import { downloadBody } from "@/lib/api/platform/stream";
+import { csvDownload } from "@/lib/api/platform/stream";
 import { IdParam, secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import {
@@ -93,12 +93,8 @@ export function orderRoutes() {
     return created ? c.json(order, 201) : c.json(order, 200);
   });
   app.openapi(exportCsv, async (c) => {
-    const date = c.var.deps.now().toISOString().slice(0, 10);
     const csv = await exportOrdersCsv(serviceContext(c), c.req.valid("query"));
-    return c.body(downloadBody(c, csv), 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="orders-${c.var.tenant.slug}-${date}.csv"`,
-    }) as never;
+    return csvDownload(c, "orders", csv) as never;
   });
   app.openapi(get, async (c) =>
     c.json(await ordersService.getOrder(serviceContext(c), c.req.valid("param").id), 200),

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
-import { downloadBody } from "@/lib/api/platform/stream";
+import { csvDownload } from "@/lib/api/platform/stream";
 import { IdParam, secured } from "@/lib/api/platform/route-parts";
 import {
   commonErrors,
@@ -241,12 +241,8 @@ export function paymentRoutes() {
     c.json(await service.listPayments(serviceContext(c), c.req.valid("query")), 200),
   );
   app.openapi(exportCsv, async (c) => {
-    const date = c.var.deps.now().toISOString().slice(0, 10);
     const csv = await exportPaymentsCsv(serviceContext(c), c.req.valid("query"));
-    return c.body(downloadBody(c, csv), 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="payments-${c.var.tenant.slug}-${date}.csv"`,
-    }) as never;
+    return csvDownload(c, "payments", csv) as never;
   });
   app.openapi(settings, async (c) =>
     c.json(await service.getPaymentSettings(serviceContext(c), deps(c)), 200),

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
-import { downloadBody } from "@/lib/api/platform/stream";
+import { csvDownload } from "@/lib/api/platform/stream";
 import { errorBody } from "@/lib/api/platform/errors";
 import { secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
@@ -186,11 +186,7 @@ export function productRoutes() {
 
   app.openapi(exportCsv, async (c) => {
     const csv = await exportProductsCsv(serviceContext(c), c.req.valid("query"));
-    const date = c.var.deps.now().toISOString().slice(0, 10);
-    return c.body(downloadBody(c, csv), 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="products-${c.var.tenant.slug}-${date}.csv"`,
-    }) as never;
+    return csvDownload(c, "products", csv) as never;
   });
 
   app.openapi(importCsv, async (c) => {

@@ -70,5 +70,10 @@ export const InvitationPreview = z
     role: z.enum(ROLES),
     name: z.string().nullable(),
     expires_at: z.string(),
+    store: z.object({
+      name: z
+        .object({ en: z.string(), ar: z.string() })
+        .openapi({ example: { en: "Nakheel Dates", ar: "تمور النخيل" } }),
+    }),
   })
   .openapi("InvitationPreview");

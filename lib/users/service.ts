@@ -269,6 +269,8 @@ export async function previewInvitation(ctx: ServiceContext, token: string) {
     role: row.role,
     name: row.name,
     expires_at: row.expiresAt.toISOString(),
+    // What the invitation page names: the store as its customers know it, not its ID.
+    store: { name: { en: ctx.tenant.nameEn, ar: ctx.tenant.nameAr } },
   };
 }
 

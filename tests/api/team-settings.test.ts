@@ -62,6 +62,8 @@ describe("invitations", () => {
     expect(await (await anon(tenant, "/api/v1/auth/invitation", { token })).json()).toMatchObject({
       email: "layla@example.com",
       role: "staff",
+      // The page names the store, not its ID.
+      store: { name: { en: tenant.nameEn, ar: tenant.nameAr } },
     });
     const accepted = await anon(tenant, "/api/v1/auth/accept-invitation", {
       token,

@@ -75,6 +75,8 @@ test("create a product with an Arabic name and a price in Arabic digits, find it
   const row = rows.first();
   await expect(row).toContainText(arabicName);
   await expect(row).toContainText(priceText(appLocale, 25.5));
+  // No stock entered: the row says so in words.
+  await expect(row).toContainText(t.products.table.outOfStock);
   if (appLocale === "en") {
     // No English name yet: the Arabic one stands in, and says so.
     await expect(row.getByText(t.products.fallback.badge)).toBeVisible();

@@ -165,6 +165,8 @@ test("an invited staff member accepts the link in a fresh browser and lands sign
     await invitee.goto(link);
     await expect(invitee.getByRole("heading", { name: tl.acceptInvitation.title })).toBeVisible();
     await expect(invitee.getByLabel(tl.acceptInvitation.email)).toHaveValue(email);
+    // The store by its name in the page's language, not its ID.
+    await expect(invitee.getByRole("main")).toContainText(DEMO.storeName[linkLocale]);
     await expect(invitee.getByLabel(tl.acceptInvitation.name)).toHaveValue(name);
     const submit = invitee.getByRole("button", { name: tl.acceptInvitation.submit });
     await hydrated(submit);

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { log } from "@/lib/log";
+import { dateInZone } from "@/lib/time";
 import type { ApiEnv } from "./env";
 
 /**
@@ -42,4 +43,20 @@ export function downloadBody(
     // Read the next page only when the client has taken the last one.
     { highWaterMark: 0 },
   );
+}
+
+/**
+ * A CSV export's reply: streamed as above, named `<kind>-<store>-<YYYY-MM-DD>.csv` with the
+ * store's own date (an export at 01:00 in Riyadh is that Riyadh day's, not the UTC one before).
+ */
+export function csvDownload(
+  c: Context<ApiEnv>,
+  kind: string,
+  csv: ReadableStream<Uint8Array>,
+): Response {
+  const day = dateInZone(c.var.deps.now(), c.var.tenant.timeZone);
+  return c.body(downloadBody(c, csv), 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${kind}-${c.var.tenant.slug}-${day}.csv"`,
+  });
 }

@@ -70,6 +70,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
     status: product.status,
     price: format.number(product.price, { style: "currency", currency: product.currency }),
     inventory: format.number(product.inventory),
+    outOfStock: product.inventory <= 0,
     updated: format.dateTime(new Date(product.updatedAt), {
       dateStyle: "medium",
       timeZone: me.tenant.timeZone,

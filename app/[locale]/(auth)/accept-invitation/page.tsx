@@ -59,7 +59,11 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pro
       subtitle={
         result.invitation
           ? t.rich("subtitle", {
-              store,
+              // The store's name in the page's language (the other if that one is empty).
+              store:
+                result.invitation.store.name[locale as "en" | "ar"] ||
+                result.invitation.store.name[locale === "ar" ? "en" : "ar"] ||
+                store,
               role: tRoles(result.invitation.role),
               b: (chunks) => <bdi className="font-medium text-foreground">{chunks}</bdi>,
             })

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { ProductName, type DisplayName } from "@/components/products/product-name";
 import { ProductThumbnail } from "@/components/products/product-thumbnail";
 import { StatusBadge } from "@/components/products/status-badge";
+import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Td } from "@/components/ui/data-table";
 import { SelectionCheckbox } from "@/components/ui/data-table-selection";
@@ -20,6 +21,8 @@ export interface ProductRow {
   status: ProductStatus;
   price: string;
   inventory: string;
+  /** Nothing left to sell: the row says so in words, not only with a 0. */
+  outOfStock: boolean;
   updated: string;
   updatedIso: string;
   thumbnail: string | null;
@@ -85,7 +88,15 @@ export function ProductTableRow({
         <StatusBadge status={row.status} />
       </Td>
       <Td className="text-end align-middle whitespace-nowrap tabular-nums">{row.price}</Td>
-      <Td className="text-end align-middle tabular-nums">{row.inventory}</Td>
+      <Td className="text-end align-middle tabular-nums">
+        {row.outOfStock ? (
+          <Badge variant="secondary" className="text-destructive">
+            {t("outOfStock")}
+          </Badge>
+        ) : (
+          row.inventory
+        )}
+      </Td>
       <Td className="hidden align-middle whitespace-nowrap text-muted-foreground lg:table-cell">
         <time dateTime={row.updatedIso}>{row.updated}</time>
       </Td>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, expectError, type TestApi } from "./harness";
 import { shop } from "./analytics-helpers";
 
-/* Arabic-Indic and Persian digits where a merchant types a number or a code (issue 19). */
+/* What a Saudi merchant would trip on (issue 19): digits, the VAT number, export names. */
 let t: TestApi;
 beforeAll(async () => {
   t = await createTestApi();
@@ -95,5 +95,24 @@ describe("the store's VAT number", () => {
       422,
       "VALIDATION_ERROR",
     );
+  });
+});
+
+describe("export file names", () => {
+  it("carry the store's date, not UTC's", async () => {
+    // 01:30 on 1 April in Riyadh is still 31 March in UTC.
+    const s = await shop(t);
+    await s.at("2026-03-31T22:30:00Z", async () => {
+      for (const kind of ["products", "orders", "payments", "invoices"]) {
+        const path =
+          kind === "products" || kind === "orders" ? `/api/v1/store/${kind}` : `/api/v1/${kind}`;
+        const res = await s.call("GET", `${path}/export`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get("content-disposition")).toBe(
+          `attachment; filename="${kind}-${s.tenant.slug}-2026-04-01.csv"`,
+        );
+        await res.arrayBuffer();
+      }
+    });
   });
 });
