@@ -17,6 +17,7 @@ import type { ActionResult } from "@/lib/admin/action-result";
 import type { Option } from "./options";
 import { SlugField, type CheckSlug } from "./slug-field";
 import { ZATCA_FORM } from "@/lib/tenants/vat-number";
+import { PasswordInput } from "@/components/ui/password-input";
 import {
   API_FIELDS,
   PASSWORD_MIN,
@@ -287,12 +288,7 @@ export function StoreCreateForm({
               label={t("password")}
               hint={t("passwordHint", { min: PASSWORD_MIN })}
             >
-              <Input
-                type="password"
-                autoComplete="new-password"
-                dir="ltr"
-                {...form.register("password")}
-              />
+              <PasswordInput autoComplete="new-password" dir="ltr" {...form.register("password")} />
             </FormField>
           </div>
         </fieldset>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type ComponentProps, type FormEventHandler, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { PasswordInput } from "@/components/ui/password-input";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
@@ -70,15 +71,19 @@ interface AuthFieldProps extends ComponentProps<"input"> {
 export function AuthField({ id, label, hint, error, ...input }: AuthFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  const field = {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+  };
   return (
     <div className="flex flex-col gap-2">
       <Label htmlFor={id}>{label}</Label>
-      <Input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
+      {input.type === "password" ? (
+        <PasswordInput {...field} {...withoutType(input)} />
+      ) : (
+        <Input {...field} {...input} />
+      )}
       {hint ? (
         <p id={hintId} className="text-xs text-muted-foreground">
           {hint}
@@ -91,4 +96,8 @@ export function AuthField({ id, label, hint, error, ...input }: AuthFieldProps) 
       ) : null}
     </div>
   );
+}
+
+function withoutType<T extends { type?: unknown }>({ type: _type, ...rest }: T): Omit<T, "type"> {
+  return rest;
 }
