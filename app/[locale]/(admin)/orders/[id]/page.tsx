@@ -22,6 +22,7 @@ import { OrderPaymentsCard, orderPayments } from "./_components/order-payments-c
 import { OrderInvoicesCard, orderInvoices } from "./_components/order-invoices-card";
 import { OriginCard } from "./_components/order-side-cards";
 import { OrderTimeline } from "./_components/order-timeline";
+import { DropSearchParams } from "@/components/admin/drop-search-params";
 
 interface Props {
   params: Promise<{ locale: string; id: string }>;
@@ -84,6 +85,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <Alert variant="success" role="status">
           <CircleCheck aria-hidden />
           <AlertDescription>{t("detail.created")}</AlertDescription>
+          <DropSearchParams names={["created"]} />
         </Alert>
       ) : null}
 

@@ -13,6 +13,7 @@ import { requireMe, sessionStore } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import { StoreApiError, type Product } from "@/lib/sdk";
 import { deleteProduct, removeProductImage, updateProduct, uploadProductImage } from "../actions";
+import { DropSearchParams } from "@/components/admin/drop-search-params";
 
 interface Props {
   params: Promise<{ locale: string; id: string }>;
@@ -73,6 +74,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           </span>
         }
       />
+      {created ? <DropSearchParams names={["created", "imageFailures"]} /> : null}
       <ProductForm
         key={product.id}
         mode="edit"
