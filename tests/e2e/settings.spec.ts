@@ -204,9 +204,26 @@ test("an invited staff member accepts the link in a fresh browser and lands sign
   await page.reload();
   const memberRow = page.getByRole("row").filter({ hasText: email });
   await expect(memberRow).toHaveCount(1);
+  const role = memberRow.getByRole("combobox", { name: format(team.members.roleFor, { name }) });
+  await expect(role).toHaveValue("staff");
+
+  // A new role is asked for first: backing out keeps the old one.
+  await hydrated(role);
+  await role.selectOption("viewer");
+  const ask = page.getByRole("alertdialog", { name: format(team.roleChange.title, { name }) });
+  await expect(ask).toContainText(
+    format(team.roleChange.description, { from: t.Roles.staff, to: t.Roles.viewer }),
+  );
+  await ask.getByRole("button", { name: team.roleChange.cancel }).click();
+  await expect(ask).toBeHidden();
+  await expect(role).toHaveValue("staff");
+  await role.selectOption("viewer");
+  await ask.getByRole("button", { name: team.roleChange.confirm }).click();
+  await expect(ask).toBeHidden({ timeout: 20_000 });
   await expect(
-    memberRow.getByRole("combobox", { name: format(team.members.roleFor, { name }) }),
-  ).toHaveValue("staff");
+    page.getByText(format(team.members.roleChanged, { name, role: t.Roles.viewer })),
+  ).toBeVisible();
+  await expect(role).toHaveValue("viewer");
 });
 
 test("a changed store setting shows on the home page", async ({ page, appLocale, t, owner }) => {

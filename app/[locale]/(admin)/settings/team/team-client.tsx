@@ -1,8 +1,8 @@
 "use client";
 
 import { UserPlus } from "lucide-react";
-import { useLocale, useTranslations } from "next-intl";
-import { useOptimistic, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { NoticeAlert, type Notice } from "@/components/settings/notice";
 import { SectionHeader } from "@/components/settings/parts";
 import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
@@ -11,10 +11,15 @@ import { SecretDialog } from "@/components/ui/secret-dialog";
 import type { Role } from "@/lib/admin/next-auth";
 import { InvitationsSection, type InvitationRow } from "./_components/invitations-section";
 import { InviteDialog } from "./_components/invite-dialog";
-import { StatusDialog, WithdrawDialog } from "./_components/confirm-dialogs";
+import {
+  RoleDialog,
+  StatusDialog,
+  WithdrawDialog,
+  type RoleChange,
+} from "./_components/confirm-dialogs";
 import { ltrEmphasis } from "./_components/ltr-emphasis";
 import { MembersTable, type MemberRow } from "./_components/members-table";
-import { updateMember, type CreatedInvitation } from "./actions";
+import type { CreatedInvitation } from "./actions";
 
 interface TeamClientProps {
   members: MemberRow[];
@@ -26,34 +31,14 @@ interface TeamClientProps {
 export function TeamClient({ members, invitations, assignableRoles }: TeamClientProps) {
   const t = useTranslations("settings.team");
   const tRoles = useTranslations("Roles");
-  const locale = useLocale();
   const errorText = useSettingsErrorText();
   const [notice, setNotice] = useState<Notice>(null);
   const [inviting, setInviting] = useState(false);
   const [invited, setInvited] = useState<CreatedInvitation | null>(null);
   const [statusTarget, setStatusTarget] = useState<MemberRow | null>(null);
   const [withdrawing, setWithdrawing] = useState<InvitationRow | null>(null);
-  const [, startTransition] = useTransition();
-  // The new role shows at once; if the API refuses, the server's value comes back.
-  const [shown, setRole] = useOptimistic(members, (rows, change: { id: string; role: Role }) =>
-    rows.map((row) => (row.id === change.id ? { ...row, role: change.role } : row)),
-  );
-
-  function changeRole(member: MemberRow, role: Role) {
-    setNotice(null);
-    startTransition(async () => {
-      setRole({ id: member.id, role });
-      const result = await updateMember(locale, member.id, { role });
-      setNotice(
-        result.ok
-          ? {
-              tone: "success",
-              text: t("members.roleChanged", { name: member.name, role: tRoles(role) }),
-            }
-          : { tone: "error", text: errorText(result.error) },
-      );
-    });
-  }
+  // The select keeps the current role until the change is confirmed (RoleDialog).
+  const [roleChange, setRoleChange] = useState<RoleChange | null>(null);
 
   return (
     <div className="flex flex-col gap-8">
@@ -71,9 +56,12 @@ export function TeamClient({ members, invitations, assignableRoles }: TeamClient
         </SectionHeader>
         <NoticeAlert notice={notice} />
         <MembersTable
-          members={shown}
+          members={members}
           assignableRoles={assignableRoles}
-          onRoleChange={changeRole}
+          onRoleChange={(member, role) => {
+            setNotice(null);
+            if (role !== member.role) setRoleChange({ member, role });
+          }}
           onStatusChange={(member) => {
             setNotice(null);
             setStatusTarget(member);
@@ -110,6 +98,24 @@ export function TeamClient({ members, invitations, assignableRoles }: TeamClient
         label={t("invite.link")}
         hint={t("invite.linkHint")}
         doneLabel={t("invite.done")}
+      />
+      <RoleDialog
+        change={roleChange}
+        onClose={() => setRoleChange(null)}
+        onDone={(change, error) => {
+          setRoleChange(null);
+          setNotice(
+            error
+              ? { tone: "error", text: errorText(error) }
+              : {
+                  tone: "success",
+                  text: t("members.roleChanged", {
+                    name: change.member.name,
+                    role: tRoles(change.role),
+                  }),
+                },
+          );
+        }}
       />
       <StatusDialog
         member={statusTarget}

@@ -1,13 +1,58 @@
 "use client";
 
-import { UserCheck, UserX, X } from "lucide-react";
+import { UserCheck, UserCog, UserX, X } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionIssue } from "@/lib/admin/action-result";
+import type { Role } from "@/lib/admin/next-auth";
 import { revokeInvitation, updateMember } from "../actions";
 import type { InvitationRow } from "./invitations-section";
 import { ltrEmphasis } from "./ltr-emphasis";
 import type { MemberRow } from "./members-table";
+
+export interface RoleChange {
+  member: MemberRow;
+  role: Role;
+}
+
+/**
+ * A new role is asked for first: a select changes on an arrow key as well as on a click, and a
+ * role decides what someone can see and do on every device at once.
+ */
+export function RoleDialog({
+  change,
+  onClose,
+  onDone,
+}: {
+  change: RoleChange | null;
+  onClose: () => void;
+  onDone: (change: RoleChange, error: ActionIssue | null) => void;
+}) {
+  const t = useTranslations("settings.team.roleChange");
+  const tRoles = useTranslations("Roles");
+  const locale = useLocale();
+  const name = change?.member.name ?? "";
+  return (
+    <ConfirmDialog
+      open={change !== null}
+      onClose={onClose}
+      icon={<UserCog />}
+      title={t("title", { name })}
+      description={
+        change
+          ? t("description", { from: tRoles(change.member.role), to: tRoles(change.role) })
+          : ""
+      }
+      cancelLabel={t("cancel")}
+      confirmLabel={t("confirm")}
+      onConfirm={async () => {
+        if (!change) return;
+        const result = await updateMember(locale, change.member.id, { role: change.role });
+        onDone(change, result.ok ? null : result.error);
+      }}
+    />
+  );
+}
 
 /** Deactivating warns (alertdialog, red); reactivating is a plain confirmation. */
 export function StatusDialog({
