@@ -1,6 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { createTranslator } from "next-intl";
 import { BrainSAITStore } from "@/lib/sdk";
 import ar from "../../messages/ar.json" with { type: "json" };
 import en from "../../messages/en.json" with { type: "json" };
@@ -92,6 +93,18 @@ export async function seriousViolations(page: Page) {
 }
 
 export { expect };
+
+/**
+ * An ICU message as the admin words it for someone with the default (Latin) digits: plurals and
+ * `{n, number, digits}` included (docs/display-preferences.md).
+ */
+export function icu(locale: AppLocale, message: string, values: Record<string, string | number>) {
+  return createTranslator({
+    locale,
+    messages: { message },
+    formats: { number: { digits: { numberingSystem: "latn" } } },
+  })("message", values);
+}
 
 /** Fills in an ICU message's `{placeholders}` (simple arguments only). */
 export function format(message: string, values: Record<string, string>): string {

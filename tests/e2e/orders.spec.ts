@@ -1,4 +1,3 @@
-import { createTranslator } from "next-intl";
 import type { Page } from "@playwright/test";
 import { BrainSAITStore } from "@/lib/sdk";
 import {
@@ -7,9 +6,11 @@ import {
   expect,
   format,
   hydrated,
+  icu,
   seriousViolations,
   test,
   uniqueId,
+  type AppLocale,
   type Messages,
 } from "./fixtures";
 
@@ -365,10 +366,6 @@ test("no serious or critical accessibility violations on the orders pages", asyn
 
 /** A `{count, plural, …}` message as the page words it for a person with the default digits. */
 async function browserPlural(page: Page, message: string, count: number): Promise<string> {
-  const locale = (await page.evaluate(() => document.documentElement.lang)) as "en" | "ar";
-  return createTranslator({
-    locale,
-    messages: { message },
-    formats: { number: { digits: { numberingSystem: "latn" } } },
-  })("message", { count });
+  const locale = (await page.evaluate(() => document.documentElement.lang)) as AppLocale;
+  return icu(locale, message, { count });
 }

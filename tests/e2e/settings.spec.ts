@@ -6,6 +6,7 @@ import {
   format,
   greetingPattern,
   hydrated,
+  icu,
   MESSAGES,
   seriousViolations,
   test,
@@ -175,7 +176,9 @@ test("an invited staff member accepts the link in a fresh browser and lands sign
     await invitee.getByLabel(tl.acceptInvitation.password).fill("short");
     await submit.click();
     await expect(
-      invitee.getByText(format(tl.acceptInvitation.validation.passwordTooShort, { min: "10" })),
+      invitee.getByText(
+        icu(linkLocale, tl.acceptInvitation.validation.passwordTooShort, { min: 10 }),
+      ),
     ).toBeVisible();
 
     await invitee.getByLabel(tl.acceptInvitation.password).fill(`new-member-${id}`);
