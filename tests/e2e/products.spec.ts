@@ -259,6 +259,37 @@ test("bulk actions change the selected rows and report what could not change", a
   await expect(select(c)).toBeChecked();
 });
 
+test("leaving the form with unsaved edits asks first", async ({ page, request, appLocale, t }) => {
+  const id = uniqueId();
+  const token = await apiToken(request);
+  const product = await createProduct(request, token, {
+    name: { en: `Unsaved ${id}`, ar: `غير محفوظ ${id}` },
+    price: 4,
+  });
+  await page.goto(`/${appLocale}/products/${product.id}`);
+  await formReady(page, t.products.form.save);
+  const name = page.getByLabel(t.products.form.name.en);
+  await name.fill(`Renamed ${id}`);
+  const other = appLocale === "en" ? "ar" : "en";
+  const switcher = page.getByRole("link", { name: new RegExp(t.LocaleSwitcher.label) });
+
+  // Backing out keeps the page and the edit.
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await switcher.click();
+  await expect.poll(() => asked).toEqual([t.Common.unsavedChanges]);
+  await expect(page).toHaveURL(new RegExp(`/${appLocale}/products/${product.id}$`));
+  await expect(name).toHaveValue(`Renamed ${id}`);
+
+  // Agreeing leaves (to the same product in the other language).
+  page.once("dialog", (dialog) => void dialog.accept());
+  await switcher.click();
+  await expect(page).toHaveURL(new RegExp(`/${other}/products/${product.id}$`));
+});
+
 test("delete asks for confirmation", async ({ page, request, appLocale, t }) => {
   test.slow(); // a journey of several pages and writes
   const id = uniqueId();

@@ -8,6 +8,7 @@ import { AlertDescription, AlertTitle, ErrorAlert } from "@/components/ui/alert"
 import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
 import { useRouter } from "@/lib/admin/i18n/navigation";
 import { MAX_MINOR, toMajor } from "@/lib/money";
+import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import type { CreateOrderResult, NewOrderInput, ProductOption } from "../order-schemas";
 import { useOrderErrorText } from "../use-order-error-text";
 import { CustomerSection } from "./customer-section";
@@ -50,6 +51,8 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
   const lines = useFieldArray({ control: form.control, name: "items" });
   const watched = useWatch({ control: form.control, name: "items" }) ?? [];
   const pending = form.formState.isSubmitting || navigating;
+  const tCommon = useTranslations("Common");
+  useUnsavedChanges(form.formState.isDirty && !pending, tCommon("unsavedChanges"));
 
   useEffect(() => {
     if (banner) bannerRef.current?.focus();

@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/admin/action-result";
 import { Link, useRouter } from "@/lib/admin/i18n/navigation";
 import type { Product } from "@/lib/sdk";
+import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import { DeleteProductDialog } from "../delete-product-dialog";
 import type { DisplayName } from "../product-name";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -65,6 +66,8 @@ export function ProductForm(props: ProductFormProps) {
     reValidateMode: "onChange",
   });
   const pending = form.formState.isSubmitting || navigating;
+  const tCommon = useTranslations("Common");
+  useUnsavedChanges(form.formState.isDirty && !pending, tCommon("unsavedChanges"));
 
   /** The API's field errors go to their fields (the first takes focus), the rest to the banner. */
   function showFailure(result: Extract<ActionResult<unknown>, { ok: false }>) {

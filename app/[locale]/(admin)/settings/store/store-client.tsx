@@ -11,6 +11,7 @@ import { useSettingsErrorText } from "@/components/settings/use-settings-error-t
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionIssue } from "@/lib/admin/action-result";
+import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import { BillingCard } from "./_components/billing-card";
 import { LogoCard } from "./_components/logo-card";
 import { NamesCard } from "./_components/names-card";
@@ -57,6 +58,8 @@ export function StoreSettingsForm({
     defaultValues: { ...settings, name: { ...settings.name } },
   });
   const { errors, isSubmitting, isDirty, dirtyFields } = form.formState;
+  const tCommon = useTranslations("Common");
+  useUnsavedChanges(isDirty && !isSubmitting, tCommon("unsavedChanges"));
 
   const onSubmit = form.handleSubmit(async (values) => {
     setResult(null);
