@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { DateField } from "@/components/ui/date-field";
 import { Label } from "@/components/ui/label";
 import { Link } from "@/lib/admin/i18n/navigation";
 import { cn } from "@/lib/cn";
@@ -76,9 +76,8 @@ export function RangePicker({
         {(["start", "end"] as const).map((key) => (
           <div key={key} className="flex min-w-36 flex-1 flex-col gap-1.5 sm:flex-none">
             <Label htmlFor={`${id}-${key}`}>{t(key)}</Label>
-            <Input
+            <DateField
               id={`${id}-${key}`}
-              type="date"
               name={key}
               required
               defaultValue={key === "start" ? start : end}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { DateField } from "@/components/ui/date-field";
 import { Label } from "@/components/ui/label";
 import { Link } from "@/lib/admin/i18n/navigation";
 
@@ -81,10 +81,10 @@ export function DateRangeFields({
   return (
     <>
       <FilterField label={labels.from} htmlFor={`${idPrefix}-from`}>
-        <Input id={`${idPrefix}-from`} name="from" type="date" defaultValue={state.from} />
+        <DateField id={`${idPrefix}-from`} name="from" defaultValue={state.from} />
       </FilterField>
       <FilterField label={labels.to} htmlFor={`${idPrefix}-to`}>
-        <Input id={`${idPrefix}-to`} name="to" type="date" defaultValue={state.to} />
+        <DateField id={`${idPrefix}-to`} name="to" defaultValue={state.to} />
       </FilterField>
     </>
   );

@@ -76,9 +76,35 @@ export const ProductList = z
   .object({ data: z.array(ProductSchema), pagination: Pagination })
   .openapi("ProductList");
 
-export const CategoryList = z
-  .object({ data: z.array(z.object({ name: z.string(), count: z.number().int() })) })
-  .openapi("CategoryList");
+const CategoryNamesSchema = z
+  .object({ en: z.string(), ar: z.string() })
+  .openapi("CategoryNames", { description: "What people read for the category, per language" });
+
+export const CategorySchema = z
+  .object({
+    name: z.string().openapi({ description: "The value products carry in `category`" }),
+    count: z.number().int().openapi({ description: "Products in the category" }),
+    names: CategoryNamesSchema.nullable().openapi({
+      description: "Set with PUT /store/products/categories/names; null when never named",
+    }),
+  })
+  .openapi("Category");
+
+export const CategoryList = z.object({ data: z.array(CategorySchema) }).openapi("CategoryList");
+
+const CategoryName = z.string().trim().max(100);
+
+export const CategoryNamesInput = z
+  .object({
+    category: z.string().trim().min(1).max(100).openapi({ example: "software" }),
+    names: z
+      .object({ en: CategoryName, ar: CategoryName })
+      .nullable()
+      .openapi({ description: "null (or both empty) removes the names" }),
+  })
+  .openapi("CategoryNamesInput", {
+    example: { category: "software", names: { en: "Software", ar: "برمجيات" } },
+  });
 
 export const BulkAction = z
   .object({
@@ -115,3 +141,7 @@ export const ImportResult = z
     ),
   })
   .openapi("ProductImportResult");
+
+export const CategoryNamesResult = z
+  .object({ category: z.string(), names: CategoryNamesSchema.nullable() })
+  .openapi("CategoryNamesResult");

@@ -11,6 +11,8 @@ import {
   BulkAction,
   BulkResult,
   CategoryList,
+  CategoryNamesInput,
+  CategoryNamesResult,
   DeleteResult,
   ImportResult,
   ProductCreate,
@@ -66,6 +68,21 @@ const categories = createRoute({
   ...secured,
   request: { headers: tenantHeader },
   responses: { 200: jsonResponse(CategoryList, "Categories"), ...commonErrors },
+});
+
+const nameCategory = createRoute({
+  method: "put",
+  path: "/categories/names",
+  tags,
+  summary: "Name a category in English and Arabic (or forget its names)",
+  description:
+    "Products keep their `category` value; this sets what people read for it. Needs products:write.",
+  ...secured,
+  request: { headers: tenantHeader, body: jsonBody(CategoryNamesInput) },
+  responses: {
+    200: jsonResponse(CategoryNamesResult, "The category's names now"),
+    ...commonErrors,
+  },
 });
 
 const bulk = createRoute({
@@ -179,6 +196,9 @@ export function productRoutes() {
   );
   app.openapi(categories, async (c) =>
     c.json(await products.listCategories(serviceContext(c)), 200),
+  );
+  app.openapi(nameCategory, async (c) =>
+    c.json(await products.setCategoryNames(serviceContext(c), c.req.valid("json")), 200),
   );
   app.openapi(bulk, async (c) =>
     c.json(await products.bulkSetStatus(serviceContext(c), c.req.valid("json")), 200),

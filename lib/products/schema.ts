@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -76,3 +77,21 @@ export type ProductRow = typeof products.$inferSelect;
 
 /** Products per store and status (see statusCountsTable). */
 export const productCounts = statusCountsTable("product_counts");
+
+/**
+ * What a category is called in each language (docs/decisions/0004): products keep `category` as
+ * the plain string integrations send ("software"); this names it for people, keyed by that string.
+ */
+export const categoryNames = pgTable(
+  "category_names",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    category: text("category").notNull(),
+    nameEn: text("name_en").notNull(),
+    nameAr: text("name_ar").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.category] })],
+);

@@ -3,6 +3,8 @@ import type {
   BulkAction,
   BulkResult,
   CategoryList,
+  CategoryNamesInput,
+  CategoryNamesResult,
   DeleteResult,
   ImportResult,
   ProductCreate,
@@ -67,6 +69,13 @@ export class ProductsResource {
 
   categories(): Promise<Camelize<z.infer<typeof CategoryList>>> {
     return this.http.request("GET", "/api/v1/store/products/categories");
+  }
+
+  /** Names a category in English and Arabic; `names: null` forgets them. */
+  nameCategory(
+    input: z.input<typeof CategoryNamesInput>,
+  ): Promise<Camelize<z.infer<typeof CategoryNamesResult>>> {
+    return this.http.request("PUT", "/api/v1/store/products/categories/names", { body: input });
   }
 
   /** The catalogue as CSV text (UTF-8 with BOM), with the list's filters. */

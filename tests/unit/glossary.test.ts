@@ -37,4 +37,17 @@ describe("the Arabic glossary (docs/glossary.md)", () => {
     const bare = /\{\w+\}\s+(?:أحرف|حروف|حرفًا|أيام|يومًا|ساعات|دقائق|منتجات|طلبات|صور|مرات)/;
     expect(messages.filter(([, text]) => bare.test(text)).map(([key]) => key)).toEqual([]);
   });
+
+  it("writes numbers of four digits or more with one thousands style, 10,000, in both languages", () => {
+    const en = flat(
+      JSON.parse(
+        readFileSync(path.resolve(import.meta.dirname, "../../messages/en.json"), "utf8"),
+      ) as Tree,
+    );
+    // Codes and standards keep their own digits: ISO 4217, INV-2026-000001.
+    const ungrouped = /(?<![\w\-.,]|ISO )\d{4,}(?![\w\-])/;
+    expect(
+      [...messages, ...en].filter(([, text]) => ungrouped.test(text)).map(([key]) => key),
+    ).toEqual([]);
+  });
 });

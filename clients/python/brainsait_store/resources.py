@@ -128,6 +128,17 @@ class Products(_Resource):
             Dict[str, Any], self._http.request("GET", "/api/v1/store/products/categories")
         )
 
+    def name_category(self, category: str, names: Optional[Dict[str, str]]) -> Dict[str, Any]:
+        """Names a category in English and Arabic ({"en": ..., "ar": ...}); None forgets them."""
+        return cast(
+            Dict[str, Any],
+            self._http.request(
+                "PUT",
+                "/api/v1/store/products/categories/names",
+                json_body={"category": category, "names": names},
+            ),
+        )
+
     def export_csv(self, **params: Any) -> str:
         """The catalogue as CSV text, with the list's filters."""
         return self._http.send(
@@ -471,6 +482,7 @@ METHODS = {
     "products.delete": "DELETE /api/v1/store/products/{id}",
     "products.bulk": "POST /api/v1/store/products/bulk",
     "products.categories": "GET /api/v1/store/products/categories",
+    "products.name_category": "PUT /api/v1/store/products/categories/names",
     "products.export_csv": "GET /api/v1/store/products/export",
     "products.import_csv": "POST /api/v1/store/products/import",
     "orders.list": "GET /api/v1/store/orders",

@@ -16,7 +16,11 @@ import { Section } from "./section";
 import { TagsField } from "./tags-field";
 
 /** Category (with the store's existing ones offered), tags and SKU. */
-export function OrganisationSection({ categories }: { categories: string[] }) {
+export function OrganisationSection({
+  categories,
+}: {
+  categories: { value: string; label: string }[];
+}) {
   const t = useTranslations("products.form");
   const id = useId();
   const { register } = useProductForm();
@@ -36,7 +40,11 @@ export function OrganisationSection({ categories }: { categories: string[] }) {
         </FormControl>
         <datalist id={`${id}-categories`}>
           {categories.map((category) => (
-            <option key={category} value={category} />
+            <option
+              key={category.value}
+              value={category.value}
+              label={category.label === category.value ? undefined : category.label}
+            />
           ))}
         </datalist>
         <FormDescription>{t("categoryHint")}</FormDescription>

@@ -33,7 +33,7 @@ export interface ProductFormProps {
   images: string[];
   /** Currency codes with their names in the page's language, formatted on the server. */
   currencies: { code: string; label: string }[];
-  categories: string[];
+  categories: { value: string; label: string }[];
   /** Viewers see the product but cannot change it. */
   readOnly: boolean;
   notice?: { kind: "created"; imageFailures: number } | null;

@@ -1,6 +1,7 @@
 // The products service, one file per verb; callers import from here (lib/products/service).
 export { presentProduct, type Product } from "./present";
 export { getProduct } from "./get";
+export { setCategoryNames } from "./categories";
 export { listCategories, listProducts, queryProductPage } from "./list";
 export { createProduct, insertProduct } from "./create";
 export { updateProduct, writeUpdate as updateProductRow } from "./update";

@@ -5,8 +5,11 @@ import type { Db } from "@/lib/db/client";
 import { authorize } from "@/lib/auth/permissions";
 import { escapeLike, foldForSearch } from "@/lib/text/search";
 import type { ProductListQuery } from "../contract";
-import { productCounts, products, sortNameAr, sortNameEn } from "../schema";
+import { categoryNames, productCounts, products, sortNameAr, sortNameEn } from "../schema";
 import { presentProduct } from "./present";
+
+/** Categories one list returns, of each kind (in use, named). */
+const MAX_CATEGORIES = 200;
 
 const SORT_COLUMNS = {
   created_at: products.createdAt,
@@ -90,15 +93,37 @@ export async function listProducts(ctx: ServiceContext, query: z.infer<typeof Pr
   };
 }
 
-/** Categories in use, for suggestions (categories are free text: docs/decisions/0004). */
+/**
+ * Categories in use (most products first), then named ones no product uses any more, each with
+ * its names in both languages when a merchant gave them (docs/decisions/0004).
+ */
 export async function listCategories(ctx: ServiceContext) {
   authorize(ctx.actor, "products:read");
-  const rows = await ctx.db
-    .select({ name: products.category, count: count() })
-    .from(products)
-    .where(and(eq(products.tenantId, ctx.tenant.id), isNotNull(products.category)))
-    .groupBy(products.category)
-    .orderBy(desc(count()), asc(products.category))
-    .limit(200);
-  return { data: rows.map((r) => ({ name: r.name!, count: r.count })) };
+  const [used, named] = await Promise.all([
+    ctx.db
+      .select({ name: products.category, count: count() })
+      .from(products)
+      .where(and(eq(products.tenantId, ctx.tenant.id), isNotNull(products.category)))
+      .groupBy(products.category)
+      .orderBy(desc(count()), asc(products.category))
+      .limit(MAX_CATEGORIES),
+    ctx.db
+      .select()
+      .from(categoryNames)
+      .where(eq(categoryNames.tenantId, ctx.tenant.id))
+      .orderBy(asc(categoryNames.category))
+      .limit(MAX_CATEGORIES),
+  ]);
+  const names = new Map(named.map((row) => [row.category, { en: row.nameEn, ar: row.nameAr }]));
+  const data = used.map((row) => ({
+    name: row.name!,
+    count: row.count,
+    names: names.get(row.name!) ?? null,
+  }));
+  const inUse = new Set(data.map((row) => row.name));
+  for (const row of named) {
+    if (!inUse.has(row.category))
+      data.push({ name: row.category, count: 0, names: names.get(row.category)! });
+  }
+  return { data };
 }

@@ -4,7 +4,7 @@ import { X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { DateField } from "@/components/ui/date-field";
 import { Label } from "@/components/ui/label";
 import {
   FilterSubmit,
@@ -67,15 +67,14 @@ export function InvoiceFilters({
         {(["from", "to"] as const).map((end) => (
           <div key={end} className="flex min-w-0 flex-col gap-1.5">
             <Label htmlFor={`${id}-${end}`}>{t(end)}</Label>
-            <Input
+            <DateField
               id={`${id}-${end}`}
-              type="date"
               name={end}
               defaultValue={state[end]}
               min={end === "to" ? state.from || undefined : undefined}
               max={end === "from" ? state.to || undefined : undefined}
               aria-describedby={`${id}-zone`}
-              onChange={(event) => apply({ [end]: event.currentTarget.value })}
+              onValueChange={(value) => value !== null && apply({ [end]: value })}
             />
           </div>
         ))}

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { DateField } from "@/components/ui/date-field";
 import { Label } from "@/components/ui/label";
 import {
   FilterSubmit,
@@ -93,26 +94,24 @@ export function OrderFilters({ state, hidden, sources, clearHref, timeZone }: Fi
         </div>
         <div className="flex min-w-0 flex-col gap-1.5">
           <Label htmlFor={`${id}-from`}>{t("from")}</Label>
-          <Input
+          <DateField
             id={`${id}-from`}
-            type="date"
             name="from"
             defaultValue={state.from}
             max={state.to || undefined}
             aria-describedby={`${id}-zone`}
-            onChange={(event) => apply({ from: event.currentTarget.value })}
+            onValueChange={(value) => value !== null && apply({ from: value })}
           />
         </div>
         <div className="flex min-w-0 flex-col gap-1.5">
           <Label htmlFor={`${id}-to`}>{t("to")}</Label>
-          <Input
+          <DateField
             id={`${id}-to`}
-            type="date"
             name="to"
             defaultValue={state.to}
             min={state.from || undefined}
             aria-describedby={`${id}-zone`}
-            onChange={(event) => apply({ to: event.currentTarget.value })}
+            onValueChange={(value) => value !== null && apply({ to: value })}
           />
         </div>
       </div>

@@ -4,7 +4,7 @@ import { X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { DateField } from "@/components/ui/date-field";
 import { Label } from "@/components/ui/label";
 import {
   FilterSubmit,
@@ -86,26 +86,24 @@ export function PaymentFilters({ state, hidden, clearHref, timeZone }: FiltersPr
         </div>
         <div className="flex min-w-0 flex-col gap-1.5">
           <Label htmlFor={`${id}-from`}>{t("from")}</Label>
-          <Input
+          <DateField
             id={`${id}-from`}
-            type="date"
             name="from"
             defaultValue={state.from}
             max={state.to || undefined}
             aria-describedby={`${id}-zone`}
-            onChange={(event) => apply({ from: event.currentTarget.value })}
+            onValueChange={(value) => value !== null && apply({ from: value })}
           />
         </div>
         <div className="flex min-w-0 flex-col gap-1.5">
           <Label htmlFor={`${id}-to`}>{t("to")}</Label>
-          <Input
+          <DateField
             id={`${id}-to`}
-            type="date"
             name="to"
             defaultValue={state.to}
             min={state.from || undefined}
             aria-describedby={`${id}-zone`}
-            onChange={(event) => apply({ to: event.currentTarget.value })}
+            onValueChange={(value) => value !== null && apply({ to: value })}
           />
         </div>
       </div>

@@ -3,7 +3,12 @@
 import { z } from "zod";
 import { adminAction, fieldIssues, Locale, toResult } from "@/lib/admin/safe-action";
 import { ImageForm, imageFile } from "@/lib/admin/image-upload";
-import { BulkAction, ProductCreate, ProductUpdate } from "@/lib/products/contract";
+import {
+  BulkAction,
+  CategoryNamesInput,
+  ProductCreate,
+  ProductUpdate,
+} from "@/lib/products/contract";
 import { IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/components/products/product-limits";
 
 // List, detail and home pages all read products: the "products" tag refreshes them all.
@@ -63,4 +68,11 @@ export const removeProductImage = toResult(
       const product = await store.products.get(id);
       return store.products.update(id, { images: product.images.filter((image) => image !== url) });
     }),
+);
+
+/** Names a category in English and Arabic (both empty forgets the names). */
+export const nameCategory = toResult(
+  productAction
+    .inputSchema(CategoryNamesInput, fieldIssues(CategoryNamesInput))
+    .action(({ parsedInput, ctx: { store } }) => store.products.nameCategory(parsedInput)),
 );

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDisplayFormatter } from "@/lib/admin/format/server";
+import { categoryOptions } from "@/components/products/category-name";
 import { displayName } from "@/components/products/product-name";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -135,7 +136,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
                 sort: state.sort === "-created_at" ? "" : state.sort,
                 limit: state.limit === 20 ? "" : String(state.limit),
               }}
-              categories={categories.data.map((c) => c.name)}
+              categories={categoryOptions(categories.data, locale)}
               clearHref={`/products${productSearchString({ sort: state.sort, limit: state.limit })}`}
             />
 

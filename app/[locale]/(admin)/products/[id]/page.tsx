@@ -1,3 +1,4 @@
+import { categoryOptions } from "@/components/products/category-name";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -33,7 +34,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const store = sessionStore(session);
 
   let product: Product;
-  let categories: { name: string }[];
+  let categories: Parameters<typeof categoryOptions>[0];
   try {
     [product, { data: categories }] = await Promise.all([
       store.products.get(id),
@@ -83,7 +84,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
         defaultValues={productFormValues(product)}
         images={product.images}
         currencies={currencyOptions(locale, me.tenant.currency, product.currency)}
-        categories={categories.map((c) => c.name)}
+        categories={categoryOptions(categories, locale)}
         readOnly={readOnly}
         notice={created ? { kind: "created", imageFailures } : null}
         onSubmit={updateProduct.bind(null, locale, product.id)}

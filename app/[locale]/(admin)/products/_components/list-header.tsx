@@ -1,4 +1,4 @@
-import { Plus, Upload } from "lucide-react";
+import { Plus, Tags, Upload } from "lucide-react";
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { buttonVariants } from "@/components/ui/button";
@@ -21,6 +21,13 @@ export async function ProductsListHeader({
   const t = await getTranslations({ locale, namespace: "products.list" });
   return (
     <ListHeader title={t("title")} description={t("description")}>
+      <Link
+        href="/products/categories"
+        className={buttonVariants({ variant: "outline", size: "sm" })}
+      >
+        <Tags aria-hidden />
+        {t("categories")}
+      </Link>
       {canWrite ? (
         <Link
           href="/products/import"

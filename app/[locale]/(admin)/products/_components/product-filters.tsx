@@ -21,7 +21,8 @@ interface FiltersProps {
   state: Record<(typeof FILTER_KEYS)[number], string>;
   /** Kept as they are when the filters change (and sent along if the form submits natively). */
   hidden: { sort: string; limit: string };
-  categories: string[];
+  /** The store's categories: the value products carry, labelled in the page's language. */
+  categories: { value: string; label: string }[];
   clearHref: string;
 }
 
@@ -37,7 +38,10 @@ export function ProductFilters({ state, hidden, categories, clearHref }: Filters
     useLiveFilters(FILTER_KEYS, state, clearHref);
 
   // A category from the URL that no product uses any more stays selectable.
-  const categoryOptions = [...new Set([...categories, state.category].filter(Boolean))];
+  const categoryOptions =
+    state.category && !categories.some((c) => c.value === state.category)
+      ? [...categories, { value: state.category, label: state.category }]
+      : categories;
 
   return (
     <LiveFilterForm
@@ -74,10 +78,7 @@ export function ProductFilters({ state, hidden, categories, clearHref }: Filters
         value={optimistic.category}
         onChange={(category) => apply({ category })}
         className="sm:w-52"
-        options={[
-          { value: "", label: t("allCategories") },
-          ...categoryOptions.map((category) => ({ value: category, label: category })),
-        ]}
+        options={[{ value: "", label: t("allCategories") }, ...categoryOptions]}
       />
       <div className="flex items-center gap-2">
         <FilterSubmit pending={pending}>{t("submit")}</FilterSubmit>

@@ -1,3 +1,4 @@
+import { categoryOptions } from "@/components/products/category-name";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { currencyOptions } from "@/components/products/currency-options";
@@ -57,7 +58,7 @@ export default async function NewProductPage({ params }: Props) {
         }}
         images={[]}
         currencies={currencyOptions(locale, me.tenant.currency)}
-        categories={categories.data.map((c) => c.name)}
+        categories={categoryOptions(categories.data, locale)}
         readOnly={false}
         onSubmit={createProduct.bind(null, locale)}
         uploadImage={uploadProductImage.bind(null, locale)}

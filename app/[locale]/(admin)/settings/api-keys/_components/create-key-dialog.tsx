@@ -8,10 +8,14 @@ import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { FormDialog, useDialogError } from "@/components/settings/settings-form";
 import { FormField } from "@/components/ui/form";
+import { DateField } from "@/components/ui/date-field";
 import { Input } from "@/components/ui/input";
 import type { Scope } from "@/lib/auth/permissions";
 import { createApiKey, type IssuedKey } from "../actions";
 import { ScopePicker } from "./scope-picker";
+
+/** What the expiry holds while its text is not a date (DateField reports null). */
+const NOT_A_DATE = "not-a-date";
 
 export function CreateKeyDialog({
   open,
@@ -28,6 +32,7 @@ export function CreateKeyDialog({
   onCreated: (key: IssuedKey) => void;
 }) {
   const t = useTranslations("settings.apiKeys.createDialog");
+  const tDate = useTranslations("Common.dateField");
   const locale = useLocale();
   const id = useId();
   const { setError, dialog } = useDialogError(onClose);
@@ -37,9 +42,12 @@ export function CreateKeyDialog({
       z.object({
         name: z.string().trim().min(1, t("nameRequired")).max(100, t("nameTooLong")),
         scopes: z.array(z.string()).min(1, t("scopesRequired")),
-        expiresOn: z.string().refine((value) => value === "" || value >= today, t("expiryInPast")),
+        expiresOn: z
+          .string()
+          .refine((value) => value !== NOT_A_DATE, tDate("format"))
+          .refine((value) => value === "" || value >= today, t("expiryInPast")),
       }),
-    [t, today],
+    [t, tDate, today],
   );
   const form = useForm({
     resolver: zodResolver(schema),
@@ -47,6 +55,7 @@ export function CreateKeyDialog({
   });
   const { errors, isSubmitted } = form.formState;
   const scopes = useWatch({ control: form.control, name: "scopes" });
+  const expiresOn = useWatch({ control: form.control, name: "expiresOn" });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
@@ -90,7 +99,16 @@ export function CreateKeyDialog({
       />
 
       <FormField name="expiresOn" label={t("expiresOn")} hint={t("expiresOnHint")}>
-        <Input type="date" min={today} className="w-full sm:w-56" {...form.register("expiresOn")} />
+        <DateField
+          min={today}
+          className="w-full sm:w-56"
+          value={expiresOn}
+          showProblem={false}
+          // A typed text that is not a date stays in the form as such, so submitting says so.
+          onValueChange={(value) =>
+            form.setValue("expiresOn", value ?? NOT_A_DATE, { shouldDirty: true })
+          }
+        />
       </FormField>
     </FormDialog>
   );

@@ -46,13 +46,14 @@ export function BillingCard({ canEdit, currencies }: { canEdit: boolean; currenc
         </FormField>
         <FormItem name="vat_rate" error={fieldError("vat_rate")}>
           <FormLabel>{t("vatRate")}</FormLabel>
-          {/* A number reads left to right in both languages, with its % sign after it. */}
-          <div className="relative" dir="ltr">
+          {/* A number reads left to right in both languages, with its % sign right after it: the
+              field is narrow and the number sits against the sign, in both directions. */}
+          <div className="relative w-32" dir="ltr">
             <FormControl>
               <Input
                 inputMode="decimal"
                 autoComplete="off"
-                className="pe-9"
+                className="pe-9 text-end"
                 aria-describedby={note}
                 {...register("vat_rate", {
                   ...billing,

@@ -2,24 +2,18 @@
 
 import { ImageUp, Info, Store } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { LOGO_MAX_BYTES, LOGO_TYPES } from "@/components/settings/logo-limits";
 import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import {
-  FormControl,
-  FormDescription,
-  FormItem,
-  FormLabel,
-  FormMessage,
-} from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { FilePicker } from "@/components/ui/file-picker";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { uploadStoreLogo } from "../actions";
 
 /** The logo uploads on its own, apart from the settings form: a file is not a form field. */
 export function LogoCard({ logoUrl }: { logoUrl: string | null }) {
   const t = useTranslations("settings.store.logo");
+  const id = useId();
   const locale = useLocale();
   const errorText = useSettingsErrorText();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -100,23 +94,36 @@ export function LogoCard({ logoUrl }: { logoUrl: string | null }) {
           )}
         </div>
         <div className="flex min-w-0 flex-1 flex-col gap-3">
-          <FormItem error={fileError ?? undefined}>
-            <FormLabel>{t("label")}</FormLabel>
-            <FormControl>
-              <Input
-                ref={inputRef}
-                type="file"
-                accept={LOGO_TYPES.join(",")}
-                className="h-auto py-1.5 file:me-3 file:rounded-md file:border-0 file:bg-muted file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-foreground"
-                onChange={(event) => choose(event.currentTarget.files?.[0] ?? null)}
-              />
-            </FormControl>
-            <FormDescription className="flex items-center gap-1.5">
+          <div className="flex flex-col gap-2">
+            <p className="text-sm font-medium">{t("label")}</p>
+            <FilePicker
+              ref={inputRef}
+              id={`${id}-file`}
+              accept={LOGO_TYPES.join(",")}
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby={fileError ? `${id}-hint ${id}-error` : `${id}-hint`}
+              label={
+                <>
+                  <ImageUp aria-hidden />
+                  {t("choose")}
+                </>
+              }
+              status={chosen?.file.name ?? t("noFile")}
+              onChange={(event) => choose(event.currentTarget.files?.[0] ?? null)}
+            />
+            <p
+              id={`${id}-hint`}
+              className="flex items-center gap-1.5 text-xs text-muted-foreground"
+            >
               <Info aria-hidden className="size-3.5 shrink-0" />
               {t("hint")}
-            </FormDescription>
-            <FormMessage />
-          </FormItem>
+            </p>
+            {fileError ? (
+              <p id={`${id}-error`} className="text-sm text-destructive" role="alert">
+                {fileError}
+              </p>
+            ) : null}
+          </div>
           <div className="flex flex-wrap items-center gap-3">
             <SubmitButton
               type="button"
