@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
+import { StickyActions } from "@/components/ui/sticky-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/admin/action-result";
 import { Link, useRouter } from "@/lib/admin/i18n/navigation";
@@ -167,7 +168,7 @@ export function ProductForm(props: ProductFormProps) {
           </div>
         </fieldset>
 
-        <div className="flex flex-wrap items-center gap-3 border-t border-border pt-6">
+        <StickyActions>
           {readOnly ? null : (
             // Until React runs, a click would submit the form natively (as a GET): keep it off.
             <SubmitButton
@@ -206,7 +207,7 @@ export function ProductForm(props: ProductFormProps) {
               />
             </>
           ) : null}
-        </div>
+        </StickyActions>
       </form>
     </Form>
   );

@@ -9,6 +9,7 @@ import { SectionHeader } from "@/components/settings/parts";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { StickyActions } from "@/components/ui/sticky-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionIssue } from "@/lib/admin/action-result";
 import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
@@ -88,7 +89,7 @@ export function StoreSettingsForm({
         <BillingCard canEdit={canEditBilling} currencies={currencies} />
         <RegionCard timeZones={timeZones} languages={languages} />
 
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <StickyActions className="flex-col items-stretch sm:flex-row sm:items-center sm:justify-between">
           <div aria-live="polite" className="min-w-0 flex-1">
             {result?.ok ? (
               <Alert variant="success">
@@ -114,7 +115,7 @@ export function StoreSettingsForm({
           >
             {t("save")}
           </SubmitButton>
-        </div>
+        </StickyActions>
       </SettingsForm>
 
       <LogoCard logoUrl={logoUrl} />
