@@ -73,24 +73,25 @@ export function SettingsNav({ keys }: { keys: SettingsSection["key"][] }) {
         </ul>
       </div>
       {/* The cue: the page's background fading in over the tabs cut off at that edge. */}
-      <span
-        aria-hidden
-        data-scroll-cue="start"
-        className={cn(
-          "pointer-events-none absolute inset-y-0 start-0 w-10 from-background transition-opacity",
-          "bg-linear-to-r rtl:bg-linear-to-l",
-          edges.start ? "opacity-100" : "opacity-0",
-        )}
-      />
-      <span
-        aria-hidden
-        data-scroll-cue="end"
-        className={cn(
-          "pointer-events-none absolute inset-y-0 end-0 w-10 from-background transition-opacity",
-          "bg-linear-to-l rtl:bg-linear-to-r",
-          edges.end ? "opacity-100" : "opacity-0",
-        )}
-      />
+      <ScrollCue edge="start" shown={edges.start} />
+      <ScrollCue edge="end" shown={edges.end} />
     </nav>
+  );
+}
+
+function ScrollCue({ edge, shown }: { edge: "start" | "end"; shown: boolean }) {
+  return (
+    <span
+      aria-hidden
+      data-scroll-cue={edge}
+      className={cn(
+        "pointer-events-none absolute inset-y-0 w-10 from-background transition-opacity",
+        // A gradient towards the middle: rightwards from the start edge in LTR, mirrored in RTL.
+        edge === "start"
+          ? "start-0 bg-linear-to-r rtl:bg-linear-to-l"
+          : "end-0 bg-linear-to-l rtl:bg-linear-to-r",
+        shown ? "opacity-100" : "opacity-0",
+      )}
+    />
   );
 }

@@ -55,6 +55,16 @@ export function ProductsTable({ rows, sortHeaders, canWrite, caption }: TablePro
     });
   }
 
+  // What a row needs, the same for the table's row and the phone's card.
+  const rowProps = (row: ProductRow) => ({
+    row,
+    canWrite,
+    hydrated,
+    selected: selection.isSelected(row.id),
+    onSelect: (on: boolean) => selection.toggle(row.id, on),
+    onDelete: () => setDeleting(row),
+  });
+
   return (
     <div className="flex flex-col gap-3">
       {canWrite && selection.selectedIds.length > 0 ? (
@@ -82,15 +92,7 @@ export function ProductsTable({ rows, sortHeaders, canWrite, caption }: TablePro
           </li>
         ) : null}
         {rows.map((row) => (
-          <ProductCard
-            key={row.id}
-            row={row}
-            canWrite={canWrite}
-            hydrated={hydrated}
-            selected={selection.isSelected(row.id)}
-            onSelect={(on) => selection.toggle(row.id, on)}
-            onDelete={() => setDeleting(row)}
-          />
+          <ProductCard key={row.id} {...rowProps(row)} />
         ))}
       </CardList>
 
@@ -139,15 +141,7 @@ export function ProductsTable({ rows, sortHeaders, canWrite, caption }: TablePro
           </THead>
           <TBody>
             {rows.map((row) => (
-              <ProductTableRow
-                key={row.id}
-                row={row}
-                canWrite={canWrite}
-                hydrated={hydrated}
-                selected={selection.isSelected(row.id)}
-                onSelect={(on) => selection.toggle(row.id, on)}
-                onDelete={() => setDeleting(row)}
-              />
+              <ProductTableRow key={row.id} {...rowProps(row)} />
             ))}
           </TBody>
         </DataTable>
