@@ -55,12 +55,3 @@ export const uploadProductImage = toResult(
       return store.products.uploadImage(id, file, file.name);
     }),
 );
-
-export const removeProductImage = toResult(
-  withId
-    .inputSchema(z.string(), fieldIssues(z.string()))
-    .action(async ({ parsedInput: url, bindArgsParsedInputs: [, id], ctx: { store } }) => {
-      const product = await store.products.get(id);
-      return store.products.update(id, { images: product.images.filter((image) => image !== url) });
-    }),
-);

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CircleAlert, CircleCheck, Save } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { SectionHeader } from "@/components/settings/parts";
 import { SettingsForm } from "@/components/settings/settings-form";
@@ -58,6 +58,11 @@ export function StoreSettingsForm({
     resolver: zodResolver(storeFormSchema),
     defaultValues: { ...settings, name: { ...settings.name } },
   });
+  // After a save the button goes disabled (nothing left to save): the outcome takes the focus.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
   const { errors, isSubmitting, isDirty, dirtyFields } = form.formState;
   const tCommon = useTranslations("Common");
   useUnsavedChanges(isDirty && !isSubmitting, tCommon("unsavedChanges"));
@@ -90,7 +95,12 @@ export function StoreSettingsForm({
         <RegionCard timeZones={timeZones} languages={languages} />
 
         <StickyActions className="flex-col items-stretch sm:flex-row sm:items-center sm:justify-between">
-          <div aria-live="polite" className="min-w-0 flex-1">
+          <div
+            ref={resultRef}
+            tabIndex={-1}
+            aria-live="polite"
+            className="min-w-0 flex-1 outline-none"
+          >
             {result?.ok ? (
               <Alert variant="success">
                 <CircleCheck aria-hidden />

@@ -74,7 +74,7 @@ export async function AuditTable({
             <code
               dir="ltr"
               title={entry.resourceId}
-              className="font-mono text-xs text-muted-foreground"
+              className="self-start font-mono text-xs text-muted-foreground"
             >
               {shortId(entry.resourceId)}
             </code>
