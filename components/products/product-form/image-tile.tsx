@@ -116,26 +116,24 @@ export function ImageTile({
       ) : null}
       {move && !removed ? (
         <div className="absolute start-1.5 top-1.5 flex gap-1">
-          {move.onEarlier ? (
-            <TileButton
-              action="earlier"
-              label={move.earlierLabel}
-              onClick={move.onEarlier}
-              disabled={disabled}
-            >
-              <ArrowLeft aria-hidden className="rtl:rotate-180" />
-            </TileButton>
-          ) : null}
-          {move.onLater ? (
-            <TileButton
-              action="later"
-              label={move.laterLabel}
-              onClick={move.onLater}
-              disabled={disabled}
-            >
-              <ArrowRight aria-hidden className="rtl:rotate-180" />
-            </TileButton>
-          ) : null}
+          {(
+            [
+              ["earlier", move.earlierLabel, move.onEarlier, ArrowLeft],
+              ["later", move.laterLabel, move.onLater, ArrowRight],
+            ] as const
+          ).map(([action, label, onClick, Arrow]) =>
+            onClick ? (
+              <TileButton
+                key={action}
+                action={action}
+                label={label}
+                onClick={onClick}
+                disabled={disabled}
+              >
+                <Arrow aria-hidden className="rtl:rotate-180" />
+              </TileButton>
+            ) : null,
+          )}
         </div>
       ) : null}
     </li>

@@ -87,33 +87,31 @@ export function ImagesSection({
   // After a move or a remove/undo the tile's button is re-rendered (or gone at an end): focus
   // follows the image to the same button, or to the other one, and the new place is announced.
   const listRef = useRef<HTMLUListElement>(null);
-  const [focusNext, setFocusNext] = useState<{ url: string; actions: string[] } | null>(null);
+  const focusNext = useRef<{ url: string; actions: string[] } | null>(null);
   const [announcement, setAnnouncement] = useState("");
   useEffect(() => {
-    if (!focusNext) return;
+    const next = focusNext.current;
+    if (!next) return;
+    focusNext.current = null;
     const tile = [...(listRef.current?.querySelectorAll<HTMLElement>("[data-image]") ?? [])].find(
-      (el) => el.dataset.image === focusNext.url,
+      (el) => el.dataset.image === next.url,
     );
-    for (const action of focusNext.actions) {
-      const button = tile?.querySelector<HTMLElement>(`[data-action="${action}"]`);
-      if (button) {
-        button.focus();
-        break;
-      }
-    }
-    setFocusNext(null);
-  }, [focusNext]);
+    const button = next.actions
+      .map((action) => tile?.querySelector<HTMLElement>(`[data-action="${action}"]`))
+      .find(Boolean);
+    button?.focus();
+  });
 
   function move(index: number, delta: -1 | 1, action: "earlier" | "later") {
     const url = images[index]!.url;
     setImages((current) => moveImage(current, index, delta));
-    setFocusNext({ url, actions: [action, action === "earlier" ? "later" : "earlier"] });
+    focusNext.current = { url, actions: [action, action === "earlier" ? "later" : "earlier"] };
     setAnnouncement(t("imageMoved", { index: index + delta + 1 }));
   }
 
   function toggle(url: string, removed: boolean) {
     setImages((current) => toggleRemoved(current, url));
-    setFocusNext({ url, actions: [removed ? "remove" : "undo"] });
+    focusNext.current = { url, actions: [removed ? "remove" : "undo"] };
     setAnnouncement(removed ? t("imageKept") : t("imageMarked"));
   }
 
