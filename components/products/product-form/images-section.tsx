@@ -44,6 +44,8 @@ export function ImagesSection({
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, startBusy] = useTransition();
   const total = images.length + pendingImages.length;
+  // The first image that stays once saved is the one the lists show.
+  const thumbnail = images.find((image) => !image.removed)?.url;
 
   // Object URLs hold their file in memory until revoked; whatever is left goes on unmount.
   const previewUrls = useRef(new Set<string>());
@@ -128,7 +130,9 @@ export function ImagesSection({
               key={url}
               src={url}
               label={t("imageLabel", { index: index + 1 })}
-              note={removed ? t("imageRemovedOnSave") : index === 0 ? t("thumbnail") : undefined}
+              note={
+                removed ? t("imageRemovedOnSave") : url === thumbnail ? t("thumbnail") : undefined
+              }
               removeLabel={t("removeImage", { index: index + 1 })}
               undoLabel={t("keepImage", { index: index + 1 })}
               removed={removed}

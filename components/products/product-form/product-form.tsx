@@ -194,30 +194,31 @@ export function ProductForm(props: ProductFormProps) {
             <ArrowLeft aria-hidden className="rtl:rotate-180" />
             {t("back")}
           </Link>
-          {mode === "edit" && !readOnly && productId && props.displayName ? (
-            <>
-              <Button
-                variant="outline"
-                className="ms-auto text-destructive hover:bg-destructive-soft"
-                aria-haspopup="dialog"
-                disabled={pending}
-                onClick={() => setDeleteOpen(true)}
-              >
-                <Trash2 aria-hidden />
-                {t("delete")}
-              </Button>
-              <DeleteProductDialog
-                product={deleteOpen ? { id: productId, name: props.displayName } : null}
-                onClose={() => setDeleteOpen(false)}
-                onConfirm={props.deleteProduct}
-                onDone={(result) => {
-                  if (result.ok) startNavigation(() => router.replace("/products"));
-                  else setBanner({ kind: "error", issue: result.error, extra: [] });
-                }}
-              />
-            </>
-          ) : null}
         </StickyActions>
+        {/* Deleting is not part of saving: it stays out of the sticky bar, below the form. */}
+        {mode === "edit" && !readOnly && productId && props.displayName ? (
+          <div className="flex justify-end">
+            <Button
+              variant="outline"
+              className="text-destructive hover:bg-destructive-soft"
+              aria-haspopup="dialog"
+              disabled={pending}
+              onClick={() => setDeleteOpen(true)}
+            >
+              <Trash2 aria-hidden />
+              {t("delete")}
+            </Button>
+            <DeleteProductDialog
+              product={deleteOpen ? { id: productId, name: props.displayName } : null}
+              onClose={() => setDeleteOpen(false)}
+              onConfirm={props.deleteProduct}
+              onDone={(result) => {
+                if (result.ok) startNavigation(() => router.replace("/products"));
+                else setBanner({ kind: "error", issue: result.error, extra: [] });
+              }}
+            />
+          </div>
+        ) : null}
       </form>
     </Form>
   );
