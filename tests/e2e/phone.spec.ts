@@ -248,3 +248,21 @@ test("creating an API key moves focus into the dialog that shows it", async ({
   const [key] = (await owner.apiKeys.list()).data.filter((k) => k.name === name);
   if (key) await owner.apiKeys.revoke(key.id);
 });
+
+test("the store settings keep Save on screen on a phone, above the form's end", async ({
+  page,
+  appLocale,
+  t,
+}) => {
+  await page.goto(`/${appLocale}/settings/store`);
+  const save = page.getByRole("button", { name: t.settings.store.save, exact: true });
+  await expect(save).toBeVisible();
+  const box = (await save.boundingBox())!;
+  // The form is longer than the window, yet Save shows at the bottom without scrolling.
+  expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(
+    PHONE.height,
+  );
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: `test-results/screenshots/phone-store-settings-${appLocale}.png` });
+});
