@@ -65,8 +65,10 @@ export function OrderStatusActions({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
+  // Success or not, the outcome takes focus: the button pressed is gone once the status moves,
+  // and focus would otherwise fall back to the top of the page.
   useEffect(() => {
-    if (outcome?.kind === "error") outcomeRef.current?.focus();
+    if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
 
   async function change(target: OrderStatus) {

@@ -17,7 +17,9 @@ export const ProductSchema = z
     sku: z.string().nullable(),
     status: z.enum(PRODUCT_STATUSES),
     inventory: z.number().int(),
-    images: z.array(z.string()),
+    images: z
+      .array(z.string())
+      .openapi({ description: "In display order; the first is the thumbnail" }),
     created_at: z.string().openapi({ format: "date-time" }),
     updated_at: z.string().openapi({ format: "date-time" }),
   })

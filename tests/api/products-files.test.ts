@@ -183,6 +183,27 @@ describe("images", () => {
     expect(row!.images).toEqual([]);
   });
 
+  it("keeps images in the order sent: a PATCH reorders (the first is the thumbnail) or removes", async () => {
+    const a = await store();
+    const product = await a.sdk.products.create({ name: { en: "Lamp" }, price: 10 });
+    for (const name of ["one.png", "two.png", "three.png"])
+      await a.sdk.products.uploadImage(product.id, new Blob([PNG]), name);
+    const uploaded = (await a.sdk.products.get(product.id)).images;
+    expect(uploaded).toHaveLength(3);
+    const [one, two, three] = uploaded as [string, string, string];
+
+    const reordered = await a.sdk.products.update(product.id, { images: [three, one, two] });
+    expect(reordered.images).toEqual([three, one, two]);
+    expect((await a.sdk.products.get(product.id)).images).toEqual([three, one, two]);
+    const listed = await a.sdk.products.list({});
+    expect(listed.data.find((p) => p.id === product.id)!.images[0]).toBe(three);
+
+    // Sending a URL twice keeps it once, in its first place.
+    const deduped = await a.sdk.products.update(product.id, { images: [two, three, two] });
+    expect(deduped.images).toEqual([two, three]);
+    expect((await a.sdk.products.update(product.id, { images: [three] })).images).toEqual([three]);
+  });
+
   it("a missing file is a 404 envelope", async () => {
     await expectError(
       await t.request(

@@ -4,9 +4,8 @@ import { ImagePlus, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { FilePicker } from "@/components/ui/file-picker";
-import type { ActionResult } from "@/lib/admin/action-result";
-import type { Product } from "@/lib/sdk";
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_IMAGES } from "../product-limits";
+import { moveImage, toggleRemoved, type ImageEntry } from "./image-order";
 import { ImageTile } from "./image-tile";
 import { Section } from "./section";
 
@@ -17,8 +16,9 @@ export interface PendingImage {
 }
 
 /**
- * The product's images. Editing, a chosen file uploads at once; creating, it waits (with a local
- * preview) until the product exists.
+ * The product's images. Editing, a chosen file uploads at once, while removing and reordering
+ * wait for Save like every other field; creating, files wait (with a local preview) until the
+ * product exists. The first image is the thumbnail.
  */
 export function ImagesSection({
   mode,
@@ -28,17 +28,15 @@ export function ImagesSection({
   pendingImages,
   setPendingImages,
   readOnly,
-  removeImage,
   uploadAll,
 }: {
   mode: "create" | "edit";
   productId?: string;
-  images: string[];
-  setImages: (images: string[]) => void;
+  images: ImageEntry[];
+  setImages: (update: (current: ImageEntry[]) => ImageEntry[]) => void;
   pendingImages: PendingImage[];
   setPendingImages: (update: (current: PendingImage[]) => PendingImage[]) => void;
   readOnly: boolean;
-  removeImage: (id: string, url: string) => Promise<ActionResult<Product>>;
   uploadAll: (id: string, files: File[]) => Promise<number>;
 }) {
   const t = useTranslations("products.form");
@@ -46,6 +44,8 @@ export function ImagesSection({
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, startBusy] = useTransition();
   const total = images.length + pendingImages.length;
+  // The first image that stays once saved is the one the lists show.
+  const thumbnail = images.find((image) => !image.removed)?.url;
 
   // Object URLs hold their file in memory until revoked; whatever is left goes on unmount.
   const previewUrls = useRef(new Set<string>());
@@ -86,29 +86,68 @@ export function ImagesSection({
     });
   }
 
-  function remove(url: string) {
-    if (!productId) return;
-    startBusy(async () => {
-      const result = await removeImage(productId, url);
-      if (result.ok) setImages(result.data.images);
-      else setProblems([t("imageErrors.remove")]);
-    });
+  // After a move or a remove/undo the tile's button is re-rendered (or gone at an end): focus
+  // follows the image to the same button, or to the other one, and the new place is announced.
+  const listRef = useRef<HTMLUListElement>(null);
+  const focusNext = useRef<{ url: string; actions: string[] } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    const next = focusNext.current;
+    if (!next) return;
+    focusNext.current = null;
+    const tile = [...(listRef.current?.querySelectorAll<HTMLElement>("[data-image]") ?? [])].find(
+      (el) => el.dataset.image === next.url,
+    );
+    const button = next.actions
+      .map((action) => tile?.querySelector<HTMLElement>(`[data-action="${action}"]`))
+      .find(Boolean);
+    button?.focus();
+  });
+
+  function move(index: number, delta: -1 | 1, action: "earlier" | "later") {
+    const url = images[index]!.url;
+    setImages((current) => moveImage(current, index, delta));
+    focusNext.current = { url, actions: [action, action === "earlier" ? "later" : "earlier"] };
+    setAnnouncement(t("imageMoved", { index: index + delta + 1 }));
+  }
+
+  function toggle(url: string, removed: boolean) {
+    setImages((current) => toggleRemoved(current, url));
+    focusNext.current = { url, actions: [removed ? "remove" : "undo"] };
+    setAnnouncement(removed ? t("imageKept") : t("imageMarked"));
   }
 
   return (
     <Section title={t("sections.images")} description={t("imagesHint")}>
       {total ? (
         <ul
+          ref={listRef}
           aria-label={t("imagesList")}
           className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4"
         >
-          {images.map((url, index) => (
+          {images.map(({ url, removed }, index) => (
             <ImageTile
               key={url}
               src={url}
               label={t("imageLabel", { index: index + 1 })}
+              note={
+                removed ? t("imageRemovedOnSave") : url === thumbnail ? t("thumbnail") : undefined
+              }
               removeLabel={t("removeImage", { index: index + 1 })}
-              onRemove={readOnly ? undefined : () => remove(url)}
+              undoLabel={t("keepImage", { index: index + 1 })}
+              removed={removed}
+              onRemove={readOnly ? undefined : () => toggle(url, removed)}
+              move={
+                readOnly || images.length < 2
+                  ? undefined
+                  : {
+                      earlierLabel: t("moveImageEarlier", { index: index + 1 }),
+                      laterLabel: t("moveImageLater", { index: index + 1 }),
+                      onEarlier: index > 0 ? () => move(index, -1, "earlier") : undefined,
+                      onLater:
+                        index < images.length - 1 ? () => move(index, 1, "later") : undefined,
+                    }
+              }
               disabled={busy}
             />
           ))}
@@ -148,6 +187,9 @@ export function ImagesSection({
               event.currentTarget.value = "";
             }}
           />
+          <p aria-live="polite" className="sr-only">
+            {announcement}
+          </p>
           {busy ? (
             <p role="status" className="flex items-center gap-2 text-sm text-muted-foreground">
               <Loader2 aria-hidden className="size-4 animate-spin" />

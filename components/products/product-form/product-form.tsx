@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
+import { StickyActions } from "@/components/ui/sticky-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/admin/action-result";
 import { Link, useRouter } from "@/lib/admin/i18n/navigation";
@@ -17,6 +18,7 @@ import type { DisplayName } from "../product-name";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { DetailsSection } from "./details-section";
 import { FormBanner, type Banner } from "./form-banner";
+import { imagesChanged, keptUrls, toEntries, withUploaded } from "./image-order";
 import { ImagesSection, type PendingImage } from "./images-section";
 import { OrganisationSection } from "./organisation-section";
 import { PricingSection } from "./pricing-section";
@@ -39,7 +41,6 @@ export interface ProductFormProps {
   notice?: { kind: "created"; imageFailures: number } | null;
   onSubmit: (input: ProductInput) => Promise<ActionResult<Product>>;
   uploadImage: (id: string, data: FormData) => Promise<ActionResult<Product>>;
-  removeImage: (id: string, url: string) => Promise<ActionResult<Product>>;
   deleteProduct: (
     id: string,
   ) => Promise<ActionResult<{ id: string; deleted: boolean; archived: boolean }>>;
@@ -54,7 +55,9 @@ export function ProductForm(props: ProductFormProps) {
   const [banner, setBanner] = useState<Banner | null>(props.notice ?? null);
   const [navigating, startNavigation] = useTransition();
   const [deleteOpen, setDeleteOpen] = useState(false);
-  const [images, setImages] = useState(props.images);
+  // The images as last saved, and as the form holds them (order, removal marks) until Save.
+  const [savedImages, setSavedImages] = useState(props.images);
+  const [images, setImages] = useState(() => toEntries(props.images));
   const [pendingImages, setPendingImages] = useState<PendingImage[]>([]);
   const hydrated = useHydrated();
 
@@ -67,7 +70,8 @@ export function ProductForm(props: ProductFormProps) {
   });
   const pending = form.formState.isSubmitting || navigating;
   const tCommon = useTranslations("Common");
-  useUnsavedChanges(form.formState.isDirty && !pending, tCommon("unsavedChanges"));
+  const imagesDirty = imagesChanged(images, savedImages);
+  useUnsavedChanges((form.formState.isDirty || imagesDirty) && !pending, tCommon("unsavedChanges"));
 
   /** The API's field errors go to their fields (the first takes focus), the rest to the banner. */
   function showFailure(result: Extract<ActionResult<unknown>, { ok: false }>) {
@@ -95,15 +99,21 @@ export function ProductForm(props: ProductFormProps) {
       const data = new FormData();
       data.set("file", file, file.name);
       const result = await props.uploadImage(targetId, data);
-      if (result.ok) setImages(result.data.images);
-      else failures++;
+      if (result.ok) {
+        setImages((current) => withUploaded(current, result.data.images));
+        // The upload saved the file; the saved order is the server's, until Save sends ours.
+        setSavedImages(result.data.images);
+      } else failures++;
     }
     return failures;
   }
 
   const onSubmit = form.handleSubmit(async (input) => {
     setBanner(null);
-    const result = await props.onSubmit(input);
+    // Removals and a new order reach the product with the rest of the form, never on their own.
+    const result = await props.onSubmit(
+      mode === "edit" && imagesDirty ? { ...input, images: keptUrls(images) } : input,
+    );
     if (!result.ok) {
       showFailure(result);
       return;
@@ -119,6 +129,8 @@ export function ProductForm(props: ProductFormProps) {
       return;
     }
     form.reset(productFormValues(result.data));
+    setSavedImages(result.data.images);
+    setImages(toEntries(result.data.images));
     setBanner({ kind: "saved" });
   });
 
@@ -156,7 +168,6 @@ export function ProductForm(props: ProductFormProps) {
                 pendingImages={pendingImages}
                 setPendingImages={setPendingImages}
                 readOnly={readOnly}
-                removeImage={props.removeImage}
                 uploadAll={uploadAll}
               />
             </div>
@@ -167,7 +178,7 @@ export function ProductForm(props: ProductFormProps) {
           </div>
         </fieldset>
 
-        <div className="flex flex-wrap items-center gap-3 border-t border-border pt-6">
+        <StickyActions>
           {readOnly ? null : (
             // Until React runs, a click would submit the form natively (as a GET): keep it off.
             <SubmitButton
@@ -183,30 +194,31 @@ export function ProductForm(props: ProductFormProps) {
             <ArrowLeft aria-hidden className="rtl:rotate-180" />
             {t("back")}
           </Link>
-          {mode === "edit" && !readOnly && productId && props.displayName ? (
-            <>
-              <Button
-                variant="outline"
-                className="ms-auto text-destructive hover:bg-destructive-soft"
-                aria-haspopup="dialog"
-                disabled={pending}
-                onClick={() => setDeleteOpen(true)}
-              >
-                <Trash2 aria-hidden />
-                {t("delete")}
-              </Button>
-              <DeleteProductDialog
-                product={deleteOpen ? { id: productId, name: props.displayName } : null}
-                onClose={() => setDeleteOpen(false)}
-                onConfirm={props.deleteProduct}
-                onDone={(result) => {
-                  if (result.ok) startNavigation(() => router.replace("/products"));
-                  else setBanner({ kind: "error", issue: result.error, extra: [] });
-                }}
-              />
-            </>
-          ) : null}
-        </div>
+        </StickyActions>
+        {/* Deleting is not part of saving: it stays out of the sticky bar, below the form. */}
+        {mode === "edit" && !readOnly && productId && props.displayName ? (
+          <div className="flex justify-end">
+            <Button
+              variant="outline"
+              className="text-destructive hover:bg-destructive-soft"
+              aria-haspopup="dialog"
+              disabled={pending}
+              onClick={() => setDeleteOpen(true)}
+            >
+              <Trash2 aria-hidden />
+              {t("delete")}
+            </Button>
+            <DeleteProductDialog
+              product={deleteOpen ? { id: productId, name: props.displayName } : null}
+              onClose={() => setDeleteOpen(false)}
+              onConfirm={props.deleteProduct}
+              onDone={(result) => {
+                if (result.ok) startNavigation(() => router.replace("/products"));
+                else setBanner({ kind: "error", issue: result.error, extra: [] });
+              }}
+            />
+          </div>
+        ) : null}
       </form>
     </Form>
   );

@@ -52,7 +52,8 @@ export function merge(
     sku: input.sku !== undefined ? input.sku || null : (current?.sku ?? null),
     status: input.status ?? current?.status ?? "draft",
     inventory: input.inventory ?? current?.inventory ?? 0,
-    images: input.images ?? current?.images ?? [],
+    // The order is the one sent (the first is the thumbnail); a URL sent twice is kept once.
+    images: input.images ? [...new Set(input.images)] : (current?.images ?? []),
   };
   if (!values.nameEn && !values.nameAr) {
     errors.push({

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { storeTimeZone } from "@/components/settings/format";
 import { Badge } from "@/components/ui/badge";
+import { CardLine, CardList, CardListItem, CardMeta, WideOnly } from "@/components/ui/card-list";
 import { buttonVariants } from "@/components/ui/button";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -57,6 +58,40 @@ export default async function InvoicesPage({ params, searchParams }: LocalePageP
   const exportHref = `/${locale}/invoices/export${invoiceSearchString({ ...state, page: 1, limit: DEFAULT_LIMIT })}`;
   const empty = pagination.total === 0 && !filtered;
 
+  // The columns' contents once, for the table and for the phone's cards.
+  const cells = (i: (typeof list.data)[number]) => ({
+    number: (
+      <Link
+        href={`/invoices/${i.id}`}
+        className="font-medium whitespace-nowrap text-primary underline-offset-4 hover:underline"
+        aria-label={t("table.view", { number: i.number })}
+      >
+        <bdi dir="ltr">{i.number}</bdi>
+      </Link>
+    ),
+    kind: (
+      <Badge variant={i.kind === "invoice" ? "secondary" : "outline"}>{t(`kinds.${i.kind}`)}</Badge>
+    ),
+    issued: (
+      <time dateTime={i.issuedAt}>
+        {format.dateTime(new Date(i.issuedAt), {
+          dateStyle: "medium",
+          timeStyle: "short",
+          timeZone,
+        })}
+      </time>
+    ),
+    order: (
+      <Link
+        href={`/orders/${i.orderId}`}
+        className="font-mono whitespace-nowrap text-primary underline-offset-4 hover:underline"
+      >
+        <bdi dir="ltr">{i.orderNumber}</bdi>
+      </Link>
+    ),
+    total: format.number(i.total, { style: "currency", currency: i.currency }),
+  });
+
   return (
     <div className="flex flex-col gap-6">
       <ListHeader title={t("list.title")} description={t("list.description")}>
@@ -97,64 +132,70 @@ export default async function InvoicesPage({ params, searchParams }: LocalePageP
             </EmptyState>
           ) : (
             <>
-              <DataTable
-                caption={t("table.caption", { count: pagination.total })}
-                minWidth="min-w-[40rem]"
-              >
-                <THead>
-                  <tr>
-                    <Th>{t("table.number")}</Th>
-                    <Th>{t("table.kind")}</Th>
-                    <Th>{t("table.issued")}</Th>
-                    <Th>{t("table.order")}</Th>
-                    <Th>{t("table.buyer")}</Th>
-                    <Th className="text-end">{t("table.total")}</Th>
-                  </tr>
-                </THead>
-                <TBody>
-                  {list.data.map((i) => (
-                    <tr key={i.id} className="hover:bg-muted/50 [&>*]:align-middle">
-                      <Th scope="row" className="font-normal">
-                        <Link
-                          href={`/invoices/${i.id}`}
-                          className="font-medium whitespace-nowrap text-primary underline-offset-4 hover:underline"
-                          aria-label={t("table.view", { number: i.number })}
-                        >
-                          <bdi dir="ltr">{i.number}</bdi>
-                        </Link>
-                      </Th>
-                      <Td>
-                        <Badge variant={i.kind === "invoice" ? "secondary" : "outline"}>
-                          {t(`kinds.${i.kind}`)}
-                        </Badge>
-                      </Td>
-                      <Td className="whitespace-nowrap text-muted-foreground">
-                        <time dateTime={i.issuedAt}>
-                          {format.dateTime(new Date(i.issuedAt), {
-                            dateStyle: "medium",
-                            timeStyle: "short",
-                            timeZone,
-                          })}
-                        </time>
-                      </Td>
-                      <Td>
-                        <Link
-                          href={`/orders/${i.orderId}`}
-                          className="font-mono whitespace-nowrap text-primary underline-offset-4 hover:underline"
-                        >
-                          <bdi dir="ltr">{i.orderNumber}</bdi>
-                        </Link>
-                      </Td>
-                      <Td className="max-w-48 truncate" dir="auto">
-                        {i.buyer.name ?? i.buyer.email ?? "—"}
-                      </Td>
-                      <Td className="text-end whitespace-nowrap tabular-nums">
-                        {format.number(i.total, { style: "currency", currency: i.currency })}
-                      </Td>
+              <CardList label={t("table.caption", { count: pagination.total })}>
+                {list.data.map((i) => {
+                  const c = cells(i);
+                  return (
+                    <CardListItem key={i.id}>
+                      <CardLine>
+                        {c.number}
+                        {c.kind}
+                      </CardLine>
+                      <CardLine className="items-baseline text-sm">
+                        <span className="min-w-0 truncate" dir="auto">
+                          {i.buyer.name ?? i.buyer.email ?? "—"}
+                        </span>
+                        <span className="font-medium whitespace-nowrap tabular-nums">
+                          {c.total}
+                        </span>
+                      </CardLine>
+                      <CardMeta
+                        items={[
+                          <span key="issued">{c.issued}</span>,
+                          <span key="order">{c.order}</span>,
+                        ]}
+                      />
+                    </CardListItem>
+                  );
+                })}
+              </CardList>
+              <WideOnly>
+                <DataTable
+                  caption={t("table.caption", { count: pagination.total })}
+                  minWidth="min-w-[40rem]"
+                >
+                  <THead>
+                    <tr>
+                      <Th>{t("table.number")}</Th>
+                      <Th>{t("table.kind")}</Th>
+                      <Th>{t("table.issued")}</Th>
+                      <Th>{t("table.order")}</Th>
+                      <Th>{t("table.buyer")}</Th>
+                      <Th className="text-end">{t("table.total")}</Th>
                     </tr>
-                  ))}
-                </TBody>
-              </DataTable>
+                  </THead>
+                  <TBody>
+                    {list.data.map((i) => (
+                      <tr key={i.id} className="hover:bg-muted/50 [&>*]:align-middle">
+                        <Th scope="row" className="font-normal">
+                          {cells(i).number}
+                        </Th>
+                        <Td>{cells(i).kind}</Td>
+                        <Td className="whitespace-nowrap text-muted-foreground">
+                          {cells(i).issued}
+                        </Td>
+                        <Td>{cells(i).order}</Td>
+                        <Td className="max-w-48 truncate" dir="auto">
+                          {i.buyer.name ?? i.buyer.email ?? "—"}
+                        </Td>
+                        <Td className="text-end whitespace-nowrap tabular-nums">
+                          {cells(i).total}
+                        </Td>
+                      </tr>
+                    ))}
+                  </TBody>
+                </DataTable>
+              </WideOnly>
               <Pagination
                 label={t("pagination.label")}
                 pagination={pagination}

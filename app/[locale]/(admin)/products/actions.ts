@@ -61,15 +61,6 @@ export const uploadProductImage = toResult(
     }),
 );
 
-export const removeProductImage = toResult(
-  withId
-    .inputSchema(z.string(), fieldIssues(z.string()))
-    .action(async ({ parsedInput: url, bindArgsParsedInputs: [, id], ctx: { store } }) => {
-      const product = await store.products.get(id);
-      return store.products.update(id, { images: product.images.filter((image) => image !== url) });
-    }),
-);
-
 /** Names a category in English and Arabic (both empty forgets the names). */
 export const nameCategory = toResult(
   productAction

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
+import { CardLine, CardList, CardListItem, CardMeta } from "@/components/ui/card-list";
 import { Link } from "@/lib/admin/i18n/navigation";
 import type { OrderList } from "@/lib/sdk/orders";
 
@@ -25,13 +26,10 @@ export async function OrderCards({
 }) {
   const t = await getTranslations({ locale, namespace: "orders.table" });
   return (
-    <ul
-      aria-label={t("caption", { total })}
-      className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-card shadow-sm sm:hidden"
-    >
+    <CardList label={t("caption", { total })}>
       {rows.map(({ order, date, total, source, itemCount }) => (
-        <li key={order.id} className="flex flex-col gap-1.5 p-4">
-          <div className="flex items-center justify-between gap-3">
+        <CardListItem key={order.id}>
+          <CardLine>
             <Link
               href={`/orders/${order.id}`}
               className="font-mono font-medium text-primary underline-offset-4 hover:underline"
@@ -39,8 +37,8 @@ export async function OrderCards({
               <bdi dir="ltr">{order.number}</bdi>
             </Link>
             <OrderStatusBadge status={order.status} />
-          </div>
-          <div className="flex items-baseline justify-between gap-3 text-sm">
+          </CardLine>
+          <CardLine className="items-baseline text-sm">
             <span className="min-w-0 truncate">
               {order.customerName || order.customerEmail ? (
                 <bdi dir={order.customerName ? undefined : "ltr"}>
@@ -51,16 +49,22 @@ export async function OrderCards({
               )}
             </span>
             <span className="font-medium whitespace-nowrap tabular-nums">{total}</span>
-          </div>
-          <p className="flex flex-wrap gap-x-2 text-xs text-muted-foreground">
-            <time dateTime={order.createdAt}>{date}</time>
-            <span aria-hidden>·</span>
-            <span>{t("itemCount", { count: order.itemCount, n: itemCount })}</span>
-            <span aria-hidden>·</span>
-            {source ?? <bdi dir="ltr">{order.source}</bdi>}
-          </p>
-        </li>
+          </CardLine>
+          <CardMeta
+            items={[
+              <time key="date" dateTime={order.createdAt}>
+                {date}
+              </time>,
+              <span key="items">{t("itemCount", { count: order.itemCount, n: itemCount })}</span>,
+              source ?? (
+                <bdi key="source" dir="ltr">
+                  {order.source}
+                </bdi>
+              ),
+            ]}
+          />
+        </CardListItem>
       ))}
-    </ul>
+    </CardList>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
+import { WideOnly } from "@/components/ui/card-list";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { SortHeader, type SortLink } from "@/components/ui/sort-header";
 import { Link } from "@/lib/admin/i18n/navigation";
@@ -22,7 +23,7 @@ export async function OrdersTable({
   const t = await getTranslations({ locale, namespace: "orders.table" });
   const sortLabels = { ascending: t("sortAscending"), descending: t("sortDescending") };
   return (
-    <div className="hidden sm:block">
+    <WideOnly>
       <DataTable
         caption={t("caption", { total })}
         minWidth="min-w-[52rem]"
@@ -97,6 +98,6 @@ export async function OrdersTable({
           ))}
         </TBody>
       </DataTable>
-    </div>
+    </WideOnly>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PaymentStatusBadge } from "@/components/payments/status-badge";
 import { ProviderLabel } from "@/components/payments/provider-label";
+import { CardLine, CardList, CardListItem, CardMeta } from "@/components/ui/card-list";
 import { Link } from "@/lib/admin/i18n/navigation";
 import type { Payment } from "@/lib/sdk";
 
@@ -38,13 +39,10 @@ export async function PaymentCards({
 }) {
   const t = await getTranslations({ locale, namespace: "Payments.table" });
   return (
-    <ul
-      aria-label={t("caption", { total })}
-      className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-card shadow-sm sm:hidden"
-    >
+    <CardList label={t("caption", { total })}>
       {rows.map(({ payment, date, amount, refunded }) => (
-        <li key={payment.id} className="flex flex-col gap-1.5 p-4">
-          <div className="flex items-center justify-between gap-3">
+        <CardListItem key={payment.id}>
+          <CardLine>
             <Link
               href={`/payments/${payment.id}`}
               className="font-medium text-primary underline-offset-4 hover:underline"
@@ -53,22 +51,21 @@ export async function PaymentCards({
               <span className="tabular-nums">{amount}</span>
             </Link>
             <PaymentStatusBadge status={payment.status} />
-          </div>
-          <div className="flex items-baseline justify-between gap-3 text-sm">
+          </CardLine>
+          <CardLine className="items-baseline text-sm">
             <ProviderLabel provider={payment.provider} method={payment.method} />
             <OrderLink payment={payment} none={t("noOrder")} />
-          </div>
-          <p className="flex flex-wrap gap-x-2 text-xs text-muted-foreground">
-            <time dateTime={payment.createdAt}>{date}</time>
-            {refunded ? (
-              <>
-                <span aria-hidden>·</span>
-                <span>{t("refunded", { amount: refunded })}</span>
-              </>
-            ) : null}
-          </p>
-        </li>
+          </CardLine>
+          <CardMeta
+            items={[
+              <time key="date" dateTime={payment.createdAt}>
+                {date}
+              </time>,
+              refunded ? <span key="refunded">{t("refunded", { amount: refunded })}</span> : null,
+            ]}
+          />
+        </CardListItem>
       ))}
-    </ul>
+    </CardList>
   );
 }

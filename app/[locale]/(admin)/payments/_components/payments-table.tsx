@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PaymentStatusBadge } from "@/components/payments/status-badge";
 import { ProviderLabel } from "@/components/payments/provider-label";
+import { WideOnly } from "@/components/ui/card-list";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { SortHeader, type SortLink } from "@/components/ui/sort-header";
 import { Link } from "@/lib/admin/i18n/navigation";
@@ -22,7 +23,7 @@ export async function PaymentsTable({
   const t = await getTranslations({ locale, namespace: "Payments.table" });
   const labels = { ascending: t("sortAscending"), descending: t("sortDescending") };
   return (
-    <div className="hidden sm:block">
+    <WideOnly>
       <DataTable caption={t("caption", { total })} minWidth="min-w-[46rem]">
         <THead>
           <tr>
@@ -82,6 +83,6 @@ export async function PaymentsTable({
           ))}
         </TBody>
       </DataTable>
-    </div>
+    </WideOnly>
   );
 }

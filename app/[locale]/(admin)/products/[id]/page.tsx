@@ -13,7 +13,7 @@ import { canWriteProducts } from "@/components/products/permissions";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import { StoreApiError, type Product } from "@/lib/sdk";
-import { deleteProduct, removeProductImage, updateProduct, uploadProductImage } from "../actions";
+import { deleteProduct, updateProduct, uploadProductImage } from "../actions";
 import { DropSearchParams } from "@/components/admin/drop-search-params";
 
 interface Props {
@@ -89,7 +89,6 @@ export default async function ProductPage({ params, searchParams }: Props) {
         notice={created ? { kind: "created", imageFailures } : null}
         onSubmit={updateProduct.bind(null, locale, product.id)}
         uploadImage={uploadProductImage.bind(null, locale)}
-        removeImage={removeProductImage.bind(null, locale)}
         deleteProduct={deleteProduct.bind(null, locale)}
       />
     </div>

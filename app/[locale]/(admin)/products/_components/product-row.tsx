@@ -28,7 +28,7 @@ export interface ProductRow {
   thumbnail: string | null;
 }
 
-interface ProductRowProps {
+export interface ProductRowProps {
   row: ProductRow;
   canWrite: boolean;
   /** Selection and deletion need JavaScript; until it runs, their controls stay off. */
@@ -63,69 +63,96 @@ export function ProductTableRow({
         scope="row"
         className={cn("min-w-56 py-3 pe-3 text-start font-normal", canWrite ? "ps-2" : "ps-4")}
       >
-        <div className="flex items-center gap-3">
-          <ProductThumbnail src={row.thumbnail} />
-          <div className="flex min-w-0 flex-col gap-0.5">
-            <Link
-              href={`/products/${row.id}`}
-              className="font-medium text-foreground underline-offset-4 hover:underline"
-            >
-              <ProductName name={row.name} />
-            </Link>
-            <span className="text-xs text-muted-foreground">
-              {row.sku ? (
-                <bdi dir="ltr" className="font-mono">
-                  {row.sku}
-                </bdi>
-              ) : (
-                t("noSku")
-              )}
-            </span>
-          </div>
-        </div>
+        <ProductIdentity row={row} />
       </th>
       <Td className="align-middle">
         <StatusBadge status={row.status} />
       </Td>
       <Td className="text-end align-middle whitespace-nowrap tabular-nums">{row.price}</Td>
       <Td className="text-end align-middle tabular-nums">
-        {row.outOfStock ? (
-          <Badge variant="secondary" className="text-destructive">
-            {t("outOfStock")}
-          </Badge>
-        ) : (
-          row.inventory
-        )}
+        <ProductStock row={row} />
       </Td>
       <Td className="hidden align-middle whitespace-nowrap text-muted-foreground lg:table-cell">
         <time dateTime={row.updatedIso}>{row.updated}</time>
       </Td>
       <Td className="py-2 align-middle">
-        <div className="flex items-center justify-end gap-1">
-          <Link
-            href={`/products/${row.id}`}
-            className={buttonVariants({ variant: "ghost", size: "icon" })}
-            aria-label={
-              canWrite ? t("edit", { name: row.name.text }) : t("view", { name: row.name.text })
-            }
-          >
-            <Pencil aria-hidden />
-          </Link>
-          {canWrite ? (
-            <Button
-              variant="ghost"
-              size="icon"
-              className="text-destructive hover:bg-destructive-soft"
-              aria-label={t("delete", { name: row.name.text })}
-              aria-haspopup="dialog"
-              disabled={!hydrated}
-              onClick={onDelete}
-            >
-              <Trash2 aria-hidden />
-            </Button>
-          ) : null}
-        </div>
+        <ProductRowActions row={row} canWrite={canWrite} hydrated={hydrated} onDelete={onDelete} />
       </Td>
     </tr>
+  );
+}
+
+/** The row's edit link and delete button, on the table row and on the phone's card alike. */
+export function ProductRowActions({
+  row,
+  canWrite,
+  hydrated,
+  onDelete,
+}: Pick<ProductRowProps, "row" | "canWrite" | "hydrated" | "onDelete">) {
+  const t = useTranslations("products.table");
+  return (
+    <div className="flex items-center justify-end gap-1">
+      <Link
+        href={`/products/${row.id}`}
+        className={buttonVariants({ variant: "ghost", size: "icon" })}
+        aria-label={
+          canWrite ? t("edit", { name: row.name.text }) : t("view", { name: row.name.text })
+        }
+      >
+        <Pencil aria-hidden />
+      </Link>
+      {canWrite ? (
+        <Button
+          variant="ghost"
+          size="icon"
+          className="text-destructive hover:bg-destructive-soft"
+          aria-label={t("delete", { name: row.name.text })}
+          aria-haspopup="dialog"
+          disabled={!hydrated}
+          onClick={onDelete}
+        >
+          <Trash2 aria-hidden />
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The thumbnail, the linked name and the SKU: what says which product a row is. */
+export function ProductIdentity({ row }: { row: ProductRow }) {
+  const t = useTranslations("products.table");
+  return (
+    <div className="flex items-center gap-3">
+      <ProductThumbnail src={row.thumbnail} />
+      <div className="flex min-w-0 flex-col gap-0.5">
+        <Link
+          href={`/products/${row.id}`}
+          className="font-medium text-foreground underline-offset-4 hover:underline"
+        >
+          <ProductName name={row.name} />
+        </Link>
+        <span className="text-xs text-muted-foreground">
+          {row.sku ? (
+            <bdi dir="ltr" className="font-mono">
+              {row.sku}
+            </bdi>
+          ) : (
+            t("noSku")
+          )}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** The stock, or "Out of stock" in words when nothing is left. */
+export function ProductStock({ row }: { row: ProductRow }) {
+  const t = useTranslations("products.table");
+  return row.outOfStock ? (
+    <Badge variant="secondary" className="text-destructive">
+      {t("outOfStock")}
+    </Badge>
+  ) : (
+    <>{row.inventory}</>
   );
 }

@@ -4,10 +4,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { DeleteProductDialog } from "@/components/products/delete-product-dialog";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { CardList, WideOnly } from "@/components/ui/card-list";
 import { DataTable, TBody, Th, THead } from "@/components/ui/data-table";
 import { SelectionCheckbox, useRowSelection } from "@/components/ui/data-table-selection";
 import { bulkUpdateProducts, deleteProduct } from "../actions";
 import { BulkToolbar } from "./bulk-toolbar";
+import { ProductCard } from "./product-card";
 import type { BulkAction } from "./outcome-alert";
 import { ProductTableRow, type ProductRow } from "./product-row";
 import { useReportOutcome } from "./products-feedback";
@@ -53,6 +55,16 @@ export function ProductsTable({ rows, sortHeaders, canWrite, caption }: TablePro
     });
   }
 
+  // What a row needs, the same for the table's row and the phone's card.
+  const rowProps = (row: ProductRow) => ({
+    row,
+    canWrite,
+    hydrated,
+    selected: selection.isSelected(row.id),
+    onSelect: (on: boolean) => selection.toggle(row.id, on),
+    onDelete: () => setDeleting(row),
+  });
+
   return (
     <div className="flex flex-col gap-3">
       {canWrite && selection.selectedIds.length > 0 ? (
@@ -64,58 +76,76 @@ export function ProductsTable({ rows, sortHeaders, canWrite, caption }: TablePro
         />
       ) : null}
 
-      <DataTable caption={caption} minWidth="min-w-[36rem] lg:min-w-[44rem]" aria-busy={pending}>
-        <THead>
-          <tr>
-            {canWrite ? (
-              <Th className="w-10 pe-1">
-                <SelectionCheckbox
-                  aria-label={t("selectAll")}
-                  disabled={!hydrated}
-                  checked={selection.all}
-                  indeterminate={selection.some}
-                  onChange={(event) =>
-                    selection.set(event.currentTarget.checked ? rows.map((r) => r.id) : [])
-                  }
-                />
-              </Th>
-            ) : null}
-            <SortHeader column="name" header={sortHeaders.name} className={canWrite ? "ps-2" : ""}>
-              {t("product")}
-            </SortHeader>
-            <Th>{t("status")}</Th>
-            <SortHeader column="price" header={sortHeaders.price} align="end">
-              {t("price")}
-            </SortHeader>
-            <SortHeader column="inventory" header={sortHeaders.inventory} align="end">
-              {t("inventory")}
-            </SortHeader>
-            <SortHeader
-              column="updated_at"
-              header={sortHeaders.updated_at}
-              className="hidden lg:table-cell"
-            >
-              {t("updated")}
-            </SortHeader>
-            <Th className="text-end">
-              <span className="sr-only">{t("actions")}</span>
-            </Th>
-          </tr>
-        </THead>
-        <TBody>
-          {rows.map((row) => (
-            <ProductTableRow
-              key={row.id}
-              row={row}
-              canWrite={canWrite}
-              hydrated={hydrated}
-              selected={selection.isSelected(row.id)}
-              onSelect={(on) => selection.toggle(row.id, on)}
-              onDelete={() => setDeleting(row)}
+      <CardList label={caption} aria-busy={pending}>
+        {canWrite && rows.length > 1 ? (
+          <li className="flex items-center gap-3 bg-muted/60 px-4 py-2 text-sm text-muted-foreground">
+            <SelectionCheckbox
+              id="products-select-all-cards"
+              disabled={!hydrated}
+              checked={selection.all}
+              indeterminate={selection.some}
+              onChange={(event) =>
+                selection.set(event.currentTarget.checked ? rows.map((r) => r.id) : [])
+              }
             />
-          ))}
-        </TBody>
-      </DataTable>
+            <label htmlFor="products-select-all-cards">{t("selectAll")}</label>
+          </li>
+        ) : null}
+        {rows.map((row) => (
+          <ProductCard key={row.id} {...rowProps(row)} />
+        ))}
+      </CardList>
+
+      <WideOnly>
+        <DataTable caption={caption} minWidth="min-w-[36rem] lg:min-w-[44rem]" aria-busy={pending}>
+          <THead>
+            <tr>
+              {canWrite ? (
+                <Th className="w-10 pe-1">
+                  <SelectionCheckbox
+                    aria-label={t("selectAll")}
+                    disabled={!hydrated}
+                    checked={selection.all}
+                    indeterminate={selection.some}
+                    onChange={(event) =>
+                      selection.set(event.currentTarget.checked ? rows.map((r) => r.id) : [])
+                    }
+                  />
+                </Th>
+              ) : null}
+              <SortHeader
+                column="name"
+                header={sortHeaders.name}
+                className={canWrite ? "ps-2" : ""}
+              >
+                {t("product")}
+              </SortHeader>
+              <Th>{t("status")}</Th>
+              <SortHeader column="price" header={sortHeaders.price} align="end">
+                {t("price")}
+              </SortHeader>
+              <SortHeader column="inventory" header={sortHeaders.inventory} align="end">
+                {t("inventory")}
+              </SortHeader>
+              <SortHeader
+                column="updated_at"
+                header={sortHeaders.updated_at}
+                className="hidden lg:table-cell"
+              >
+                {t("updated")}
+              </SortHeader>
+              <Th className="text-end">
+                <span className="sr-only">{t("actions")}</span>
+              </Th>
+            </tr>
+          </THead>
+          <TBody>
+            {rows.map((row) => (
+              <ProductTableRow key={row.id} {...rowProps(row)} />
+            ))}
+          </TBody>
+        </DataTable>
+      </WideOnly>
 
       {canWrite ? (
         <DeleteProductDialog

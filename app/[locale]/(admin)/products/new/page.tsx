@@ -8,7 +8,7 @@ import { PermissionNotice } from "@/components/ui/permission-notice";
 import { canWriteProducts } from "@/components/products/permissions";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
-import { createProduct, deleteProduct, removeProductImage, uploadProductImage } from "../actions";
+import { createProduct, deleteProduct, uploadProductImage } from "../actions";
 
 interface Props {
   params: Promise<{ locale: string }>;
@@ -62,7 +62,6 @@ export default async function NewProductPage({ params }: Props) {
         readOnly={false}
         onSubmit={createProduct.bind(null, locale)}
         uploadImage={uploadProductImage.bind(null, locale)}
-        removeImage={removeProductImage.bind(null, locale)}
         deleteProduct={deleteProduct.bind(null, locale)}
       />
     </div>

@@ -3,12 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CircleAlert, CircleCheck, Save } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { SectionHeader } from "@/components/settings/parts";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { useSettingsErrorText } from "@/components/settings/use-settings-error-text";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { StickyActions } from "@/components/ui/sticky-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionIssue } from "@/lib/admin/action-result";
 import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
@@ -57,6 +58,11 @@ export function StoreSettingsForm({
     resolver: zodResolver(storeFormSchema),
     defaultValues: { ...settings, name: { ...settings.name } },
   });
+  // After a save the button goes disabled (nothing left to save): the outcome takes the focus.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
   const { errors, isSubmitting, isDirty, dirtyFields } = form.formState;
   const tCommon = useTranslations("Common");
   useUnsavedChanges(isDirty && !isSubmitting, tCommon("unsavedChanges"));
@@ -88,8 +94,13 @@ export function StoreSettingsForm({
         <BillingCard canEdit={canEditBilling} currencies={currencies} />
         <RegionCard timeZones={timeZones} languages={languages} />
 
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-          <div aria-live="polite" className="min-w-0 flex-1">
+        <StickyActions className="flex-col items-stretch sm:flex-row sm:items-center sm:justify-between">
+          <div
+            ref={resultRef}
+            tabIndex={-1}
+            aria-live="polite"
+            className="min-w-0 flex-1 outline-none"
+          >
             {result?.ok ? (
               <Alert variant="success">
                 <CircleCheck aria-hidden />
@@ -114,7 +125,7 @@ export function StoreSettingsForm({
           >
             {t("save")}
           </SubmitButton>
-        </div>
+        </StickyActions>
       </SettingsForm>
 
       <LogoCard logoUrl={logoUrl} />

@@ -4,6 +4,7 @@ import { RefreshCw, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { ListTable } from "@/components/settings/list-table";
 import { Badge } from "@/components/ui/badge";
+import { CardFields, CardLine, CardList, CardListItem, WideOnly } from "@/components/ui/card-list";
 import { Button } from "@/components/ui/button";
 import { Td } from "@/components/ui/data-table";
 import type { Scope } from "@/lib/auth/permissions";
@@ -71,16 +72,25 @@ interface RowActions {
 export function KeysTable({ rows, ...actions }: { rows: ApiKeyRow[] } & RowActions) {
   const t = useTranslations("settings.apiKeys.table");
   return (
-    <ListTable
-      caption={t("caption", { count: rows.length })}
-      columns={[t("name"), t("scopes"), t("created"), t("lastUsed"), t("expires"), t("status")]}
-      actions={t("actions")}
-      minWidth="min-w-[50rem]"
-    >
-      {rows.map((row) => (
-        <KeyRow key={row.id} row={row} {...actions} />
-      ))}
-    </ListTable>
+    <>
+      <CardList label={t("caption", { count: rows.length })}>
+        {rows.map((row) => (
+          <KeyCard key={row.id} row={row} {...actions} />
+        ))}
+      </CardList>
+      <WideOnly>
+        <ListTable
+          caption={t("caption", { count: rows.length })}
+          columns={[t("name"), t("scopes"), t("created"), t("lastUsed"), t("expires"), t("status")]}
+          actions={t("actions")}
+          minWidth="min-w-[50rem]"
+        >
+          {rows.map((row) => (
+            <KeyRow key={row.id} row={row} {...actions} />
+          ))}
+        </ListTable>
+      </WideOnly>
+    </>
   );
 }
 
@@ -89,36 +99,14 @@ type ScopeResource = Scope extends `${infer R}:${string}` ? R : never;
 
 function KeyRow({ row, onRoll, onRevoke }: { row: ApiKeyRow } & RowActions) {
   const t = useTranslations("settings.apiKeys");
-  const tResource = useTranslations("settings.apiKeys.resources");
-  const tAccess = useTranslations("settings.apiKeys.createDialog");
   const live = row.status === "active" || row.status === "expiring";
   return (
     <tr className={live ? undefined : "text-muted-foreground"}>
       <Td className="min-w-36">
-        <div className="flex flex-col gap-1">
-          <bdi className="font-medium">{row.name}</bdi>
-          {/* The key itself is never shown again: its prefix and last four identify it. */}
-          <code
-            dir="ltr"
-            className="self-start font-mono text-xs whitespace-nowrap text-muted-foreground"
-          >
-            {row.prefix}…{row.last4}
-          </code>
-        </div>
+        <KeyName row={row} />
       </Td>
       <Td>
-        <ul className="flex w-40 flex-wrap gap-1" aria-label={t("table.scopes")}>
-          {row.scopes.map((scope) => {
-            const [resource, access] = scope.split(":") as [ScopeResource, "read" | "write"];
-            return (
-              <li key={scope}>
-                <Badge variant="outline" title={scope}>
-                  {tResource(resource)} · {tAccess(access)}
-                </Badge>
-              </li>
-            );
-          })}
-        </ul>
+        <KeyScopes row={row} className="w-40" />
       </Td>
       <Td>
         <div className="flex flex-col gap-0.5">
@@ -140,33 +128,119 @@ function KeyRow({ row, onRoll, onRevoke }: { row: ApiKeyRow } & RowActions) {
         <KeyStatus status={row.status} />
       </Td>
       <Td className="py-2">
-        <div className="flex items-center justify-end gap-1">
-          {row.status === "active" ? (
-            <Button
-              variant="ghost"
-              size="icon"
-              className="size-9"
-              onClick={() => onRoll(row)}
-              aria-label={t("roll.buttonFor", { name: row.name })}
-              title={t("roll.button")}
-            >
-              <RefreshCw aria-hidden />
-            </Button>
-          ) : null}
-          {live ? (
-            <Button
-              variant="ghost"
-              size="icon"
-              className="size-9 text-destructive hover:bg-destructive-soft"
-              onClick={() => onRevoke(row)}
-              aria-label={t("revoke.buttonFor", { name: row.name })}
-              title={t("revoke.button")}
-            >
-              <Trash2 aria-hidden />
-            </Button>
-          ) : null}
-        </div>
+        <KeyActions row={row} onRoll={onRoll} onRevoke={onRevoke} />
       </Td>
     </tr>
+  );
+}
+
+function KeyScopes({ row, className }: { row: ApiKeyRow; className?: string }) {
+  const t = useTranslations("settings.apiKeys");
+  const tResource = useTranslations("settings.apiKeys.resources");
+  const tAccess = useTranslations("settings.apiKeys.createDialog");
+  return (
+    <ul className={cn("flex flex-wrap gap-1", className)} aria-label={t("table.scopes")}>
+      {row.scopes.map((scope) => {
+        const [resource, access] = scope.split(":") as [ScopeResource, "read" | "write"];
+        return (
+          <li key={scope}>
+            <Badge variant="outline" title={scope}>
+              {tResource(resource)} · {tAccess(access)}
+            </Badge>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Roll (active keys only) and revoke (while the key still works), on the row and the card. */
+function KeyActions({ row, onRoll, onRevoke }: { row: ApiKeyRow } & RowActions) {
+  const t = useTranslations("settings.apiKeys");
+  const live = row.status === "active" || row.status === "expiring";
+  return (
+    <div className="flex items-center justify-end gap-1">
+      {row.status === "active" ? (
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-9"
+          onClick={() => onRoll(row)}
+          aria-label={t("roll.buttonFor", { name: row.name })}
+          title={t("roll.button")}
+        >
+          <RefreshCw aria-hidden />
+        </Button>
+      ) : null}
+      {live ? (
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-9 text-destructive hover:bg-destructive-soft"
+          onClick={() => onRevoke(row)}
+          aria-label={t("revoke.buttonFor", { name: row.name })}
+          title={t("revoke.button")}
+        >
+          <Trash2 aria-hidden />
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/** A key on a phone: name, status and actions first, then its permissions and dates. */
+function KeyCard({ row, onRoll, onRevoke }: { row: ApiKeyRow } & RowActions) {
+  const t = useTranslations("settings.apiKeys");
+  const live = row.status === "active" || row.status === "expiring";
+  return (
+    <CardListItem className={cn("gap-3", live ? undefined : "text-muted-foreground")}>
+      <CardLine className="items-start">
+        <KeyName row={row} />
+        <KeyActions row={row} onRoll={onRoll} onRevoke={onRevoke} />
+      </CardLine>
+      <div>
+        <KeyStatus status={row.status} />
+      </div>
+      <KeyScopes row={row} />
+      <CardFields
+        fields={[
+          {
+            label: t("table.created"),
+            value: (
+              <>
+                <time dateTime={row.created.iso}>{row.created.date}</time>{" "}
+                <span className="text-xs text-muted-foreground">
+                  {row.createdBy ? t("table.by", { name: row.createdBy }) : t("table.byUnknown")}
+                </span>
+              </>
+            ),
+          },
+          {
+            label: t("table.lastUsed"),
+            value: <DateCell when={row.lastUsed} empty={t("table.never")} />,
+          },
+          {
+            label: t("table.expires"),
+            value: <DateCell when={row.expires} empty={t("table.noExpiry")} />,
+          },
+        ]}
+      />
+    </CardListItem>
+  );
+}
+
+/** The key's name over its prefix and last four. */
+function KeyName({ row }: { row: ApiKeyRow }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <bdi className="font-medium">{row.name}</bdi>
+      {/* The key itself is never shown again: its prefix and last four identify it. */}
+      <code
+        dir="ltr"
+        className="self-start font-mono text-xs whitespace-nowrap text-muted-foreground"
+      >
+        {row.prefix}…{row.last4}
+      </code>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { Badge } from "@/components/ui/badge";
+import { CardFields, CardLine, CardList, CardListItem, WideOnly } from "@/components/ui/card-list";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import type { AuditEntry } from "@/lib/sdk";
 
@@ -31,97 +32,130 @@ export async function AuditTable({
   const actorName = (actor: AuditEntry["actor"]) =>
     actor.name ?? (actor.type === "system" || actor.type === "anonymous" ? null : actor.id);
 
+  // Each column's contents once, for the table's cells and the phone's cards.
+  const cells = (entry: AuditEntry) => {
+    const label = actionLabel(entry.action);
+    const name = actorName(entry.actor);
+    return {
+      time: (
+        <time dateTime={entry.createdAt} className="whitespace-nowrap">
+          {format.dateTime(new Date(entry.createdAt), {
+            dateStyle: "medium",
+            timeStyle: "medium",
+            timeZone,
+          })}
+        </time>
+      ),
+      actor: (
+        <div className="flex flex-col items-start gap-1">
+          {name ? <bdi className="font-medium">{name}</bdi> : null}
+          <Badge variant="secondary">{t(`actorTypes.${entry.actor.type}`)}</Badge>
+        </div>
+      ),
+      action: label ? (
+        <span className="font-medium" title={entry.action}>
+          {label}
+        </span>
+      ) : (
+        <code dir="ltr" className="font-mono text-xs">
+          {entry.action}
+        </code>
+      ),
+      resource: entry.resourceType ? (
+        <div className="flex flex-col gap-0.5">
+          {resourceLabel(entry.resourceType) ? (
+            <span title={entry.resourceType}>{resourceLabel(entry.resourceType)}</span>
+          ) : (
+            <code dir="ltr" className="font-mono text-xs">
+              {entry.resourceType}
+            </code>
+          )}
+          {entry.resourceId ? (
+            <code
+              dir="ltr"
+              title={entry.resourceId}
+              className="self-start font-mono text-xs text-muted-foreground"
+            >
+              {shortId(entry.resourceId)}
+            </code>
+          ) : null}
+        </div>
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      ),
+      ip: entry.ip ? (
+        <code dir="ltr" className="font-mono text-xs">
+          {entry.ip}
+        </code>
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      ),
+      details: (
+        <MetadataDetails
+          summary={t("table.showDetails")}
+          requestIdLabel={t("table.requestId")}
+          requestId={entry.requestId}
+          metadata={entry.metadata}
+          none={t("table.noDetails")}
+        />
+      ),
+    };
+  };
+  const caption = t("table.caption", { total });
+
   return (
-    <DataTable caption={t("table.caption", { total })} minWidth="min-w-[58rem]">
-      <THead>
-        <tr>
-          <Th>{t("table.time")}</Th>
-          <Th>{t("table.actor")}</Th>
-          <Th>{t("table.action")}</Th>
-          <Th>{t("table.resource")}</Th>
-          <Th>{t("table.ip")}</Th>
-          <Th>{t("table.details")}</Th>
-        </tr>
-      </THead>
-      <TBody>
+    <>
+      <CardList label={caption}>
         {entries.map((entry) => {
-          const label = actionLabel(entry.action);
-          const name = actorName(entry.actor);
+          const c = cells(entry);
           return (
-            <tr key={entry.id}>
-              <Td>
-                <time dateTime={entry.createdAt} className="whitespace-nowrap">
-                  {format.dateTime(new Date(entry.createdAt), {
-                    dateStyle: "medium",
-                    timeStyle: "medium",
-                    timeZone,
-                  })}
-                </time>
-              </Td>
-              <Td>
-                <div className="flex flex-col items-start gap-1">
-                  {name ? <bdi className="font-medium">{name}</bdi> : null}
-                  <Badge variant="secondary">{t(`actorTypes.${entry.actor.type}`)}</Badge>
-                </div>
-              </Td>
-              <Td>
-                {label ? (
-                  <span className="font-medium" title={entry.action}>
-                    {label}
-                  </span>
-                ) : (
-                  <code dir="ltr" className="font-mono text-xs">
-                    {entry.action}
-                  </code>
-                )}
-              </Td>
-              <Td>
-                {entry.resourceType ? (
-                  <div className="flex flex-col gap-0.5">
-                    {resourceLabel(entry.resourceType) ? (
-                      <span title={entry.resourceType}>{resourceLabel(entry.resourceType)}</span>
-                    ) : (
-                      <code dir="ltr" className="font-mono text-xs">
-                        {entry.resourceType}
-                      </code>
-                    )}
-                    {entry.resourceId ? (
-                      <code
-                        dir="ltr"
-                        title={entry.resourceId}
-                        className="font-mono text-xs text-muted-foreground"
-                      >
-                        {shortId(entry.resourceId)}
-                      </code>
-                    ) : null}
-                  </div>
-                ) : (
-                  <span className="text-muted-foreground">—</span>
-                )}
-              </Td>
-              <Td>
-                {entry.ip ? (
-                  <code dir="ltr" className="font-mono text-xs">
-                    {entry.ip}
-                  </code>
-                ) : (
-                  <span className="text-muted-foreground">—</span>
-                )}
-              </Td>
-              <Td className="w-64">
-                <MetadataDetails
-                  summary={t("table.showDetails")}
-                  requestIdLabel={t("table.requestId")}
-                  requestId={entry.requestId}
-                  metadata={entry.metadata}
-                  none={t("table.noDetails")}
-                />
-              </Td>
-            </tr>
+            <CardListItem key={entry.id} className="gap-2">
+              <CardLine className="items-start">
+                {c.action}
+                <span className="text-xs text-muted-foreground">{c.time}</span>
+              </CardLine>
+              <CardFields
+                fields={[
+                  { label: t("table.actor"), value: c.actor },
+                  { label: t("table.resource"), value: c.resource },
+                  { label: t("table.ip"), value: c.ip },
+                ]}
+              />
+              {c.details}
+            </CardListItem>
           );
         })}
-      </TBody>
-    </DataTable>
+      </CardList>
+      <WideOnly>
+        <DataTable caption={caption} minWidth="min-w-[58rem]">
+          <THead>
+            <tr>
+              <Th>{t("table.time")}</Th>
+              <Th>{t("table.actor")}</Th>
+              <Th>{t("table.action")}</Th>
+              <Th>{t("table.resource")}</Th>
+              <Th>{t("table.ip")}</Th>
+              <Th>{t("table.details")}</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {entries.map((entry) => {
+              const c = cells(entry);
+              return (
+                <tr key={entry.id}>
+                  <Td>{c.time}</Td>
+                  <Td>{c.actor}</Td>
+                  <Td>{c.action}</Td>
+                  <Td>{c.resource}</Td>
+                  <Td>{c.ip}</Td>
+                  <Td className="w-64">{c.details}</Td>
+                </tr>
+              );
+            })}
+          </TBody>
+        </DataTable>
+      </WideOnly>
+    </>
   );
 }
 
