@@ -91,6 +91,18 @@ export async function OrderItemsCard(props: OrderCardProps) {
         </>
       )}
       <dl className="ms-auto grid w-full max-w-sm grid-cols-[1fr_auto] gap-x-6 gap-y-2 text-sm">
+        {order.discount ? (
+          <>
+            <dt className="text-muted-foreground">{t("totals.discount")}</dt>
+            <dd className="text-end tabular-nums">{money(-order.discount)}</dd>
+          </>
+        ) : null}
+        {order.shipping ? (
+          <>
+            <dt className="text-muted-foreground">{t("totals.shipping")}</dt>
+            <dd className="text-end tabular-nums">{money(order.shipping)}</dd>
+          </>
+        ) : null}
         <dt className="text-muted-foreground">{t("totals.subtotal")}</dt>
         <dd className="text-end tabular-nums">{money(order.subtotal)}</dd>
         <dt className="text-muted-foreground">{t("totals.vat", { rate: vatRate })}</dt>
