@@ -36,7 +36,7 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .optional()
+    .nullish()
     .transform((s) => s || null);
 
 /**
@@ -52,14 +52,14 @@ export const ShippingAddress = z.object({
     .max(20)
     .transform(latin)
     .pipe(z.string().regex(/^\d{0,10}$/, "A building number is digits only (up to 10)"))
-    .optional()
+    .nullish()
     .transform((s) => s || null),
   postal_code: z
     .string()
     .max(20)
     .transform(latin)
     .pipe(z.string().regex(/^(\d{5})?$/, "A Saudi postal code is 5 digits"))
-    .optional()
+    .nullish()
     .transform((s) => s || null),
   short_code: z
     .string()
@@ -70,7 +70,7 @@ export const ShippingAddress = z.object({
         .string()
         .regex(/^([A-Z]{4}\d{4})?$/, "A short address is 4 letters and 4 digits, e.g. RRRD2929"),
     )
-    .optional()
+    .nullish()
     .transform((s) => s || null),
 });
 export type ShippingAddressValue = z.infer<typeof ShippingAddress>;

@@ -65,10 +65,17 @@ export async function DeliveryCard(props: OrderCardProps) {
           {address ? (
             <address className="flex flex-col not-italic">
               {address.street || address.buildingNumber ? (
-                <span>{[address.buildingNumber, address.street].filter(Boolean).join(" ")}</span>
+                <span>
+                  <bdi>{[address.buildingNumber, address.street].filter(Boolean).join(" ")}</bdi>
+                </span>
               ) : null}
               <span>
-                {[address.district, address.city].filter(Boolean).join(t("delivery.separator"))}
+                {[address.district, address.city].filter(Boolean).map((part, i) => (
+                  <span key={i}>
+                    {i ? t("delivery.separator") : null}
+                    <bdi>{part}</bdi>
+                  </span>
+                ))}
               </span>
               {address.postalCode ? (
                 <span>{t("delivery.postalCode", { code: address.postalCode })}</span>
