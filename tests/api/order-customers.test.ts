@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { and, eq, sql } from "drizzle-orm";
+import { orders } from "@/lib/orders/schema";
 import { outboxEvents } from "@/lib/events/schema";
 import type { Tenant } from "@/lib/tenants/schema";
 import {
@@ -330,6 +332,18 @@ describe("search by customer", () => {
     await s.call("PATCH", `/api/v1/store/orders/${order.id}`, { customer_name: "نورة" });
     expect(await s.search("نوره")).toEqual([order.number]);
     expect(await s.search("old")).toEqual([]);
+  });
+
+  it("orders from before migration 0017 are found by name once it has folded them", async () => {
+    const s = await shop();
+    const order = await s.created({ total: 10, customer_name: "إبراهيمُ  مـوسى" });
+    await t.db.update(orders).set({ customerNameSearch: null }).where(eq(orders.id, order.id));
+    expect(await s.search("ابراهيم")).toEqual([]);
+    // The migration's hand-written backfill, as written (its last statement).
+    const migration = readFileSync("lib/db/migrations/0017_order_customers.sql", "utf8");
+    const backfill = migration.split("--> statement-breakpoint").at(-1)!;
+    await t.db.execute(sql.raw(backfill));
+    expect(await s.search("ابراهيم موسي")).toEqual([order.number]);
   });
 
   it("never finds another store's customer", async () => {
