@@ -33,3 +33,12 @@ export function normalisePhone(raw: string, region: CountryCode = DEFAULT_PHONE_
 
 export const PHONE_MESSAGE =
   "Not a valid phone number: give a mobile such as 0501234567 or +966501234567, or another country's number with its + code";
+
+/** "+966501234567" as people read it: "+966 50 123 4567" (as stored when it cannot be parsed). */
+export function formatPhone(e164: string): string {
+  try {
+    return parsePhoneNumberWithError(e164).formatInternational();
+  } catch {
+    return e164;
+  }
+}

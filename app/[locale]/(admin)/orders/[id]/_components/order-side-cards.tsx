@@ -1,6 +1,6 @@
 import { Link2, Truck } from "lucide-react";
 import type { ReactNode } from "react";
-import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { formatPhone } from "@/lib/orders/phone";
 import { OrderCard, orderFormat, type OrderCardProps } from "./order-card";
 
 /** Where the order came from: source, external id, currency, last change. */
@@ -110,11 +110,6 @@ export async function DeliveryCard(props: OrderCardProps) {
       </dl>
     </OrderCard>
   );
-}
-
-/** "+966501234567" as people read it: "+966 50 123 4567". */
-function formatPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
