@@ -18,6 +18,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/admin/action-result";
 import { useRouter } from "@/lib/admin/i18n/navigation";
 import { TRANSITIONS, type OrderStatus } from "@/lib/orders/constants";
+import { FulfilDialog } from "./fulfil-dialog";
+import type { FulfilmentInput } from "./order-schemas";
 import { needsConfirmation, REFUND_STATUSES } from "./status-rules";
 import { useOrderErrorText } from "./use-order-error-text";
 
@@ -41,6 +43,8 @@ interface OrderStatusActionsProps {
   next: OrderStatus[];
   canWrite: boolean;
   onChange: (status: OrderStatus) => Promise<ActionResult<{ status: OrderStatus }>>;
+  /** Fulfilling, with the carrier and tracking number the dialog asks for. */
+  onFulfil: (shipment: FulfilmentInput) => Promise<ActionResult<{ status: OrderStatus }>>;
 }
 
 /**
@@ -54,6 +58,7 @@ export function OrderStatusActions({
   next,
   canWrite,
   onChange,
+  onFulfil,
 }: OrderStatusActionsProps) {
   const t = useTranslations("orders.actions");
   const tStatus = useTranslations("orders.status");
@@ -62,6 +67,7 @@ export function OrderStatusActions({
   const [pending, startTransition] = useTransition();
   const [running, setRunning] = useState<OrderStatus | null>(null);
   const [confirming, setConfirming] = useState<OrderStatus | null>(null);
+  const [fulfilling, setFulfilling] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
@@ -71,11 +77,12 @@ export function OrderStatusActions({
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
 
-  async function change(target: OrderStatus) {
+  async function change(target: OrderStatus, shipment?: FulfilmentInput) {
     setRunning(target);
     setOutcome(null);
-    const result = await onChange(target);
+    const result = shipment ? await onFulfil(shipment) : await onChange(target);
     setConfirming(null);
+    setFulfilling(false);
     setRunning(null);
     setOutcome(
       result.ok
@@ -129,7 +136,8 @@ export function OrderStatusActions({
               label={t(`to.${target}`)}
               busy={running === target}
               disabled={pending}
-              onClick={() => run(target)}
+              onClick={() => (target === "fulfilled" ? setFulfilling(true) : run(target))}
+              haspopup={target === "fulfilled"}
             />
           ))}
           {backward.map((target) => (
@@ -147,6 +155,13 @@ export function OrderStatusActions({
           ))}
         </div>
       )}
+
+      <FulfilDialog
+        open={fulfilling}
+        number={number}
+        onClose={() => setFulfilling(false)}
+        onConfirm={(shipment) => change("fulfilled", shipment)}
+      />
 
       <ConfirmDialog
         open={confirming !== null}

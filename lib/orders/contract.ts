@@ -1,9 +1,20 @@
 import { z } from "@hono/zod-openapi";
 import { IsoDate } from "@/lib/input";
 import { ORDER_STATUSES, TRANSITIONS, type OrderStatus } from "./constants";
-import { CustomerEmail, CustomerName, OrderNotes, Quantity } from "./fields";
+import {
+  Carrier,
+  CustomerEmail,
+  CustomerName,
+  CustomerPhone,
+  OrderNotes,
+  PAYMENT_METHODS,
+  PaymentMethodField,
+  Quantity,
+  ShippingAddress,
+  TrackingNumber,
+} from "./fields";
 
-export { ORDER_STATUSES, TRANSITIONS, type OrderStatus };
+export { ORDER_STATUSES, PAYMENT_METHODS, TRANSITIONS, type OrderStatus };
 
 const Money = z
   .number()
@@ -35,6 +46,20 @@ export const OrderEventSchema = z
   })
   .openapi("OrderEvent");
 
+export const AddressSchema = z
+  .object({
+    city: z.string(),
+    district: z.string().nullable(),
+    street: z.string().nullable(),
+    building_number: z.string().nullable(),
+    postal_code: z.string().nullable(),
+    short_code: z
+      .string()
+      .nullable()
+      .openapi({ description: "Saudi national address short code, e.g. RRRD2929" }),
+  })
+  .openapi("ShippingAddress");
+
 export const OrderSchema = z
   .object({
     id: z.uuid(),
@@ -43,10 +68,25 @@ export const OrderSchema = z
     currency: z.string(),
     customer_email: z.string().nullable(),
     customer_name: z.string().nullable(),
+    customer_phone: z
+      .string()
+      .nullable()
+      .openapi({ description: "E.164", example: "+966501234567" }),
+    shipping_address: AddressSchema.nullable(),
+    payment_method: z.enum(PAYMENT_METHODS).nullable(),
+    carrier: z.string().nullable(),
+    tracking_number: z.string().nullable(),
     notes: z.string().nullable(),
     source: z.string(),
     external_id: z.string().nullable(),
-    subtotal: Money,
+    discount: Money.openapi({
+      description:
+        "Taken off the goods, as the store prices (VAT included when prices_include_vat)",
+    }),
+    shipping: Money.openapi({
+      description: "Shipping fee, as the store prices (VAT included when prices_include_vat)",
+    }),
+    subtotal: Money.openapi({ description: "Total without VAT (goods - discount + shipping)" }),
     tax: Money,
     total: Money,
     amount_paid: Money.openapi({ description: "Captured by payments so far" }),
@@ -90,6 +130,18 @@ export const OrderCreate = z
     items: z.array(OrderLineInput).max(500).optional(),
     customer_email: CustomerEmail.optional(),
     customer_name: CustomerName.optional(),
+    customer_phone: CustomerPhone.optional().openapi({
+      description:
+        "Any usual form (0501234567, +966 50 123 4567, Arabic-Indic digits); without a country code it is Saudi. Stored in E.164",
+    }),
+    shipping_address: ShippingAddress.optional(),
+    payment_method: PaymentMethodField.optional(),
+    discount: Decimal.optional().openapi({
+      description: "Taken off the goods (at most their price), as the store prices",
+    }),
+    shipping: Decimal.optional().openapi({
+      description: "Shipping fee, taxed at the store's VAT rate, as the store prices",
+    }),
     currency: z.string().trim().toUpperCase().length(3).optional(),
     notes: OrderNotes.optional(),
     external_id: z
@@ -117,6 +169,10 @@ export const OrderCreate = z
     example: {
       items: [{ product_id: "3f0e6c0e-8a0b-4c0e-9c9e-1d2f3a4b5c6d", quantity: 1 }],
       customer_email: "customer@example.com",
+      customer_phone: "0501234567",
+      shipping_address: { city: "Riyadh", district: "Al Olaya", postal_code: "12211" },
+      payment_method: "cash_on_delivery",
+      shipping: 25,
     },
   });
 
@@ -126,6 +182,15 @@ export const OrderUpdate = z
     notes: OrderNotes.nullable().optional(),
     customer_email: CustomerEmail.nullable().optional(),
     customer_name: CustomerName.nullable().optional(),
+    customer_phone: CustomerPhone.nullable().optional(),
+    shipping_address: ShippingAddress.nullable().optional(),
+    payment_method: PaymentMethodField.nullable().optional(),
+    carrier: Carrier.nullable().optional().openapi({
+      description: "With status fulfilled, or on a fulfilled or completed order",
+    }),
+    tracking_number: TrackingNumber.nullable().optional().openapi({
+      description: "With status fulfilled, or on a fulfilled or completed order",
+    }),
   })
   .openapi("OrderUpdate");
 
@@ -136,12 +201,10 @@ export const OrderListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   status: z.enum(ORDER_STATUSES).optional(),
   source: z.string().trim().toLowerCase().max(40).optional(),
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .openapi({ description: "Order number or customer email" }),
+  q: z.string().trim().max(200).optional().openapi({
+    description:
+      "Order number, customer phone (any usual form), the start of the email, or part of the name",
+  }),
   start_date: IsoDate.optional().meta({ description: "YYYY-MM-DD in the store's time zone" }),
   end_date: IsoDate.optional(),
   sort: z.enum(ORDER_SORTS).default("-created_at"),

@@ -17,9 +17,20 @@ import {
 import { tenants } from "@/lib/tenants/schema";
 import { products } from "@/lib/products/schema";
 import { ORDER_STATUSES, type OrderStatus } from "./contract";
+import type { PaymentMethod } from "./fields";
 import { statusCountsTable } from "@/lib/db/status-counts";
 
 export { ORDER_STATUSES, type OrderStatus };
+
+/** The shipping address as stored (and shown by the API): absent parts are null. */
+export interface StoredAddress {
+  city: string;
+  district: string | null;
+  street: string | null;
+  building_number: string | null;
+  postal_code: string | null;
+  short_code: string | null;
+}
 
 export const orders = pgTable(
   "orders",
@@ -34,6 +45,15 @@ export const orders = pgTable(
     currency: text("currency").notNull(),
     customerEmail: text("customer_email"),
     customerName: text("customer_name"),
+    /** The name folded by lib/text/search.ts, for "contains" search in either language. */
+    customerNameSearch: text("customer_name_search"),
+    /** E.164, e.g. +966501234567 (lib/orders/phone.ts). */
+    customerPhone: text("customer_phone"),
+    /** The Saudi national address (lib/orders/fields.ts ShippingAddress), or null. */
+    shippingAddress: jsonb("shipping_address").$type<StoredAddress>(),
+    paymentMethod: text("payment_method").$type<PaymentMethod>(),
+    carrier: text("carrier"),
+    trackingNumber: text("tracking_number"),
     notes: text("notes"),
     source: text("source").notNull().default("api"),
     externalId: text("external_id"),
@@ -44,6 +64,9 @@ export const orders = pgTable(
     /** Captured and refunded so far, kept by the payments module through ./service/payments.ts. */
     paidMinor: bigint("paid_minor", { mode: "number" }).notNull().default(0),
     refundedMinor: bigint("refunded_minor", { mode: "number" }).notNull().default(0),
+    /** As the store prices (VAT included when prices include it); see lib/orders/totals.ts. */
+    discountMinor: bigint("discount_minor", { mode: "number" }).notNull().default(0),
+    shippingMinor: bigint("shipping_minor", { mode: "number" }).notNull().default(0),
     vatRateBp: integer("vat_rate_bp").notNull(),
     pricesIncludeVat: boolean("prices_include_vat").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -61,6 +84,13 @@ export const orders = pgTable(
       t.tenantId,
       sql`${t.customerEmail} text_pattern_ops`,
     ),
+    index("orders_tenant_phone_idx").on(t.tenantId, t.customerPhone),
+    index("orders_name_search_trgm_idx").using("gin", sql`${t.customerNameSearch} gin_trgm_ops`),
+    check(
+      "orders_payment_method",
+      sql`${t.paymentMethod} is null or ${t.paymentMethod} in ('cash_on_delivery', 'bank_transfer', 'card_on_delivery')`,
+    ),
+    check("orders_adjustments", sql`${t.discountMinor} >= 0 and ${t.shippingMinor} >= 0`),
     check(
       "orders_status",
       sql`${t.status} in ('pending', 'paid', 'fulfilled', 'completed', 'cancelled', 'refunded', 'partially_refunded')`,

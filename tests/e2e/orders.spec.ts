@@ -113,6 +113,18 @@ test("create an order by hand and move it from pending to completed", async ({
     const button = page.getByRole("button", { name: t.orders.actions.to[to], exact: true });
     await hydrated(button);
     await button.click();
+    if (to === "fulfilled") {
+      // Fulfilling asks for the shipment (optional): carrier and tracking number.
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel(t.orders.actions.fulfil.carrier).fill("SMSA");
+      await dialog.getByLabel(t.orders.actions.fulfil.trackingNumber).fill(`TRK${id}`);
+      await dialog.getByRole("button", { name: t.orders.actions.fulfil.confirm }).click();
+      await expect(timelineEntry(page, t, statusChange(t, from, to))).toContainText(
+        `TRK${id}`,
+        AFTER_SAVE,
+      );
+      await expect(page.getByTestId("tracking-number")).toHaveText(`TRK${id}`);
+    }
     await expect(timelineEntry(page, t, statusChange(t, from, to))).toHaveCount(1, AFTER_SAVE);
     await expect(
       page.getByRole("status").filter({

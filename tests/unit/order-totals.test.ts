@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MAX_MINOR, MoneyFormatError, toMajor, toMinor } from "@/lib/money";
-import { lineAmounts, splitGross, sumAmounts } from "@/lib/orders/totals";
+import {
+  DiscountTooBigError,
+  lineAmounts,
+  orderAmounts,
+  splitGross,
+  sumAmounts,
+} from "@/lib/orders/totals";
 
 describe("order line VAT", () => {
   it.each([
@@ -68,5 +74,50 @@ describe("order line VAT", () => {
     const lines = [lineAmounts(333, 1, 1500, false), lineAmounts(333, 1, 1500, false)];
     expect(sumAmounts(lines)).toEqual({ subtotal: 666, tax: 100, total: 766 });
     expect(splitGross(11500, 1500)).toEqual({ subtotal: 10000, tax: 1500, total: 11500 });
+  });
+});
+
+describe("order discount and shipping (VAT on the discounted goods and on delivery)", () => {
+  const goods = (lines: [number, number][], bp: number, incl: boolean) =>
+    sumAmounts(lines.map(([unit, qty]) => lineAmounts(unit, qty, bp, incl)));
+
+  it("VAT included: discount and shipping each carry their VAT", () => {
+    const r = orderAmounts(goods([[11500, 2]], 1500, true), 2300, 2500, 1500, true);
+    expect(r.discount).toEqual({ subtotal: 2000, tax: 300, total: 2300 });
+    expect(r.shipping).toEqual({ subtotal: 2174, tax: 326, total: 2500 });
+    expect(r.totals).toEqual({ subtotal: 20174, tax: 3026, total: 23200 });
+  });
+
+  it("VAT excluded: the discount comes off before VAT, shipping gets VAT added", () => {
+    const r = orderAmounts(goods([[10000, 2]], 1500, false), 2000, 2500, 1500, false);
+    expect(r.totals).toEqual({ subtotal: 20500, tax: 3075, total: 23575 });
+  });
+
+  it.each([true, false])("totals always add up and never go negative (inclusive %s)", (incl) => {
+    // Small lines whose VAT rounds down one by one: the discount must not take more VAT.
+    const g = goods(
+      Array.from({ length: 10 }, () => [3, 1] as [number, number]),
+      1500,
+      incl,
+    );
+    const price = incl ? g.total : g.subtotal;
+    for (const discount of [0, 1, 7, price - 1, price]) {
+      const { totals } = orderAmounts(g, discount, 0, 1500, incl);
+      expect(totals.subtotal + totals.tax).toBe(totals.total);
+      expect(totals.tax).toBeGreaterThanOrEqual(0);
+      expect(totals.subtotal).toBeGreaterThanOrEqual(0);
+      if (incl) expect(totals.total).toBe(price - discount);
+    }
+    expect(orderAmounts(g, price, 0, 1500, incl).totals).toEqual({
+      subtotal: 0,
+      tax: 0,
+      total: 0,
+    });
+  });
+
+  it("a discount above the goods is refused", () => {
+    expect(() => orderAmounts(goods([[1000, 1]], 1500, true), 1001, 0, 1500, true)).toThrow(
+      DiscountTooBigError,
+    );
   });
 });

@@ -55,6 +55,15 @@ class OrderItemInput(TypedDict, total=False):
     sku: str
 
 
+class ShippingAddress(TypedDict, total=False):
+    city: str
+    district: Optional[str]
+    street: Optional[str]
+    building_number: Optional[str]
+    postal_code: Optional[str]  # 5 digits
+    short_code: Optional[str]  # national address short code, e.g. RRRD2929
+
+
 class Order(TypedDict, total=False):
     id: str
     number: str
@@ -62,9 +71,16 @@ class Order(TypedDict, total=False):
     currency: str
     customer_email: Optional[str]
     customer_name: Optional[str]
+    customer_phone: Optional[str]  # E.164, e.g. +966501234567
+    shipping_address: Optional[ShippingAddress]
+    payment_method: Optional[str]  # cash_on_delivery | bank_transfer | card_on_delivery
+    carrier: Optional[str]
+    tracking_number: Optional[str]
     notes: Optional[str]
     source: str
     external_id: Optional[str]
+    discount: float
+    shipping: float
     subtotal: float
     tax: float
     total: float
@@ -83,6 +99,11 @@ class OrderInput(TypedDict, total=False):
     items: List[OrderItemInput]
     customer_email: str
     customer_name: str
+    customer_phone: str  # any usual form; Saudi when without a country code
+    shipping_address: ShippingAddress
+    payment_method: str
+    discount: float
+    shipping: float
     notes: str
     currency: str
     external_id: str

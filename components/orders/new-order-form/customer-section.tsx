@@ -52,6 +52,23 @@ export function CustomerSection({
           </FormField>
         </div>
         <FormField
+          className="min-w-0 sm:max-w-[calc(50%-0.5rem)]"
+          label={t("customer.phone")}
+          hint={t("customer.phoneHint")}
+          error={errors.customerPhone ? t("errors.phoneInvalid") : undefined}
+        >
+          <Input
+            type="tel"
+            dir="ltr"
+            inputMode="tel"
+            maxLength={40}
+            autoComplete="off"
+            placeholder="+966 5X XXX XXXX"
+            className="text-start"
+            {...form.register("customerPhone")}
+          />
+        </FormField>
+        <FormField
           className="min-w-0"
           label={t("customer.notes")}
           hint={t("customer.notesHint")}

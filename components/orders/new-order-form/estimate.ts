@@ -1,5 +1,12 @@
 import { MoneyFormatError, toMinor } from "@/lib/money";
-import { lineAmounts, sumAmounts, type LineAmounts } from "@/lib/orders/totals";
+import {
+  DiscountTooBigError,
+  lineAmounts,
+  orderAmounts,
+  sumAmounts,
+  type LineAmounts,
+} from "@/lib/orders/totals";
+import { decimalText } from "@/lib/text/digits";
 import type { ProductOption } from "../order-schemas";
 import type { FormValues } from "./form-values";
 import { quantityOf } from "./form-values";
@@ -22,7 +29,14 @@ export function estimate(
   items: FormValues["items"],
   known: ReadonlyMap<string, ProductOption>,
   store: StoreMoney,
-): { lines: LineEstimate[]; totals: LineAmounts | null } {
+  adjust: { discount: string; shipping: string } = { discount: "", shipping: "" },
+): {
+  lines: LineEstimate[];
+  totals: LineAmounts | null;
+  discount: number;
+  shipping: number;
+  discountTooBig: boolean;
+} {
   const lines = items.map((item): LineEstimate => {
     const product = known.get(item.productId);
     const quantity = quantityOf(item.quantity);
@@ -36,11 +50,35 @@ export function estimate(
     }
   });
   let totals: LineAmounts | null = null;
+  const discount = minorOf(adjust.discount, store.currency);
+  const shipping = minorOf(adjust.shipping, store.currency);
+  let discountTooBig = false;
   try {
     if (!lines.includes("too_big"))
       totals = sumAmounts(lines.filter((a): a is LineAmounts => a !== null && a !== "too_big"));
+    if (totals && (discount || shipping))
+      totals = orderAmounts(
+        totals,
+        discount,
+        shipping,
+        store.vatRateBp,
+        store.pricesIncludeVat,
+      ).totals;
   } catch (error) {
-    if (!(error instanceof MoneyFormatError)) throw error;
+    if (error instanceof DiscountTooBigError) discountTooBig = true;
+    else if (!(error instanceof MoneyFormatError)) throw error;
+    totals = null;
   }
-  return { lines, totals };
+  return { lines, totals, discount, shipping, discountTooBig };
+}
+
+/** A typed amount in minor units; 0 while empty or not (yet) an amount. */
+function minorOf(text: string, currency: string): number {
+  const value = decimalText(text);
+  if (!value) return 0;
+  try {
+    return Math.max(0, toMinor(value, currency));
+  } catch {
+    return 0;
+  }
 }

@@ -9,6 +9,18 @@ export interface FormValues {
   items: { productId: string; quantity: string }[];
   customerEmail: string;
   customerName: string;
+  customerPhone: string;
+  shippingAddress: {
+    city: string;
+    district: string;
+    street: string;
+    buildingNumber: string;
+    postalCode: string;
+    shortCode: string;
+  };
+  paymentMethod: string;
+  discount: string;
+  shipping: string;
   notes: string;
 }
 
@@ -27,6 +39,21 @@ function toInput(values: FormValues) {
     })),
     customerEmail: values.customerEmail.trim() || undefined,
     customerName: values.customerName.trim() || undefined,
+    customerPhone: values.customerPhone.trim() || undefined,
+    // An address only when any part of it is filled in (then the city is required).
+    shippingAddress: Object.values(values.shippingAddress).some((v) => v.trim())
+      ? {
+          ...values.shippingAddress,
+          district: values.shippingAddress.district || undefined,
+          street: values.shippingAddress.street || undefined,
+          buildingNumber: values.shippingAddress.buildingNumber || undefined,
+          postalCode: values.shippingAddress.postalCode || undefined,
+          shortCode: values.shippingAddress.shortCode || undefined,
+        }
+      : undefined,
+    paymentMethod: values.paymentMethod || undefined,
+    discount: values.discount.trim() || undefined,
+    shipping: values.shipping.trim() || undefined,
     notes: values.notes.trim() || undefined,
   };
 }
@@ -42,5 +69,17 @@ export const defaultValues: FormValues = {
   items: [],
   customerEmail: "",
   customerName: "",
+  customerPhone: "",
+  shippingAddress: {
+    city: "",
+    district: "",
+    street: "",
+    buildingNumber: "",
+    postalCode: "",
+    shortCode: "",
+  },
+  paymentMethod: "",
+  discount: "",
+  shipping: "",
   notes: "",
 };

@@ -12,11 +12,30 @@ import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import type { CreateOrderResult, NewOrderInput, ProductOption } from "../order-schemas";
 import { useOrderErrorText } from "../use-order-error-text";
 import { CustomerSection } from "./customer-section";
+import { DeliverySection } from "./delivery-section";
 import { estimate, type StoreMoney } from "./estimate";
 import { defaultValues, resolver, type FormValues } from "./form-values";
 import { LinesSection } from "./lines-section";
 import { ProductPicker } from "./product-picker";
 import { SummarySection } from "./summary-section";
+
+/** The form's fields the API can name in a refusal (formFieldName of its snake_case field). */
+const FIELDS = [
+  "customerEmail",
+  "customerName",
+  "customerPhone",
+  "shippingAddress.city",
+  "shippingAddress.district",
+  "shippingAddress.street",
+  "shippingAddress.buildingNumber",
+  "shippingAddress.postalCode",
+  "shippingAddress.shortCode",
+  "paymentMethod",
+  "discount",
+  "shipping",
+  "notes",
+  "items",
+] as const;
 
 interface NewOrderFormProps {
   /** The store's money rules, for the summary (the server computes the real totals). */
@@ -62,7 +81,15 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
     format.number(amount, { style: "currency", currency });
   const major = (minor: number) => toMajor(minor, store.currency);
   const maxAmount = money(major(MAX_MINOR));
-  const { lines: estimates, totals } = estimate(watched, known, store);
+  const [discountText = "", shippingText = ""] = useWatch({
+    control: form.control,
+    name: ["discount", "shipping"],
+  });
+  const {
+    lines: estimates,
+    totals,
+    ...adjust
+  } = estimate(watched, known, store, { discount: discountText, shipping: shippingText });
 
   function remember(products: ProductOption[], stock: Record<string, number> = {}) {
     setKnown((current) => {
@@ -97,7 +124,7 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
       const match = /^items\.(\d+)(?:\.(productId|quantity))?$/.exec(field);
       const target = match
         ? (`items.${match[1]}.${match[2] ?? "quantity"}` as `items.${number}.quantity`)
-        : (["customerEmail", "customerName", "notes", "items"] as const).find((f) => f === field);
+        : FIELDS.find((f) => f === field);
       if (!target) continue;
       form.setError(target, { type: issue.code, message: issue.message }, { shouldFocus: first });
       first = false;
@@ -166,11 +193,19 @@ export function NewOrderForm({ store, initialProducts, ...props }: NewOrderFormP
               maxAmount={maxAmount}
             />
             <CustomerSection form={form} />
+            <DeliverySection
+              form={form}
+              currency={store.currency}
+              discountTooBig={adjust.discountTooBig}
+            />
           </div>
           <SummarySection
             store={store}
             itemCount={watched.reduce((sum, item) => sum + (Number(item.quantity) || 0), 0)}
             totals={totals}
+            discount={adjust.discount}
+            shipping={adjust.shipping}
+            discountTooBig={adjust.discountTooBig}
             money={money}
             major={major}
             maxAmount={maxAmount}

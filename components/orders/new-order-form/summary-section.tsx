@@ -13,6 +13,9 @@ export function SummarySection({
   store,
   itemCount,
   totals,
+  discount,
+  shipping,
+  discountTooBig,
   money,
   major,
   maxAmount,
@@ -21,6 +24,10 @@ export function SummarySection({
   store: StoreMoney;
   itemCount: number;
   totals: LineAmounts | null;
+  /** As typed, in minor units (VAT included when the store's prices include it). */
+  discount: number;
+  shipping: number;
+  discountTooBig: boolean;
   money: (amount: number) => string;
   major: (minor: number) => number;
   maxAmount: string;
@@ -43,6 +50,18 @@ export function SummarySection({
         <dl aria-live="polite" className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-2 text-sm">
           <dt className="text-muted-foreground">{t("summary.items")}</dt>
           <dd className="text-end tabular-nums">{format.number(itemCount)}</dd>
+          {discount ? (
+            <>
+              <dt className="text-muted-foreground">{t("summary.discount")}</dt>
+              <dd className="text-end tabular-nums">{money(-major(discount))}</dd>
+            </>
+          ) : null}
+          {shipping ? (
+            <>
+              <dt className="text-muted-foreground">{t("summary.shipping")}</dt>
+              <dd className="text-end tabular-nums">{money(major(shipping))}</dd>
+            </>
+          ) : null}
           <dt className="text-muted-foreground">{t("summary.subtotal")}</dt>
           <dd className="text-end tabular-nums">{amount(totals?.subtotal)}</dd>
           <dt className="text-muted-foreground">{t("summary.vat", { rate: vatRate })}</dt>
@@ -52,7 +71,9 @@ export function SummarySection({
             <dd className="text-end tabular-nums">{amount(totals?.total)}</dd>
           </div>
         </dl>
-        {totals ? null : (
+        {totals ? null : discountTooBig ? (
+          <p className="text-sm font-medium text-destructive">{t("errors.discountTooBig")}</p>
+        ) : (
           <p className="text-sm font-medium text-destructive">
             {t("errors.totalTooBig", { max: maxAmount })}
           </p>

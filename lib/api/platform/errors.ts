@@ -25,7 +25,11 @@ export function zodToValidationError(error: ZodError, where: "body" | "query" | 
   const errors: FieldError[] = error.issues.map((issue) => ({
     field: issue.path.length ? issue.path.join(".") : where,
     message: issue.message,
-    code: issue.code,
+    // A custom check names its own code (e.g. invalid_phone), so clients can tell it apart.
+    code:
+      issue.code === "custom" && typeof issue.params?.code === "string"
+        ? issue.params.code
+        : issue.code,
   }));
   return new ValidationError("The request has invalid fields", errors);
 }

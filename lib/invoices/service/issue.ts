@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
 import { recordEvent } from "@/lib/events/service";
 import { orderItems, orders } from "@/lib/orders/schema";
-import { splitGross } from "@/lib/orders/totals";
+import { orderAmounts, splitGross, sumAmounts, type LineAmounts } from "@/lib/orders/totals";
 import { tenants } from "@/lib/tenants/schema";
 import { INVOICEABLE_STATUSES, type CreditReason, type InvoiceKind } from "../constants";
 import { invoices, type InvoiceLine, type SellerSnapshot } from "../schema";
@@ -95,6 +95,43 @@ async function insertDocument(
   return row!;
 }
 
+const DISCOUNT_LINE = { en: "Discount", ar: "خصم" };
+const SHIPPING_LINE = { en: "Shipping", ar: "الشحن" };
+
+/**
+ * The order's discount (a negative line) and shipping fee as lines of the invoice, split as the
+ * order split them (lib/orders/totals.ts orderAmounts), so the lines add up to the order's totals.
+ */
+function adjustmentLines(order: OrderRow, items: InvoiceLine[]): InvoiceLine[] {
+  if (!order.discountMinor && !order.shippingMinor) return [];
+  const goods = sumAmounts(
+    items.map((l) => ({ subtotal: l.subtotal_minor, tax: l.tax_minor, total: l.total_minor })),
+  );
+  const { discount, shipping } = orderAmounts(
+    goods,
+    order.discountMinor,
+    order.shippingMinor,
+    order.vatRateBp,
+    order.pricesIncludeVat,
+  );
+  const line = (name: InvoiceLine["name"], a: LineAmounts, sign: 1 | -1): InvoiceLine => {
+    const signed = (v: number) => sign * v || 0; // never -0
+    return {
+      sku: null,
+      name,
+      quantity: 1,
+      unit_price_minor: signed(order.pricesIncludeVat ? a.total : a.subtotal),
+      subtotal_minor: signed(a.subtotal),
+      tax_minor: signed(a.tax),
+      total_minor: signed(a.total),
+    };
+  };
+  return [
+    ...(order.discountMinor ? [line(DISCOUNT_LINE, discount, -1)] : []),
+    ...(order.shippingMinor ? [line(SHIPPING_LINE, shipping, 1)] : []),
+  ];
+}
+
 /**
  * The order's invoice, issued now unless it has one: its lines and totals exactly as the order
  * stored them. Runs in the caller's transaction (the payment or status change that made the
@@ -122,6 +159,7 @@ export async function issueInvoiceInTx(
     tax_minor: i.taxMinor,
     total_minor: i.totalMinor,
   }));
+  lines.push(...adjustmentLines(order, lines));
   const row = await insertDocument(tx, ctx, order, {
     kind: "invoice",
     lines,

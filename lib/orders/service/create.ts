@@ -7,6 +7,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
 import { recordEvent } from "@/lib/events/service";
 import { isCurrency } from "@/lib/money";
+import { foldForSearch } from "@/lib/text/search";
 import { reserveStock } from "@/lib/products/stock";
 import type { OrderCreate } from "../contract";
 import { orderEvents, orderItems, orders, orderSequences } from "../schema";
@@ -47,7 +48,7 @@ export async function createOrder(
         created: false,
       };
   }
-  const { planned, totals } = await planLines(ctx, input, currency);
+  const { planned, totals, discountMinor, shippingMinor } = await planLines(ctx, input, currency);
   const now = ctx.now();
   const year = storeYear(ctx, now);
 
@@ -86,6 +87,12 @@ export async function createOrder(
             currency,
             customerEmail: input.customer_email?.toLowerCase() ?? null,
             customerName: input.customer_name || null,
+            customerNameSearch: input.customer_name ? foldForSearch(input.customer_name) : null,
+            customerPhone: input.customer_phone ?? null,
+            shippingAddress: input.shipping_address ?? null,
+            paymentMethod: input.payment_method ?? null,
+            discountMinor,
+            shippingMinor,
             notes: input.notes || null,
             source,
             externalId,

@@ -1,33 +1,47 @@
-import { and, asc, count, desc, eq, gte, inArray, like, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
 import { authorize } from "@/lib/auth/permissions";
-import { escapeLike } from "@/lib/text/search";
+import { escapeLike, foldForSearch } from "@/lib/text/search";
 import { endOfDayIn, startOfDayIn } from "@/lib/time";
 import type { OrderListQuery } from "../contract";
 import { orderCounts, orders } from "../schema";
 import { presentOrder } from "./present";
 import { storeYear } from "./shared";
 import { latinDigits } from "@/lib/text/digits";
+import { normalisePhone } from "../phone";
 
 /**
- * `q` is an order number (whole, or its digits: "123" finds BS-<this or last year>-000123) or the
- * start of a customer's email. Every branch can use an index: numbers are unique, and emails are
- * stored lower-cased with a text_pattern_ops index for prefix matches.
+ * `q` is an order number (whole, or its digits: "123" finds BS-<this or last year>-000123), a
+ * customer's phone in any usual form (0501234567, 501234567, +966 50 123 4567, Arabic-Indic
+ * digits: all read as the E.164 stored), the start of their email, or part of their name (folded
+ * like product search, so أحمد finds احمد). Every branch can use an index: numbers are unique,
+ * phones have a (tenant, phone) index, emails a text_pattern_ops index for prefix matches, and
+ * folded names a trigram index for "contains".
  */
 function searchCondition(raw: string, ctx: ServiceContext): SQL {
   // "١٢٣" is 123 as typed on an Arabic keyboard.
   const q = latinDigits(raw.trim());
   if (/^BS-\d{4}-\d{1,9}$/i.test(q)) return eq(orders.number, q.toUpperCase());
+  const branches: SQL[] = [];
+  const phone = /^[+\d\s\-().]+$/.test(q) ? normalisePhone(q) : null;
+  if (phone) branches.push(eq(orders.customerPhone, phone));
   if (/^\d{1,9}$/.test(q)) {
     const year = storeYear(ctx, ctx.now());
     const digits = q.padStart(6, "0");
-    return inArray(
-      orders.number,
-      [year, year - 1, year - 2].map((y) => `BS-${y}-${digits}`),
+    branches.push(
+      inArray(
+        orders.number,
+        [year, year - 1, year - 2].map((y) => `BS-${y}-${digits}`),
+      ),
     );
   }
-  return like(orders.customerEmail, `${escapeLike(q.toLowerCase())}%`);
+  if (branches.length) return or(...branches)!;
+  const folded = foldForSearch(q);
+  return or(
+    like(orders.customerEmail, `${escapeLike(q.toLowerCase())}%`),
+    folded ? like(orders.customerNameSearch, `%${escapeLike(folded)}%`) : undefined,
+  )!;
 }
 
 /** One page of the store's orders (lines counted, not loaded) and the total. */

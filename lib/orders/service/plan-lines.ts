@@ -4,7 +4,14 @@ import { ValidationError, type FieldError } from "@/lib/errors";
 import { maxMajor, MoneyFormatError, toMinor } from "@/lib/money";
 import { productsForLines } from "@/lib/products/stock";
 import type { OrderCreate } from "../contract";
-import { lineAmounts, splitGross, sumAmounts, type LineAmounts } from "../totals";
+import {
+  DiscountTooBigError,
+  lineAmounts,
+  orderAmounts,
+  splitGross,
+  sumAmounts,
+  type LineAmounts,
+} from "../totals";
 
 export interface PlannedLine extends LineAmounts {
   productId: string | null;
@@ -140,6 +147,46 @@ export async function planLines(
       message: "An order needs items, or a total for an order mirrored from elsewhere",
     });
   }
+  const adjust = { discount: 0, shipping: 0 };
+  for (const field of ["discount", "shipping"] as const) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (given !== undefined) {
+      errors.push({
+        field,
+        code: "not_allowed",
+        message: `${field} is not allowed with total: the total given is what was charged`,
+      });
+      continue;
+    }
+    try {
+      adjust[field] = toMinor(value, currency);
+    } catch (err) {
+      if (!(err instanceof MoneyFormatError)) throw err;
+      errors.push({ field, code: err.code, message: err.message });
+    }
+  }
+  if (!errors.length && given === undefined && (adjust.discount || adjust.shipping)) {
+    try {
+      totals = orderAmounts(
+        totals,
+        adjust.discount,
+        adjust.shipping,
+        vatRateBp,
+        pricesIncludeVat,
+      ).totals;
+    } catch (err) {
+      if (err instanceof DiscountTooBigError)
+        errors.push({
+          field: "discount",
+          code: "too_big",
+          message: "The discount is more than the items cost",
+        });
+      else if (err instanceof MoneyFormatError)
+        errors.push(tooBig("shipping", "The order's total"));
+      else throw err;
+    }
+  }
   if (errors.length) throw new ValidationError("The order has invalid fields", errors);
-  return { planned, totals };
+  return { planned, totals, discountMinor: adjust.discount, shippingMinor: adjust.shipping };
 }

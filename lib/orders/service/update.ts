@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
 import { recordEvent } from "@/lib/events/service";
 import { creditNoteInTx, issueInvoiceInTx } from "@/lib/invoices/service";
 import { releaseStock } from "@/lib/products/stock";
+import { foldForSearch } from "@/lib/text/search";
 import { TRANSITIONS, type OrderUpdate } from "../contract";
 import { orderEvents, orders } from "../schema";
 import { getOrder } from "./get";
@@ -64,19 +65,63 @@ export async function updateOrder(
     const email =
       input.customer_email === undefined ? undefined : input.customer_email?.toLowerCase() || null;
     const name = input.customer_name === undefined ? undefined : input.customer_name || null;
+    const customer: Partial<OrderRow> = {};
+    if (email !== undefined && email !== order.customerEmail) customer.customerEmail = email;
+    if (name !== undefined && name !== order.customerName) {
+      customer.customerName = name;
+      customer.customerNameSearch = name ? foldForSearch(name) : null;
+    }
+    if (input.customer_phone !== undefined && input.customer_phone !== order.customerPhone)
+      customer.customerPhone = input.customer_phone;
     if (
-      (email !== undefined && email !== order.customerEmail) ||
-      (name !== undefined && name !== order.customerName)
-    ) {
-      if (email !== undefined) changes.customerEmail = email;
-      if (name !== undefined) changes.customerName = name;
+      input.shipping_address !== undefined &&
+      JSON.stringify(input.shipping_address) !== JSON.stringify(order.shippingAddress)
+    )
+      customer.shippingAddress = input.shipping_address;
+    if (input.payment_method !== undefined && input.payment_method !== order.paymentMethod)
+      customer.paymentMethod = input.payment_method;
+    if (Object.keys(customer).length) {
+      Object.assign(changes, customer);
+      const after = { ...order, ...customer };
       timeline.push({
         type: "customer_updated",
         details: {
-          customer_email: changes.customerEmail ?? order.customerEmail,
-          customer_name: changes.customerName ?? order.customerName,
+          customer_email: after.customerEmail,
+          customer_name: after.customerName,
+          customer_phone: after.customerPhone,
+          ...(customer.shippingAddress !== undefined
+            ? { shipping_address: after.shippingAddress }
+            : {}),
+          ...(customer.paymentMethod !== undefined ? { payment_method: after.paymentMethod } : {}),
         },
       });
+    }
+    // Carrier and tracking number: given when the order is fulfilled, or corrected afterwards.
+    const carrier = input.carrier === undefined ? undefined : input.carrier || null;
+    const tracking =
+      input.tracking_number === undefined ? undefined : input.tracking_number || null;
+    if (carrier !== undefined || tracking !== undefined) {
+      const statusAfter = changes.status ?? order.status;
+      if (statusAfter !== "fulfilled" && statusAfter !== "completed")
+        throw new ValidationError("The order has invalid fields", [
+          {
+            field: tracking !== undefined ? "tracking_number" : "carrier",
+            code: "not_fulfilled",
+            message: "Carrier and tracking number are for fulfilled or completed orders",
+          },
+        ]);
+      const shipment = {
+        carrier: carrier === undefined ? order.carrier : carrier,
+        tracking_number: tracking === undefined ? order.trackingNumber : tracking,
+      };
+      if (shipment.carrier !== order.carrier || shipment.tracking_number !== order.trackingNumber) {
+        changes.carrier = shipment.carrier;
+        changes.trackingNumber = shipment.tracking_number;
+        const moved = timeline.find((e) => e.type === "status_changed");
+        // Fulfilled with a tracking number: one timeline entry says both.
+        if (moved && changes.status === "fulfilled") moved.details = shipment;
+        else timeline.push({ type: "tracking_updated", details: shipment });
+      }
     }
     if (!timeline.length) return;
     const [updated] = await tx

@@ -6,6 +6,7 @@ import { fail, type ActionIssue } from "@/lib/admin/action-result";
 import { adminAction, fieldIssues, Locale, toResult } from "@/lib/admin/safe-action";
 import { BrainSAITStore, StoreApiError } from "@/lib/sdk";
 import {
+  FulfilmentInput,
   NewOrderInput,
   OrderDetailsInput,
   OrderStatusInput,
@@ -97,6 +98,16 @@ export const updateOrderStatus = toResult(
     .inputSchema(OrderStatusInput, fieldIssues(OrderStatusInput))
     .action(async ({ parsedInput: status, bindArgsParsedInputs: [, id], ctx: { store } }) => {
       const order = await store.orders.update(id, { status });
+      return { status: order.status };
+    }),
+);
+
+/** Fulfilled, with the carrier and tracking number when the merchant gave them. */
+export const fulfilOrder = toResult(
+  withId
+    .inputSchema(FulfilmentInput, fieldIssues(FulfilmentInput))
+    .action(async ({ parsedInput, bindArgsParsedInputs: [, id], ctx: { store } }) => {
+      const order = await store.orders.update(id, { status: "fulfilled", ...parsedInput });
       return { status: order.status };
     }),
 );

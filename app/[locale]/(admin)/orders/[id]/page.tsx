@@ -14,13 +14,13 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMe, sessionStore } from "@/lib/admin/session";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import { StoreApiError, type OrderWithTimeline } from "@/lib/sdk";
-import { updateOrderDetails, updateOrderStatus } from "../actions";
+import { fulfilOrder, updateOrderDetails, updateOrderStatus } from "../actions";
 import { orderFormat } from "./_components/order-card";
 import { OrderItemsCard } from "./_components/order-items-card";
 import { CheckoutLinkCard, orderCheckoutLink } from "./_components/checkout-link-card";
 import { OrderPaymentsCard, orderPayments } from "./_components/order-payments-card";
 import { OrderInvoicesCard, orderInvoices } from "./_components/order-invoices-card";
-import { OriginCard } from "./_components/order-side-cards";
+import { DeliveryCard, OriginCard } from "./_components/order-side-cards";
 import { OrderTimeline } from "./_components/order-timeline";
 import { DropSearchParams } from "@/components/admin/drop-search-params";
 
@@ -100,6 +100,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           next={nextStatuses(order.status, role)}
           canWrite={canWrite}
           onChange={updateOrderStatus.bind(null, locale, order.id)}
+          onFulfil={fulfilOrder.bind(null, locale, order.id)}
         />
       </section>
 
@@ -110,6 +111,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
 
         <div className="flex min-w-0 flex-col gap-6">
+          <DeliveryCard {...card} />
           <OrderPaymentsCard {...card} payments={payments} canRecord={canPay} />
           <CheckoutLinkCard {...card} link={checkoutLink} canWrite={canPay} />
           <OrderInvoicesCard {...card} invoices={invoices} canWrite={canWrite} />

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { CardLine, CardList, CardListItem, CardMeta } from "@/components/ui/card-list";
 import { Link } from "@/lib/admin/i18n/navigation";
+import { formatPhone } from "@/lib/orders/phone";
 import type { OrderList } from "@/lib/sdk/orders";
 
 /** One order of the list, its date, total, item count and source formatted once for both layouts. */
@@ -40,9 +41,11 @@ export async function OrderCards({
           </CardLine>
           <CardLine className="items-baseline text-sm">
             <span className="min-w-0 truncate">
-              {order.customerName || order.customerEmail ? (
+              {order.customerName || order.customerEmail || order.customerPhone ? (
                 <bdi dir={order.customerName ? undefined : "ltr"}>
-                  {order.customerName || order.customerEmail}
+                  {order.customerName ||
+                    order.customerEmail ||
+                    formatPhone(order.customerPhone ?? "")}
                 </bdi>
               ) : (
                 <span className="text-muted-foreground">{t("noCustomer")}</span>

@@ -3,6 +3,7 @@ import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { WideOnly } from "@/components/ui/card-list";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { SortHeader, type SortLink } from "@/components/ui/sort-header";
+import { formatPhone } from "@/lib/orders/phone";
 import { Link } from "@/lib/admin/i18n/navigation";
 import { cn } from "@/lib/cn";
 import type { SortColumn } from "../search-params";
@@ -61,7 +62,7 @@ export async function OrdersTable({
                 <time dateTime={order.createdAt}>{date}</time>
               </Td>
               <Td>
-                {order.customerName || order.customerEmail ? (
+                {order.customerName || order.customerEmail || order.customerPhone ? (
                   <div className="flex max-w-64 min-w-0 flex-col gap-0.5">
                     {order.customerName ? (
                       <bdi className="truncate font-medium">{order.customerName}</bdi>
@@ -75,6 +76,18 @@ export async function OrdersTable({
                         )}
                       >
                         {order.customerEmail}
+                      </bdi>
+                    ) : null}
+                    {order.customerPhone ? (
+                      <bdi
+                        dir="ltr"
+                        className={cn(
+                          "truncate",
+                          (order.customerName || order.customerEmail) &&
+                            "text-xs text-muted-foreground",
+                        )}
+                      >
+                        {formatPhone(order.customerPhone)}
                       </bdi>
                     ) : null}
                   </div>

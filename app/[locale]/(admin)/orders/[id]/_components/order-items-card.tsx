@@ -2,6 +2,7 @@ import { ReceiptText } from "lucide-react";
 import { displayName, ProductName } from "@/components/products/product-name";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { Link } from "@/lib/admin/i18n/navigation";
+import { toMajor, toMinor } from "@/lib/money";
 import type { OrderWithTimeline } from "@/lib/sdk";
 import { OrderCard, orderFormat, type OrderCardProps } from "./order-card";
 
@@ -91,6 +92,24 @@ export async function OrderItemsCard(props: OrderCardProps) {
         </>
       )}
       <dl className="ms-auto grid w-full max-w-sm grid-cols-[1fr_auto] gap-x-6 gap-y-2 text-sm">
+        {order.discount || order.shipping ? (
+          <>
+            <dt className="text-muted-foreground">{t("totals.items")}</dt>
+            <dd className="text-end tabular-nums">{money(itemsPrice(order))}</dd>
+          </>
+        ) : null}
+        {order.discount ? (
+          <>
+            <dt className="text-muted-foreground">{t("totals.discount")}</dt>
+            <dd className="text-end tabular-nums">{money(-order.discount)}</dd>
+          </>
+        ) : null}
+        {order.shipping ? (
+          <>
+            <dt className="text-muted-foreground">{t("totals.shipping")}</dt>
+            <dd className="text-end tabular-nums">{money(order.shipping)}</dd>
+          </>
+        ) : null}
         <dt className="text-muted-foreground">{t("totals.subtotal")}</dt>
         <dd className="text-end tabular-nums">{money(order.subtotal)}</dd>
         <dt className="text-muted-foreground">{t("totals.vat", { rate: vatRate })}</dt>
@@ -131,4 +150,14 @@ function LineSku({ sku, none }: { sku: string | null; none: string }) {
   ) : (
     <span className="text-muted-foreground">{none}</span>
   );
+}
+
+/** The products before discount and shipping, as the store prices them (summed in minor units). */
+function itemsPrice(order: OrderWithTimeline): number {
+  const minor = order.items.reduce(
+    (sum, item) =>
+      sum + toMinor(order.pricesIncludeVat ? item.total : item.subtotal, order.currency),
+    0,
+  );
+  return toMajor(minor, order.currency);
 }

@@ -72,6 +72,8 @@ function describeEvent(event: TimelineEvent, t: Translate, tStatus: TranslateSta
         : t("timeline.noteCleared");
     case "customer_updated":
       return t("timeline.customerUpdated");
+    case "tracking_updated":
+      return t("timeline.trackingUpdated");
     default:
       return t("timeline.updated");
   }
@@ -103,6 +105,22 @@ function EventDetails({ event, label: t }: { event: TimelineEvent; label: Transl
         ) : (
           t("timeline.customerRemoved")
         )}
+      </p>
+    );
+  }
+  if (
+    (event.type === "status_changed" || event.type === "tracking_updated") &&
+    (text("carrier") || text("trackingNumber"))
+  ) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        {text("carrier") ? <bdi>{text("carrier")}</bdi> : null}
+        {text("carrier") && text("trackingNumber") ? " · " : null}
+        {text("trackingNumber") ? (
+          <bdi dir="ltr" className="font-mono">
+            {text("trackingNumber")}
+          </bdi>
+        ) : null}
       </p>
     );
   }
