@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CircleAlert } from "lucide-react";
 import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -32,6 +32,7 @@ const ERROR_MESSAGE_KEYS = {
 
 export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFormProps) {
   const t = useTranslations("Login");
+  const locale = useLocale();
   const id = useId();
   const [error, setError] = useState<LoginErrorCode | null>(initialError);
 
@@ -63,7 +64,7 @@ export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFor
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
+    const result = await signIn("credentials", { ...values, locale, redirect: false });
     if (!result?.ok || result.error) {
       setError(toLoginErrorCode(result?.error) ?? "unavailable");
       form.resetField("password");
