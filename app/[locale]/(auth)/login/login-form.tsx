@@ -14,6 +14,7 @@ import {
   toLoginErrorCode,
   type LoginErrorCode,
 } from "@/lib/admin/login-shared";
+import { Link } from "@/lib/admin/i18n/navigation";
 import { AuthField, AuthForm, useAuthRedirect } from "../_components/auth-form";
 
 interface LoginFormProps {
@@ -123,6 +124,12 @@ export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFor
         dir="ltr"
         {...form.register("password")}
       />
+      <Link
+        href="/forgot-password"
+        className="-mt-2 self-end text-sm font-medium text-primary underline-offset-4 hover:underline"
+      >
+        {t("forgotPassword")}
+      </Link>
     </AuthForm>
   );
 }
