@@ -49,7 +49,11 @@ describe("renderMail", () => {
 });
 
 describe("SMTP_URL", () => {
-  const base = { DATA_DIR: "/tmp/bs-mail-config-test", AUTH_SECRET: "x".repeat(32) };
+  const base: NodeJS.ProcessEnv = {
+    NODE_ENV: "test",
+    DATA_DIR: "/tmp/bs-mail-config-test",
+    AUTH_SECRET: "x".repeat(32),
+  };
   it("is optional: without it mail is off", () => {
     expect(loadConfig(base).smtpUrl).toBeUndefined();
   });

@@ -5,7 +5,7 @@ import { CircleAlert } from "lucide-react";
 import { signIn } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import {
@@ -61,6 +61,7 @@ export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFor
     defaultValues: { tenant: defaultTenant, email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const tenant = useWatch({ control: form.control, name: "tenant" }).trim().toLowerCase();
   const { pending, redirect } = useAuthRedirect(isSubmitting);
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -125,7 +126,8 @@ export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFor
         {...form.register("password")}
       />
       <Link
-        href="/forgot-password"
+        // The store typed so far goes along, so it need not be typed twice.
+        href={{ pathname: "/forgot-password", query: tenant ? { store: tenant } : {} }}
         className="-mt-2 self-end text-sm font-medium text-primary underline-offset-4 hover:underline"
       >
         {t("forgotPassword")}
