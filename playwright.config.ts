@@ -1,6 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import type { AppLocaleOptions } from "./tests/e2e/fixtures";
-import { fakeProviders, firstStartServers, OWNER_STATE, suspendedServer } from "./tests/e2e/paths";
+import {
+  fakeProviders,
+  firstStartServers,
+  mailCapture,
+  OWNER_STATE,
+  suspendedServer,
+} from "./tests/e2e/paths";
 import { RECEIVER_SECRET } from "./tests/e2e/receiver-secret";
 
 // E2E_PORT lets a second checkout run its browser tests while another uses the default.
@@ -12,6 +18,8 @@ const FIRST_START = firstStartServers(PORT);
 const SUSPENDED = suspendedServer(PORT);
 // Stripe and PayPal stand-ins for the main server; the checkout spec steers them over HTTP.
 const FAKES = fakeProviders(PORT);
+// Mail from the main server lands in a local SMTP capture; specs read it over HTTP.
+const MAIL = mailCapture(PORT);
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -84,6 +92,7 @@ export default defineConfig<AppLocaleOptions>({
         STORE_WEBHOOK_SECRET: RECEIVER_SECRET,
         STRIPE_API_URL: FAKES.stripeUrl,
         PAYPAL_API_URL: FAKES.paypalUrl,
+        SMTP_URL: MAIL.smtpUrl,
         // Both projects share one signed-in state, so one refresh-token family: once the access
         // token expires, a refresh in one browser makes the other's a reuse, which revokes the
         // family by design (docs/decisions/0002). The run is longer than 15 minutes now, so the
@@ -100,6 +109,14 @@ export default defineConfig<AppLocaleOptions>({
     {
       command: `npx tsx tests/support/fake-providers.ts --stripe-port ${FAKES.stripePort} --paypal-port ${FAKES.paypalPort}`,
       url: `${FAKES.stripeUrl}/_test/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `npx tsx tests/support/smtp-capture-server.ts --smtp-port ${MAIL.smtpPort} --http-port ${MAIL.httpPort}`,
+      url: `${MAIL.httpUrl}/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       stdout: "ignore",

@@ -29,6 +29,10 @@ export interface Config {
   paypalApiUrl: string | undefined;
   /** SIGNUP=open: anyone may create a store at /[locale]/signup (default closed). */
   signup: "open" | "closed";
+  /** SMTP_URL (smtp://user:pass@host:587): mail is sent through it; without it, mail is off (docs/email.md). */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: the From of every email, e.g. "Nakheel <no-reply@nakheel.example>". */
+  mailFrom: string | undefined;
 }
 
 function int(name: string, fallback: number): number {
@@ -60,6 +64,19 @@ function loadAuthSecret(dataDir: string, databaseUrl: string | undefined): strin
   return secret;
 }
 
+function parseSmtpUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error("SMTP_URL must be a URL such as smtp://user:pass@host:587");
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:")
+    throw new Error("SMTP_URL must start with smtp:// or smtps://");
+  return raw;
+}
+
 function parseSignup(raw: string | undefined): "open" | "closed" {
   if (!raw || raw === "closed") return "closed";
   if (raw === "open") return "open";
@@ -88,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stripeApiUrl: env.STRIPE_API_URL || undefined,
     paypalApiUrl: env.PAYPAL_API_URL || undefined,
     signup: parseSignup(env.SIGNUP),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || undefined,
     accessTokenTtlSeconds: int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
     refreshTokenTtlSeconds: int("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600),
     rateLimit: {

@@ -7,6 +7,8 @@ export interface SetupStatus {
   /** No store yet and no demo: the first visitor with the setup code creates one. */
   needed: boolean;
   signup: "open" | "closed";
+  /** Whether the server sends email (SMTP_URL): the forgot-password page and team invitations ask. */
+  mail: "on" | "off";
 }
 
 /**
@@ -18,9 +20,13 @@ export const setupStatus = cache(async (): Promise<SetupStatus> => {
   await connection();
   try {
     const status = await new BrainSAITStore({ tenantId: "", maxRetries: 0 }).setup.status();
-    return { needed: status.needed === true, signup: status.signup === "open" ? "open" : "closed" };
+    return {
+      needed: status.needed === true,
+      signup: status.signup === "open" ? "open" : "closed",
+      mail: status.mail === "on" ? "on" : "off",
+    };
   } catch (error) {
     log.warn("admin.setup_status_failed", { error });
-    return { needed: false, signup: "closed" };
+    return { needed: false, signup: "closed", mail: "off" };
   }
 });

@@ -66,6 +66,8 @@ export const loginInputSchema = z.object({
   tenant: z.string().trim().toLowerCase().min(1).max(TENANT_SLUG_MAX).regex(TENANT_SLUG_PATTERN),
   email: z.string().trim().max(254).pipe(z.email()),
   password: z.string().min(1).max(1024),
+  /** The sign-in page's language: mail reaches the person in it (docs/email.md). */
+  locale: z.enum(["en", "ar"]).optional().catch(undefined),
 });
 
 /** The end-user IP for login throttling, as server.ts resolved it (lib/client-ip.ts). */
@@ -187,11 +189,12 @@ export const authOptions: AuthOptions = {
         tenant: { label: "Store", type: "text" },
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
+        locale: { label: "Language", type: "text" },
       },
       async authorize(credentials, req) {
         const parsed = loginInputSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("invalid_credentials" satisfies LoginErrorCode);
-        const { tenant, email, password } = parsed.data;
+        const { tenant, email, password, locale } = parsed.data;
         // No automatic retry: a throttled sign-in must fail fast, and a retry counts as another attempt.
         const store = new BrainSAITStore({
           tenantId: tenant,
@@ -199,7 +202,7 @@ export const authOptions: AuthOptions = {
           maxRetries: 0,
         });
         try {
-          const issued = await store.auth.login({ email, password });
+          const issued = await store.auth.login({ email, password, locale });
           return {
             ...pickUser(issued.user),
             tenant,

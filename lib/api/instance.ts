@@ -5,7 +5,9 @@ import { localDiskStorage } from "@/lib/storage";
 import { KeyUsageTracker } from "@/lib/api-keys/service";
 import type { JobSender } from "@/lib/jobs/queue";
 import { createApi } from "./app";
+import { mailOff, smtpMailer } from "@/lib/mail/transport";
 import { storeLimiters } from "@/lib/tenants/setup-routes";
+import { passwordResetLimiters } from "@/lib/auth/password-reset";
 import { memoryLimiters, redisLimiters, type LimiterFactory } from "@/lib/limiter";
 
 export const VERSION = process.env.npm_package_version ?? "0.1.0";
@@ -28,6 +30,7 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
       loginAccount: factory.create("login-account", 20, 15 * 60),
       loginIp: factory.create("login-ip", 50, 15 * 60),
       stores: storeLimiters(factory),
+      passwordReset: passwordResetLimiters(factory),
     },
     now: () => new Date(),
     version: VERSION,
@@ -41,6 +44,7 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
       paypalApiUrl: config.paypalApiUrl,
       timeoutMs: 20_000,
     },
+    mail: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : mailOff,
     storage: localDiskStorage(path.join(config.dataDir, "uploads")),
   });
   return {

@@ -15,6 +15,9 @@ export const LoginRequest = z
   .object({
     email: z.email().max(320).openapi({ example: "owner@demo.test" }),
     password: z.string().min(1).max(1024).openapi({ example: "brainsait-demo" }),
+    locale: z.enum(["en", "ar"]).optional().openapi({
+      description: "The language the person uses the admin in; their email notices follow it",
+    }),
   })
   .openapi("LoginRequest");
 
@@ -79,3 +82,32 @@ export const MeResponse = z
 export const StoreCreatedResponse = TokenResponse.extend({ store: TenantSchema }).openapi(
   "StoreCreated",
 );
+
+export const PasswordResetRequest = z
+  .object({
+    email: z.email().max(320).openapi({ example: "layla@example.com" }),
+    locale: z.enum(["en", "ar"]).optional().openapi({
+      description:
+        "The language of the email and of the page its link opens (default: the person's own)",
+    }),
+  })
+  .openapi("PasswordResetRequest");
+
+export const PasswordResetAccepted = z
+  .object({
+    detail: z.string().openapi({
+      example:
+        "If this email has an account in this store, a link to choose a new password is on its way",
+    }),
+  })
+  .openapi("PasswordResetAccepted");
+
+export const PasswordResetConfirm = z
+  .object({
+    token: z.string().min(1).max(200),
+    password: z.string().min(10, "Use at least 10 characters").max(1024),
+    locale: z.enum(["en", "ar"]).optional().openapi({
+      description: "The reset page's language: it becomes the person's own, for mail that follows",
+    }),
+  })
+  .openapi("PasswordResetConfirm");

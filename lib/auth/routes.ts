@@ -8,12 +8,24 @@ import { serviceContext } from "@/lib/api/platform/context";
 import { authenticate } from "@/lib/api/platform/middleware/authenticate";
 import { presentTenant } from "@/lib/tenants/service";
 import type { User } from "@/lib/users/schema";
+import { memberJoinedNotices } from "@/lib/users/notices";
+import { memoryLimiters } from "@/lib/limiter";
+import { sendInBackground } from "@/lib/mail/transport";
+import {
+  confirmPasswordReset,
+  passwordResetLimiters,
+  requestPasswordReset,
+  type ResetSettings,
+} from "./password-reset";
 import {
   DisplayPreferencesSchema,
   DisplayPreferencesUpdate,
   LoginRequest,
   LogoutRequest,
   MeResponse,
+  PasswordResetAccepted,
+  PasswordResetConfirm,
+  PasswordResetRequest,
   RefreshRequest,
   TokenResponse,
 } from "./contract";
@@ -74,6 +86,32 @@ const acceptInvitationRoute = createRoute({
   responses: { 200: jsonResponse(TokenResponse, "Account created, signed in"), ...commonErrors },
 });
 
+const passwordResetRoute = createRoute({
+  method: "post",
+  path: "/password-reset",
+  tags,
+  summary: "Forgot password: email a one-time link (valid an hour) to choose a new password",
+  description:
+    "Answers 202 whether or not the email has an account, so nobody learns who has one. 409 MAIL_DISABLED when the server does not send email (no SMTP_URL); 429 after 5 requests an hour for one email or 20 from one address.",
+  request: { headers: tenantHeader, body: jsonBody(PasswordResetRequest) },
+  responses: {
+    202: jsonResponse(PasswordResetAccepted, "Sent if the account exists"),
+    409: commonErrors[422],
+    ...commonErrors,
+  },
+});
+
+const passwordResetConfirmRoute = createRoute({
+  method: "post",
+  path: "/password-reset/confirm",
+  tags,
+  summary: "Set a new password with a reset link's token; every session of the person ends",
+  description:
+    "The token works once, for an hour: 401 RESET_TOKEN_INVALID otherwise. The person is emailed that their password changed.",
+  request: { headers: tenantHeader, body: jsonBody(PasswordResetConfirm) },
+  responses: { 204: { description: "Password changed; sign in again" }, ...commonErrors },
+});
+
 const meRoute = createRoute({
   method: "get",
   path: "/me",
@@ -127,6 +165,41 @@ export function authRoutes() {
     };
   };
 
+  let resetFallback: ReturnType<typeof passwordResetLimiters> | undefined;
+  const resetSettings = (c: { var: ApiEnv["Variables"] }): ResetSettings => ({
+    throttle:
+      c.var.deps.limiters.passwordReset ??
+      (resetFallback ??= passwordResetLimiters(memoryLimiters())),
+    mailOn: c.var.deps.mail?.enabled === true,
+    publicUrl: c.var.deps.config.publicUrl,
+  });
+
+  app.openapi(passwordResetRoute, async (c) => {
+    const mail = await requestPasswordReset(
+      serviceContext(c),
+      c.req.valid("json"),
+      resetSettings(c),
+    );
+    if (mail) sendInBackground(c.var.deps.mail, mail);
+    return c.json(
+      {
+        detail:
+          "If this email has an account in this store, a link to choose a new password is on its way",
+      },
+      202,
+    );
+  });
+
+  app.openapi(passwordResetConfirmRoute, async (c) => {
+    const ctx = serviceContext(c);
+    // Guessing tokens spends the address's sign-in budget, as wrong passwords do.
+    const { mail } = await auth.throttledByAddress(ctx, settings(c), () =>
+      confirmPasswordReset(ctx, c.req.valid("json"), c.var.deps.config.publicUrl),
+    );
+    sendInBackground(c.var.deps.mail, mail);
+    return c.body(null, 204);
+  });
+
   app.openapi(loginRoute, async (c) => {
     const tokens = await auth.login(serviceContext(c), c.req.valid("json"), settings(c));
     c.header("Cache-Control", "no-store");
@@ -169,6 +242,10 @@ export function authRoutes() {
     const tokens = await ctx.db.transaction((tx) =>
       auth.issueTokens(tx, ctx, user, randomUUID(), settings(c)),
     );
+    if (c.var.deps.mail?.enabled) {
+      for (const notice of await memberJoinedNotices(ctx, user, c.var.deps.config.publicUrl))
+        sendInBackground(c.var.deps.mail, notice);
+    }
     c.header("Cache-Control", "no-store");
     return c.json(presentTokens(tokens), 200);
   });

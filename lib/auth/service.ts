@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AuthenticationError, PermissionError, RateLimitError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { auditLog } from "@/lib/audit/schema";
-import { users, type DisplayPreferences, type User } from "@/lib/users/schema";
+import { users, type DisplayPreferences, type MailLocale, type User } from "@/lib/users/schema";
 import type { Limiter } from "@/lib/limiter";
 import { sha256Hex } from "@/lib/crypto";
 import { refreshTokens } from "./schema";
@@ -119,7 +119,7 @@ export async function issueTokens(
 
 export async function login(
   ctx: ServiceContext,
-  input: { email: string; password: string },
+  input: { email: string; password: string; locale?: MailLocale },
   s: AuthSettings,
 ): Promise<IssuedTokens> {
   const email = input.email.trim().toLowerCase();
@@ -160,7 +160,7 @@ export async function login(
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(users)
-      .set({ lastLoginAt: ctx.now() })
+      .set({ lastLoginAt: ctx.now(), ...(input.locale ? { locale: input.locale } : {}) })
       .where(and(eq(users.id, user.id), eq(users.tenantId, ctx.tenant.id)))
       .returning();
     const tokens = await issueTokens(tx, ctx, updated ?? user, randomUUID(), s);

@@ -2,7 +2,10 @@ import type { z } from "zod";
 import type {
   DisplayPreferencesSchema,
   DisplayPreferencesUpdate,
+  LoginRequest,
   MeResponse,
+  PasswordResetConfirm,
+  PasswordResetRequest,
   TokenResponse,
 } from "@/lib/auth/contract";
 import type { Camelize } from "./casing";
@@ -15,7 +18,7 @@ export type DisplayPreferences = z.infer<typeof DisplayPreferencesSchema>;
 export class AuthResource {
   constructor(private readonly http: HttpClient) {}
 
-  login(input: { email: string; password: string }): Promise<Tokens> {
+  login(input: z.infer<typeof LoginRequest>): Promise<Tokens> {
     return this.http.request("POST", "/api/v1/auth/login", { body: input });
   }
 
@@ -25,6 +28,19 @@ export class AuthResource {
 
   async logout(input: { refreshToken?: string } = {}): Promise<void> {
     await this.http.request("POST", "/api/v1/auth/logout", { body: input });
+  }
+
+  /**
+   * Forgot password: emails a one-time link if the email has an account in the store. The answer
+   * is the same either way; 409 MAIL_DISABLED when the server sends no mail.
+   */
+  async requestPasswordReset(input: z.infer<typeof PasswordResetRequest>): Promise<void> {
+    await this.http.request("POST", "/api/v1/auth/password-reset", { body: input });
+  }
+
+  /** Sets a new password with the link's token; the person's sessions all end. */
+  async confirmPasswordReset(input: z.infer<typeof PasswordResetConfirm>): Promise<void> {
+    await this.http.request("POST", "/api/v1/auth/password-reset/confirm", { body: input });
   }
 
   me(): Promise<Me> {

@@ -46,6 +46,9 @@ export const SetupStatus = z
   .object({
     needed: z.boolean().openapi({ description: "True while the installation holds no store" }),
     signup: z.enum(["open", "closed"]),
+    mail: z.enum(["on", "off"]).openapi({
+      description: "Whether this server sends email (SMTP_URL): invitations and password resets",
+    }),
   })
   .openapi("SetupStatus");
 

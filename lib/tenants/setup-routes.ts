@@ -187,6 +187,7 @@ export function setupRoutes() {
       {
         needed: await setupNeeded(c.var.deps.db),
         signup: c.var.deps.config.signup === "open" ? ("open" as const) : ("closed" as const),
+        mail: c.var.deps.mail?.enabled ? ("on" as const) : ("off" as const),
       },
       200,
     ),

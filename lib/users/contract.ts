@@ -29,6 +29,9 @@ export const InvitationSchema = z
     email: z.string(),
     name: z.string().nullable(),
     role: z.enum(ROLES),
+    locale: z.enum(["en", "ar"]).nullable().openapi({
+      description: "The invitee's language: the email, the invitation page, then their account",
+    }),
     invited_by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     created_at: z.string(),
     expires_at: z.string(),
@@ -40,15 +43,29 @@ export const InvitationCreate = z
     email: z.email().max(320),
     role: z.enum(ROLES),
     name: z.string().trim().max(100).optional(),
+    locale: z.enum(["en", "ar"]).optional().openapi({
+      description: "The invitee's language (default: the store's); the email is written in it",
+    }),
+    send_email: z.boolean().optional().openapi({
+      description:
+        "Email the link when the server sends mail (default true); false to only get a new link",
+    }),
   })
   .openapi("InvitationCreate", {
-    example: { email: "layla@example.com", role: "staff", name: "Layla" },
+    example: { email: "layla@example.com", role: "staff", name: "Layla", locale: "ar" },
   });
 
 export const InvitationCreated = z
   .object({
     invitation: InvitationSchema,
-    accept_url: z.string().openapi({ description: "One-time link, valid 7 days. Shown once." }),
+    accept_url: z.string().openapi({
+      description:
+        "One-time link, valid 7 days. Shown once: a new invitation for the same email makes a new link and ends this one.",
+    }),
+    emailed: z.boolean().openapi({
+      description:
+        "True when the link is also being emailed (the server sends mail, send_email not false)",
+    }),
   })
   .openapi("InvitationCreated");
 

@@ -4,6 +4,7 @@ import { serviceContext } from "@/lib/api/platform/context";
 import { IdParam, secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { log } from "@/lib/log";
+import { sendInBackground } from "@/lib/mail/transport";
 import {
   InvitationCreate,
   InvitationCreated,
@@ -75,11 +76,15 @@ export function userRoutes() {
     c.json(await team.listInvitations(serviceContext(c)), 200),
   );
   app.openapi(invite, async (c) => {
-    const created = await team.inviteMember(
+    const input = c.req.valid("json");
+    const { mail, ...created } = await team.inviteMember(
       serviceContext(c),
-      c.req.valid("json"),
+      input,
       c.var.deps.config.publicUrl,
     );
+    // After the commit: a mail failure is logged, and the inviter still has the link.
+    const emailed = c.var.deps.mail?.enabled === true && input.send_email !== false;
+    if (emailed) sendInBackground(c.var.deps.mail, mail);
     // No mail server is required: the inviter sees the link. Outside production it is logged
     // too, for local development; production logs never hold the token.
     if (process.env.NODE_ENV === "production") {
@@ -95,7 +100,7 @@ export function userRoutes() {
       });
     }
     c.header("Cache-Control", "no-store");
-    return c.json(created, 201);
+    return c.json({ ...created, emailed }, 201);
   });
   app.openapi(revoke, async (c) => {
     await team.revokeInvitation(serviceContext(c), c.req.valid("param").id);

@@ -12,6 +12,9 @@ export interface DisplayPreferences {
 
 export { ROLES, type Role };
 
+/** The admin's languages, which mail is written in. */
+export type MailLocale = "en" | "ar";
+
 export const users = pgTable(
   "users",
   {
@@ -27,6 +30,8 @@ export const users = pgTable(
     status: text("status").$type<"active" | "deactivated">().notNull().default("active"),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     preferences: jsonb("preferences").$type<DisplayPreferences>().notNull().default({}),
+    /** The language mail reaches this person in: the one they last used the admin in (docs/email.md). */
+    locale: text("locale").$type<MailLocale>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -51,6 +56,8 @@ export const invitations = pgTable(
     email: text("email").notNull(),
     name: text("name"),
     role: text("role").$type<Role>().notNull(),
+    /** The invitee's language, chosen by the inviter: the email, the link's page, then the account. */
+    locale: text("locale").$type<MailLocale>(),
     tokenHash: text("token_hash").notNull().unique(),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -10,6 +10,7 @@ import { refreshTokens } from "@/lib/auth/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/service";
 import { recordEvent } from "@/lib/events/service";
+import { mailLocale, renderMail, storeName } from "@/lib/mail/render";
 import type { InvitationCreate, MemberSchema, MemberUpdate } from "./contract";
 import { invitations, users, type User } from "./schema";
 
@@ -132,6 +133,7 @@ function presentInvitation(
     email: row.email,
     name: row.name,
     role: row.role,
+    locale: row.locale ?? null,
     invited_by: inviter,
     created_at: row.createdAt.toISOString(),
     expires_at: row.expiresAt.toISOString(),
@@ -176,6 +178,7 @@ export async function inviteMember(
         email,
         name: input.name || null,
         role: input.role,
+        locale: input.locale ?? null,
         tokenHash: sha256Hex(token),
         invitedBy: inviterId,
         createdAt: ctx.now(),
@@ -194,10 +197,26 @@ export async function inviteMember(
           .from(users)
           .where(eq(users.id, inviterId))
       : [];
-    const url = new URL(`/${ctx.tenant.defaultLocale}/accept-invitation`, publicUrl);
+    const locale = mailLocale(input.locale, ctx.tenant.defaultLocale);
+    const url = new URL(`/${locale}/accept-invitation`, publicUrl);
     url.searchParams.set("store", ctx.tenant.slug);
     url.searchParams.set("token", token);
-    return { invitation: presentInvitation(row!, inviter ?? null), accept_url: url.toString() };
+    return {
+      invitation: presentInvitation(row!, inviter ?? null),
+      accept_url: url.toString(),
+      /** Sent by the route once this transaction has committed (docs/email.md). */
+      mail: renderMail({
+        kind: "invitation",
+        locale,
+        to: email,
+        values: {
+          store: storeName(ctx.tenant, locale),
+          inviter: inviter?.name ?? storeName(ctx.tenant, locale),
+          role: input.role,
+        },
+        action: { url: url.toString() },
+      }),
+    };
   });
 }
 
@@ -274,11 +293,14 @@ export async function previewInvitation(ctx: ServiceContext, token: string) {
   };
 }
 
-/** Accepts an invitation: creates the account (user.created) and returns it, in one transaction. */
+/**
+ * Accepts an invitation: creates the account (user.created) and returns it, in one transaction,
+ * with the invitation (whose inviter is told by email once it has committed).
+ */
 export async function acceptInvitation(
   ctx: ServiceContext,
   input: { token: string; name: string; password: string },
-): Promise<User> {
+): Promise<User & { invitedBy: string | null }> {
   // The token first: a bogus one must not cost an argon2 hash.
   await findOpenInvitation(ctx.db, ctx, input.token);
   const passwordHash = await hashPassword(input.password);
@@ -297,6 +319,8 @@ export async function acceptInvitation(
         email: invitation.email,
         name: input.name,
         role: invitation.role,
+        // Mail reaches them in the language they were invited in, until they use the admin.
+        locale: invitation.locale,
         passwordHash,
         createdAt: ctx.now(),
         updatedAt: ctx.now(),
@@ -316,6 +340,6 @@ export async function acceptInvitation(
       resourceId: user.id,
       metadata: { via: "invitation", invitation_id: invitation.id },
     });
-    return user;
+    return { ...user, invitedBy: invitation.invitedBy };
   });
 }

@@ -9,6 +9,7 @@ import { startWebhookWorkers } from "@/lib/webhooks/worker";
 
 type WorkerOptions = JobsOptions & { schedule?: number[]; timeoutMs?: number };
 import { memoryStorage } from "@/lib/storage";
+import type { Mailer } from "@/lib/mail/transport";
 import { hashPassword } from "@/lib/auth/password";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { tenants, type Tenant } from "@/lib/tenants/schema";
@@ -58,6 +59,8 @@ export interface TestApiOptions {
   stripeApiUrl?: string;
   paypalApiUrl?: string;
   providerTimeoutMs?: number;
+  /** Outgoing mail (e.g. smtpMailer to tests/support/smtp-capture.ts); mail is off without it. */
+  mail?: Mailer;
 }
 
 /** The API's dependencies for a test: fresh secret, small limits, a controllable clock. */
@@ -94,6 +97,7 @@ export function testDeps(database: Database, options: TestApiOptions = {}) {
     version: "test",
     storage: memoryStorage(),
     jobs: options.jobs,
+    mail: options.mail,
     webhooks: { encryptionKey: randomBytes(32), allowPrivate: true },
     payments: {
       encryptionKey: randomBytes(32),

@@ -35,7 +35,7 @@ describe("first-run setup", () => {
   it("says setup is needed on an empty database, without X-Tenant-ID", async () => {
     const res = await t.request("/api/v1/setup");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ needed: true, signup: "closed" });
+    expect(await res.json()).toEqual({ needed: true, signup: "closed", mail: "off" });
   });
 
   it("stores only the code's SHA-256, never the code", async () => {
@@ -128,7 +128,7 @@ describe("first-run setup", () => {
     await expectError(await post(body(newSetupCode(), "third")), 409, "SETUP_DONE");
     expect(await issueSetupCode(t.db)).toBeUndefined();
     const res = await t.request("/api/v1/setup");
-    expect(await res.json()).toEqual({ needed: false, signup: "closed" });
+    expect(await res.json()).toEqual({ needed: false, signup: "closed", mail: "off" });
     expect(await t.db.select().from(users)).toHaveLength(1);
   });
 
@@ -177,7 +177,7 @@ describe("SDK", () => {
       fetch: (r) => Promise.resolve(t.api.fetch(r, {})),
       maxRetries: 0,
     });
-    expect(await sdk.setup.status()).toEqual({ needed: false, signup: "closed" });
+    expect(await sdk.setup.status()).toEqual({ needed: false, signup: "closed", mail: "off" });
     expect(await sdk.stores.slugAvailability("acme")).toMatchObject({ reason: "taken" });
     const err = await sdk.setup
       .complete({

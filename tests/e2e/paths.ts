@@ -46,3 +46,18 @@ export function fakeProviders(mainPort: number) {
     paypalUrl: `http://127.0.0.1:${paypalPort}`,
   };
 }
+
+/**
+ * The SMTP capture (tests/support/smtp-capture-server.ts) the main server mails through
+ * (SMTP_URL): 12113 for SMTP and 12114 for the HTTP side specs read, beside the default port 3100.
+ */
+export function mailCapture(mainPort: number) {
+  const smtpPort = mainPort + 9013;
+  const httpPort = mainPort + 9014;
+  return {
+    smtpPort,
+    httpPort,
+    smtpUrl: `smtp://e2e:e2e@127.0.0.1:${smtpPort}`,
+    httpUrl: `http://127.0.0.1:${httpPort}`,
+  };
+}

@@ -161,8 +161,9 @@ test("an invited staff member accepts the link in a fresh browser and lands sign
   // Pending until accepted.
   await expect(page.getByRole("row").filter({ hasText: email })).toContainText(t.Roles.staff);
 
-  // The link carries the store's default language.
+  // The link opens in the invitee's language, the inviting page's unless the inviter chose another.
   const linkLocale = new URL(link).pathname.split("/")[1] as AppLocale;
+  expect(linkLocale).toBe(appLocale);
   const tl = MESSAGES[linkLocale];
   const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   try {

@@ -23,6 +23,8 @@ const NOT_IN_PYTHON: Record<string, string> = {
   "POST /api/v1/auth/invitation":
     "an invitee's browser flow in the admin (the token is the credential)",
   "POST /api/v1/auth/accept-invitation": "an invitee's browser flow in the admin",
+  "POST /api/v1/auth/password-reset": "a person's forgot-password page in the admin",
+  "POST /api/v1/auth/password-reset/confirm": "the reset page a reset email's link opens",
   "GET /api/v1/setup": "first-run setup of an installation, done in the admin",
   "POST /api/v1/setup": "first-run setup of an installation, done in the admin",
   "POST /api/v1/signup": "public store sign-up, a page of the admin",

@@ -8,6 +8,7 @@ import type { FileStorage } from "@/lib/storage";
 import type { JobSender } from "@/lib/jobs/queue";
 import type { RouteRules } from "./module";
 import type { PaymentsDeps } from "@/lib/payments/deps";
+import type { Mailer } from "@/lib/mail/transport";
 
 /** What the API is built from; tests build their own. */
 export interface ApiDeps {
@@ -31,6 +32,8 @@ export interface ApiDeps {
     loginIp: Limiter;
     /** First-run setup, sign-up and slug checks, per address; in memory when absent (tests). */
     stores?: { setup: Limiter; signup: Limiter; signupCreated: Limiter; slugCheck: Limiter };
+    /** "Forgot password" requests per address and per store+email; in memory when absent (tests). */
+    passwordReset?: { ip: Limiter; account: Limiter };
   };
   keyUsage: { touch(keyId: string, at: Date): void };
   now: () => Date;
@@ -40,6 +43,8 @@ export interface ApiDeps {
   webhooks: { encryptionKey: Buffer; allowPrivate: boolean };
   /** Provider credentials are sealed with encryptionKey; the URLs point the providers' clients elsewhere (tests). */
   payments: PaymentsDeps;
+  /** Outgoing mail (SMTP_URL); absent or disabled: mail is off, links are copied by hand. */
+  mail?: Mailer;
 }
 
 export interface ApiEnv {

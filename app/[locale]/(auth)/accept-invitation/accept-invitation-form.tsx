@@ -84,6 +84,7 @@ export function AcceptInvitationForm({
       tenant: store,
       email: accepted.data.email,
       password: values.password,
+      locale,
       redirect: false,
     });
     if (!result?.ok || result.error) {

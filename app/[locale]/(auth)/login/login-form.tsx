@@ -3,9 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CircleAlert } from "lucide-react";
 import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import {
@@ -14,6 +14,7 @@ import {
   toLoginErrorCode,
   type LoginErrorCode,
 } from "@/lib/admin/login-shared";
+import { Link } from "@/lib/admin/i18n/navigation";
 import { AuthField, AuthForm, useAuthRedirect } from "../_components/auth-form";
 
 interface LoginFormProps {
@@ -32,6 +33,7 @@ const ERROR_MESSAGE_KEYS = {
 
 export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFormProps) {
   const t = useTranslations("Login");
+  const locale = useLocale();
   const id = useId();
   const [error, setError] = useState<LoginErrorCode | null>(initialError);
 
@@ -59,11 +61,12 @@ export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFor
     defaultValues: { tenant: defaultTenant, email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const tenant = useWatch({ control: form.control, name: "tenant" }).trim().toLowerCase();
   const { pending, redirect } = useAuthRedirect(isSubmitting);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
+    const result = await signIn("credentials", { ...values, locale, redirect: false });
     if (!result?.ok || result.error) {
       setError(toLoginErrorCode(result?.error) ?? "unavailable");
       form.resetField("password");
@@ -122,6 +125,13 @@ export function LoginForm({ defaultTenant, callbackUrl, initialError }: LoginFor
         dir="ltr"
         {...form.register("password")}
       />
+      <Link
+        // The store typed so far goes along, so it need not be typed twice.
+        href={{ pathname: "/forgot-password", query: tenant ? { store: tenant } : {} }}
+        className="-mt-2 self-end text-sm font-medium text-primary underline-offset-4 hover:underline"
+      >
+        {t("forgotPassword")}
+      </Link>
     </AuthForm>
   );
 }

@@ -15,13 +15,21 @@ const InviteInput = z.object({
   email: z.string().trim().max(320).pipe(z.email()),
   role: z.enum(ROLES),
   name: z.string().trim().max(100).optional(),
+  locale: z.enum(["en", "ar"]).optional(),
+  /** False for a new link to a pending invitation: the person was emailed already. */
+  sendEmail: z.boolean().optional(),
 });
 
-/** The one-time link goes to the inviter's browser to be copied; it is never shown again. */
+/**
+ * The one-time link goes to the inviter's browser to be copied; it is never shown again (a new
+ * link can be made from the pending list, which ends this one: docs/email.md).
+ */
 export interface CreatedInvitation {
   email: string;
   acceptUrl: string;
   expiresAt: string;
+  /** The server is emailing the link too. */
+  emailed: boolean;
 }
 
 export const updateMember = toResult(
@@ -43,12 +51,19 @@ export const inviteMember = toResult(
     // A person already in the team is shown next to the email field.
     .metadata({ updates: "team", errorFields: { ALREADY_MEMBER: "email" } })
     .inputSchema(InviteInput, fieldIssues(InviteInput))
-    .action(async ({ parsedInput: { email, role, name }, ctx: { store } }) => {
-      const created = await store.team.invite({ email, role, name: name || undefined });
+    .action(async ({ parsedInput: { email, role, name, locale, sendEmail }, ctx: { store } }) => {
+      const created = await store.team.invite({
+        email,
+        role,
+        name: name || undefined,
+        locale,
+        sendEmail,
+      });
       return {
         email: created.invitation.email,
         acceptUrl: created.acceptUrl,
         expiresAt: created.invitation.expiresAt,
+        emailed: created.emailed,
       } satisfies CreatedInvitation;
     }),
 );

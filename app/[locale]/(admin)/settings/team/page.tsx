@@ -9,6 +9,7 @@ import { resolveLocale } from "@/lib/admin/i18n/params";
 import { ROLES } from "@/lib/users/roles";
 import type { InvitationRow } from "./_components/invitations-section";
 import type { MemberRow } from "./_components/members-table";
+import { setupStatus } from "@/components/stores/setup-status";
 import { TeamClient } from "./team-client";
 
 interface Props {
@@ -28,7 +29,11 @@ export default async function TeamPage({ params }: Props) {
   if (!roleCan(role, "team:manage")) return <NoAccess />;
 
   const store = sessionStore(session);
-  const [members, invitations] = await Promise.all([store.team.list(), store.team.invitations()]);
+  const [members, invitations, status] = await Promise.all([
+    store.team.list(),
+    store.team.invitations(),
+    setupStatus(),
+  ]);
   const format = await getDisplayFormatter(locale);
   const timeZone = storeTimeZone(me.tenant.timeZone);
   const when = (iso: string) => ({
@@ -60,6 +65,7 @@ export default async function TeamPage({ params }: Props) {
     email: invitation.email,
     name: invitation.name,
     role: invitation.role,
+    locale: invitation.locale,
     invitedBy: invitation.invitedBy?.name ?? null,
     expires: when(invitation.expiresAt),
   }));
@@ -69,6 +75,8 @@ export default async function TeamPage({ params }: Props) {
       members={memberRows}
       invitations={invitationRows}
       assignableRoles={ROLES.filter((r) => r !== "owner" || managesOwners)}
+      mailOn={status.mail === "on"}
+      storeName={(locale === "ar" ? me.tenant.name.ar : me.tenant.name.en) || me.tenant.slug}
     />
   );
 }

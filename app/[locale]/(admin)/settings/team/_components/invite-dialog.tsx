@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { MailPlus } from "lucide-react";
+import { MailPlus, MailX } from "lucide-react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -17,11 +18,13 @@ import { inviteMember, type CreatedInvitation } from "../actions";
 export function InviteDialog({
   open,
   roles,
+  mailOn,
   onClose,
   onInvited,
 }: {
   open: boolean;
   roles: Role[];
+  mailOn: boolean;
   onClose: () => void;
   onInvited: (invitation: CreatedInvitation) => void;
 }) {
@@ -41,12 +44,19 @@ export function InviteDialog({
           .pipe(z.email(t("emailInvalid"))),
         role: z.enum(["owner", "admin", "staff", "viewer"]),
         name: z.string().trim().max(100, t("nameTooLong")),
+        locale: z.enum(["en", "ar"]),
       }),
     [t],
   );
   const form = useForm({
     resolver: zodResolver(schema),
-    defaultValues: { email: "", role: "staff" as Role, name: "" },
+    // The invitee's language defaults to the page's: the inviter can pick the other.
+    defaultValues: {
+      email: "",
+      role: "staff" as Role,
+      name: "",
+      locale: (locale === "ar" ? "ar" : "en") as "en" | "ar",
+    },
   });
   const role = useWatch({ control: form.control, name: "role" });
 
@@ -95,6 +105,18 @@ export function InviteDialog({
       <FormField name="name" label={t("name")}>
         <Input autoComplete="off" {...form.register("name")} />
       </FormField>
+      <FormField name="locale" label={t("language")} hint={mailOn ? t("languageHint") : undefined}>
+        <NativeSelect {...form.register("locale")}>
+          <option value="ar">{t("languages.ar")}</option>
+          <option value="en">{t("languages.en")}</option>
+        </NativeSelect>
+      </FormField>
+      {mailOn ? null : (
+        <Alert>
+          <MailX aria-hidden />
+          <AlertDescription>{t("mailOff")}</AlertDescription>
+        </Alert>
+      )}
     </FormDialog>
   );
 }
