@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { idempotencyKeys } from "@/lib/api/platform/schema";
-import { refreshTokens } from "@/lib/auth/schema";
+import { passwordResets, refreshTokens } from "@/lib/auth/schema";
 import { cleanUp } from "@/lib/jobs/maintenance";
 import { createTenant, createTestApi, createUser, login, type TestApi } from "./harness";
 
@@ -27,7 +27,20 @@ describe("maintenance", () => {
       tokenHash: "x".repeat(64),
       expiresAt: new Date(Date.now() - 8 * 86_400_000),
     });
-    expect(await cleanUp(t.db, new Date())).toEqual({ idempotencyKeys: 1, refreshTokens: 1 });
+    await t.db.insert(passwordResets).values(
+      [2, -1].map((daysAgo, i) => ({
+        tenantId: tenant.id,
+        userId: user.id,
+        tokenHash: `${i}`.repeat(64),
+        expiresAt: new Date(Date.now() - daysAgo * 24 * 3600_000),
+      })),
+    );
+    expect(await cleanUp(t.db, new Date())).toEqual({
+      idempotencyKeys: 1,
+      refreshTokens: 1,
+      passwordResets: 1,
+    });
+    expect(await t.db.select().from(passwordResets)).toHaveLength(1);
     expect((await t.db.select().from(idempotencyKeys)).map((r) => r.key)).toEqual(["new"]);
     expect(
       await t.db.select().from(refreshTokens).where(eq(refreshTokens.userId, user.id)),

@@ -16,6 +16,18 @@ test.describe("no serious or critical accessibility violations", () => {
     await context.close();
   });
 
+  test("forgot-password and reset-password pages", async ({ browser, appLocale, t }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto(`/${appLocale}/forgot-password`);
+    await expect(page.getByRole("heading", { name: t.forgotPassword.title })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`/${appLocale}/reset-password?store=demo&token=bsr_unknown`);
+    await expect(page.getByRole("heading", { name: t.resetPassword.title })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   test("home page", async ({ page, appLocale, t }) => {
     await page.goto(`/${appLocale}`);
     await expect(page.getByRole("heading", { name: t.Home.store.title })).toBeVisible();
