@@ -12,15 +12,18 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
+import { formatPhone } from "@/lib/orders/phone";
 import { OrderDetailsInput } from "./order-schemas";
 import { useOrderErrorText } from "./use-order-error-text";
 
 export interface OrderDetailsValues {
   customerEmail: string;
   customerName: string;
+  /** E.164 as saved; what the merchant types is normalised by the API's rule (Saudi by default). */
+  customerPhone: string;
   notes: string;
 }
-const FIELDS = ["customerEmail", "customerName", "notes"] as const;
+const FIELDS = ["customerEmail", "customerName", "customerPhone", "notes"] as const;
 
 /** Form strings to the API's input: an emptied field clears the value. */
 function toInput(values: OrderDetailsValues) {
@@ -149,6 +152,16 @@ export function OrderDetailsForm({ defaultValues, readOnly, onSubmit }: OrderDet
               </a>
             ) : null}
           </Item>
+          <Item label={t("phone")} empty={t("none")}>
+            {defaultValues.customerPhone ? (
+              <a
+                href={`tel:${defaultValues.customerPhone}`}
+                className="text-primary underline-offset-4 hover:underline"
+              >
+                <bdi dir="ltr">{formatPhone(defaultValues.customerPhone)}</bdi>
+              </a>
+            ) : null}
+          </Item>
           <Item label={t("notes")} empty={t("noNotes")}>
             {defaultValues.notes ? (
               // plaintext: each line takes its own direction but keeps the page's alignment.
@@ -213,6 +226,21 @@ export function OrderDetailsForm({ defaultValues, readOnly, onSubmit }: OrderDet
             dir="ltr"
           />
           {fieldError("customerEmail", t("errors.emailInvalid"))}
+        </div>
+        <div className="flex flex-col gap-2">
+          <Label htmlFor={`${id}-customerPhone`}>{t("phone")}</Label>
+          <Input
+            {...fieldProps("customerPhone")}
+            {...form.register("customerPhone")}
+            type="tel"
+            inputMode="tel"
+            maxLength={40}
+            autoComplete="off"
+            placeholder="+966 5X XXX XXXX"
+            dir="ltr"
+            className="text-start"
+          />
+          {fieldError("customerPhone", t("errors.phoneInvalid"))}
         </div>
         <div className="flex flex-col gap-2">
           <Label htmlFor={`${id}-notes`}>{t("notes")}</Label>

@@ -57,6 +57,7 @@ export type NewOrderInput = z.output<typeof NewOrderInput>;
 export const OrderDetailsInput = z.object({
   customerEmail: CustomerEmail.nullable().optional(),
   customerName: CustomerName.nullable().optional(),
+  customerPhone: CustomerPhone.nullable().optional(),
   notes: OrderNotes.nullable().optional(),
 });
 export type OrderDetailsInput = z.output<typeof OrderDetailsInput>;

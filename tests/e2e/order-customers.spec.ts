@@ -78,3 +78,35 @@ test("a manual order with a phone in Arabic digits is found by that phone", asyn
   await expect(table.getByRole("rowgroup").last().getByRole("row")).toHaveCount(1, AFTER_SAVE);
   await expect(table.getByRole("link", { name: order!.number })).toBeVisible();
 });
+
+test("the customer's mobile is added to an order afterwards, typed in Arabic digits", async ({
+  page,
+  owner,
+  appLocale,
+  t,
+}) => {
+  const id = uniqueId();
+  const product = await activeProduct(owner, id);
+  const order = await owner.orders.create({ items: [{ productId: product.id, quantity: 1 }] });
+
+  await page.goto(`/${appLocale}/orders/${order.id}`);
+  const edit = page.getByRole("button", { name: t.orders.details.edit });
+  await hydrated(edit);
+  await edit.click();
+  const form = page.getByRole("form", { name: t.orders.details.formLabel });
+  const phone = form.getByLabel(t.orders.details.phone);
+  await phone.fill("12345");
+  await form.getByRole("button", { name: t.orders.details.save }).click();
+  await expect(form.getByText(t.orders.details.errors.phoneInvalid)).toBeVisible();
+
+  await phone.fill(arabic("0551234567"));
+  await form.getByRole("button", { name: t.orders.details.save }).click();
+  await expect(page.getByRole("status").filter({ hasText: t.orders.details.saved })).toBeVisible(
+    AFTER_SAVE,
+  );
+  await expect(page.getByRole("link", { name: "+966 55 123 4567" }).first()).toHaveAttribute(
+    "href",
+    "tel:+966551234567",
+  );
+  expect((await owner.orders.get(order.id)).customerPhone).toBe("+966551234567");
+});

@@ -120,6 +120,7 @@ export const updateOrderDetails = toResult(
       return {
         customerEmail: order.customerEmail,
         customerName: order.customerName,
+        customerPhone: order.customerPhone,
         notes: order.notes,
       };
     }),

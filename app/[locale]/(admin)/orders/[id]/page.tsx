@@ -124,6 +124,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 defaultValues={{
                   customerEmail: order.customerEmail ?? "",
                   customerName: order.customerName ?? "",
+                  customerPhone: order.customerPhone ?? "",
                   notes: order.notes ?? "",
                 }}
                 readOnly={!canWrite}

@@ -1,6 +1,5 @@
 import { Link2, Truck } from "lucide-react";
 import type { ReactNode } from "react";
-import { formatPhone } from "@/lib/orders/phone";
 import { OrderCard, orderFormat, type OrderCardProps } from "./order-card";
 
 /** Where the order came from: source, external id, currency, last change. */
@@ -39,7 +38,7 @@ export async function OriginCard(props: OrderCardProps) {
   );
 }
 
-/** Who to call, where it goes, how it is paid, how it travels. */
+/** Where it goes, how it is paid, how it travels (the mobile is with the customer's details). */
 export async function DeliveryCard(props: OrderCardProps) {
   const { order } = props;
   const { t } = await orderFormat(props);
@@ -48,19 +47,6 @@ export async function DeliveryCard(props: OrderCardProps) {
   return (
     <OrderCard icon={Truck} title={t("delivery.title")}>
       <dl className="flex flex-col gap-3 text-sm">
-        <Detail label={t("delivery.phone")}>
-          {order.customerPhone ? (
-            <a
-              href={`tel:${order.customerPhone}`}
-              dir="ltr"
-              className="text-primary underline-offset-4 hover:underline"
-            >
-              {formatPhone(order.customerPhone)}
-            </a>
-          ) : (
-            none
-          )}
-        </Detail>
         <Detail label={t("delivery.address")}>
           {address ? (
             <address className="flex flex-col not-italic">
