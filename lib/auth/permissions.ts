@@ -27,6 +27,7 @@ export const STAFF_ONLY = [
   "settings:write",
   "settings:billing",
   "audit:read",
+  "apps:manage",
 ] as const;
 export type Permission = Scope | (typeof STAFF_ONLY)[number];
 

@@ -10,3 +10,4 @@ export * from "@/lib/api-keys/schema";
 export * from "@/lib/orders/schema";
 export * from "@/lib/webhooks/schema";
 export * from "@/lib/payments/schema";
+export * from "@/lib/apps/schema";

@@ -7,6 +7,7 @@ import { AnalyticsResource } from "./analytics";
 import { InvoicesResource } from "./invoices";
 import { ApiKeysResource, AuditResource, SettingsResource, TeamResource } from "./admin";
 import { SetupResource, signup, StoresResource, type SignupInput } from "./stores";
+import { AppsResource, DevelopersResource } from "./apps";
 import { HttpClient, type ClientOptions } from "./client";
 
 export { StoreApiError, StoreConnectionError, type FieldError } from "./errors";
@@ -34,6 +35,7 @@ export type {
   AuditEntry,
 } from "./admin";
 export type { Camelize } from "./casing";
+export type * from "./apps";
 export type { SetupState, SetupInput, SignupInput, StoreCreated, SlugCheck } from "./stores";
 
 /**
@@ -57,6 +59,10 @@ export class BrainSAITStore {
   readonly audit: AuditResource;
   readonly setup: SetupResource;
   readonly stores: StoresResource;
+  /** Third-party apps in this store: the directory, installs, callbacks, staff. */
+  readonly apps: AppsResource;
+  /** Developer accounts and their apps (docs/apps.md). */
+  readonly developers: DevelopersResource;
   private readonly http: HttpClient;
 
   constructor(options: ClientOptions) {
@@ -75,6 +81,8 @@ export class BrainSAITStore {
     this.audit = new AuditResource(http);
     this.setup = new SetupResource(http);
     this.stores = new StoresResource(http);
+    this.apps = new AppsResource(http);
+    this.developers = new DevelopersResource(http);
     this.http = http;
   }
 

@@ -1,0 +1,107 @@
+import type { z } from "zod";
+import type {
+  AppCreate,
+  AppList,
+  AppSchema,
+  AppStaffList,
+  AppUpdate,
+  CallbackList,
+  DeveloperCreate,
+  DeveloperList,
+  DeveloperSchema,
+  DeveloperSecret,
+  DeveloperWithSecret,
+  InstalledAccounts,
+  StoreAppList,
+  StoreAppSchema,
+} from "@/lib/apps/contract";
+import type { Camelize } from "./casing";
+import type { HttpClient } from "./client";
+
+export type Developer = Camelize<z.infer<typeof DeveloperSchema>>;
+export type DeveloperWithSecret = Camelize<z.infer<typeof DeveloperWithSecret>>;
+export type App = Camelize<z.infer<typeof AppSchema>>;
+export type StoreApp = Camelize<z.infer<typeof StoreAppSchema>>;
+export type AppCallback = Camelize<z.infer<typeof CallbackList>>["data"][number];
+export type AppStaffMember = Camelize<z.infer<typeof AppStaffList>>["data"][number];
+export type InstalledAccount = Camelize<z.infer<typeof InstalledAccounts>>[number];
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** Developer accounts and their apps, for the signed-in person who registered them (docs/apps.md). */
+export class DevelopersResource {
+  constructor(private readonly http: HttpClient) {}
+  /** The reply's `developerSecret` is shown this once. */
+  register(input: Camelize<z.input<typeof DeveloperCreate>>): Promise<DeveloperWithSecret> {
+    return this.http.request("POST", "/api/v1/developers", { body: input });
+  }
+  list(): Promise<Camelize<z.infer<typeof DeveloperList>>> {
+    return this.http.request("GET", "/api/v1/developers");
+  }
+  get(developerRef: string): Promise<Developer> {
+    return this.http.request("GET", `/api/v1/developers/${id(developerRef)}`);
+  }
+  /** A new secret, shown this once; the old one stops signing at once. */
+  rotateSecret(developerRef: string): Promise<Camelize<z.infer<typeof DeveloperSecret>>> {
+    return this.http.request("POST", `/api/v1/developers/${id(developerRef)}/rotate-secret`);
+  }
+  apps(developerRef: string): Promise<Camelize<z.infer<typeof AppList>>> {
+    return this.http.request("GET", `/api/v1/developers/${id(developerRef)}/apps`);
+  }
+  createApp(developerRef: string, input: Camelize<z.input<typeof AppCreate>>): Promise<App> {
+    return this.http.request("POST", `/api/v1/developers/${id(developerRef)}/apps`, {
+      body: input,
+    });
+  }
+  app(developerRef: string, appRef: string): Promise<App> {
+    return this.http.request("GET", `/api/v1/developers/${id(developerRef)}/apps/${id(appRef)}`);
+  }
+  updateApp(
+    developerRef: string,
+    appRef: string,
+    input: Camelize<z.input<typeof AppUpdate>>,
+  ): Promise<App> {
+    return this.http.request("PATCH", `/api/v1/developers/${id(developerRef)}/apps/${id(appRef)}`, {
+      body: input,
+    });
+  }
+  /** The stores that have the app installed now, with their unsigned account tokens. */
+  installedAccounts(developerRef: string, appRef: string): Promise<InstalledAccount[]> {
+    return this.http.request(
+      "GET",
+      `/api/v1/developers/${id(developerRef)}/apps/${id(appRef)}/installed-accounts`,
+    );
+  }
+}
+
+/** The store's side: its app directory, installs, callbacks and staff authorisations. */
+export class AppsResource {
+  constructor(private readonly http: HttpClient) {}
+  list(): Promise<Camelize<z.infer<typeof StoreAppList>>> {
+    return this.http.request("GET", "/api/v1/apps");
+  }
+  get(appRef: string): Promise<StoreApp> {
+    return this.http.request("GET", `/api/v1/apps/${id(appRef)}`);
+  }
+  install(appRef: string): Promise<StoreApp> {
+    return this.http.request("POST", `/api/v1/apps/${id(appRef)}/install`);
+  }
+  async uninstall(appRef: string): Promise<void> {
+    await this.http.request("DELETE", `/api/v1/apps/${id(appRef)}/install`);
+  }
+  /** The install and uninstall callbacks sent to the app, newest first, with every attempt. */
+  callbacks(appRef: string): Promise<Camelize<z.infer<typeof CallbackList>>> {
+    return this.http.request("GET", `/api/v1/apps/${id(appRef)}/callbacks`);
+  }
+  /** Every member of the store, and whether each may use this (staff) app. */
+  staff(appRef: string): Promise<Camelize<z.infer<typeof AppStaffList>>> {
+    return this.http.request("GET", `/api/v1/apps/${id(appRef)}/staff`);
+  }
+  async authoriseStaff(appRef: string, userId: string): Promise<void> {
+    await this.http.request("PUT", `/api/v1/apps/${id(appRef)}/staff/${id(userId)}`);
+  }
+  /** Revokes the member's staff tokens for this app at once. */
+  async revokeStaff(appRef: string, userId: string): Promise<void> {
+    await this.http.request("DELETE", `/api/v1/apps/${id(appRef)}/staff/${id(userId)}`);
+  }
+}
