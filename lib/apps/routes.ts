@@ -58,7 +58,7 @@ const registerDeveloper = createRoute({
   path: "/",
   tags: developerTags,
   summary: "Register as a developer (the secret is in this reply only)",
-  ...secured,
+  ...secured("people"),
   request: { headers: tenantHeader, body: jsonBody(DeveloperCreate) },
   responses: { 201: jsonResponse(DeveloperWithSecret, "Registered"), ...commonErrors },
 });
@@ -67,7 +67,7 @@ const listDevelopers = createRoute({
   path: "/",
   tags: developerTags,
   summary: "Your developer accounts",
-  ...secured,
+  ...secured("people"),
   request: { headers: tenantHeader },
   responses: { 200: jsonResponse(DeveloperList, "Developer accounts"), ...commonErrors },
 });
@@ -76,7 +76,7 @@ const getDeveloper = createRoute({
   path: "/{ref}",
   tags: developerTags,
   summary: "One of your developer accounts (never its secret)",
-  ...secured,
+  ...secured("people"),
   request: { headers: tenantHeader, params: RefParam },
   responses: { 200: jsonResponse(DeveloperSchema, "Developer"), ...commonErrors },
 });
@@ -85,7 +85,7 @@ const rotateSecret = createRoute({
   path: "/{ref}/rotate-secret",
   tags: developerTags,
   summary: "Replace the developer secret; re-sign every account token with the new one",
-  ...secured,
+  ...secured("people"),
   request: { headers: tenantHeader, params: RefParam },
   responses: { 200: jsonResponse(DeveloperSecret, "The new secret, shown once"), ...commonErrors },
 });
@@ -94,7 +94,7 @@ const createApp = createRoute({
   path: "/{ref}/apps",
   tags: developerTags,
   summary: "Create an app",
-  ...secured,
+  ...secured("people"),
   request: { headers: tenantHeader, params: RefParam, body: jsonBody(AppCreate) },
   responses: { 201: jsonResponse(AppSchema, "Created"), ...commonErrors },
 });
@@ -103,7 +103,7 @@ const listApps = createRoute({
   path: "/{ref}/apps",
   tags: developerTags,
   summary: "The developer's apps",
-  ...secured,
+  ...secured("people"),
   request: { headers: tenantHeader, params: RefParam },
   responses: { 200: jsonResponse(AppList, "Apps"), ...commonErrors },
 });
@@ -112,7 +112,7 @@ const getApp = createRoute({
   path: "/{ref}/apps/{app_ref}",
   tags: developerTags,
   summary: "One app",
-  ...secured,
+  ...secured("people"),
   request: { headers: tenantHeader, params: DeveloperAppParams },
   responses: { 200: jsonResponse(AppSchema, "App"), ...commonErrors },
 });
@@ -121,7 +121,7 @@ const updateApp = createRoute({
   path: "/{ref}/apps/{app_ref}",
   tags: developerTags,
   summary: "Change an app (narrowed scopes apply to every install at once)",
-  ...secured,
+  ...secured("people"),
   request: { headers: tenantHeader, params: DeveloperAppParams, body: jsonBody(AppUpdate) },
   responses: { 200: jsonResponse(AppSchema, "Changed"), ...commonErrors },
 });
@@ -130,7 +130,7 @@ const personInstalledAccounts = createRoute({
   path: "/{ref}/apps/{app_ref}/installed-accounts",
   tags: developerTags,
   summary: "The stores that installed an app, with their unsigned account tokens",
-  ...secured,
+  ...secured("people"),
   request: { headers: tenantHeader, params: DeveloperAppParams },
   responses: { 200: jsonResponse(InstalledAccounts, "Installed accounts"), ...commonErrors },
 });
@@ -241,7 +241,7 @@ const listStoreApps = createRoute({
   path: "/",
   tags: storeTags,
   summary: "The app directory, installed apps first",
-  ...secured,
+  ...secured("apps:read"),
   request: { headers: tenantHeader },
   responses: { 200: jsonResponse(StoreAppList, "Apps"), ...commonErrors },
 });
@@ -250,7 +250,7 @@ const getStoreApp = createRoute({
   path: "/{app_ref}",
   tags: storeTags,
   summary: "One app and its install in this store",
-  ...secured,
+  ...secured("apps:read"),
   request: { headers: tenantHeader, params: AppRefParam },
   responses: { 200: jsonResponse(StoreAppSchema, "App"), ...commonErrors },
 });
@@ -259,7 +259,7 @@ const install = createRoute({
   path: "/{app_ref}/install",
   tags: storeTags,
   summary: "Install an app: its account token goes to its install callback URL",
-  ...secured,
+  ...secured("apps:manage"),
   request: { headers: tenantHeader, params: AppRefParam },
   responses: { 201: jsonResponse(StoreAppSchema, "Installed"), ...commonErrors },
 });
@@ -268,7 +268,7 @@ const uninstall = createRoute({
   path: "/{app_ref}/install",
   tags: storeTags,
   summary: "Uninstall an app: its tokens stop working at once",
-  ...secured,
+  ...secured("apps:manage"),
   request: { headers: tenantHeader, params: AppRefParam },
   responses: { 204: { description: "Uninstalled" }, ...commonErrors },
 });
@@ -277,7 +277,7 @@ const callbacks = createRoute({
   path: "/{app_ref}/callbacks",
   tags: storeTags,
   summary: "The install and uninstall callbacks sent to the app, with every attempt",
-  ...secured,
+  ...secured("apps:read"),
   request: { headers: tenantHeader, params: AppRefParam },
   responses: { 200: jsonResponse(CallbackList, "Callbacks"), ...commonErrors },
 });
@@ -286,7 +286,7 @@ const staff = createRoute({
   path: "/{app_ref}/staff",
   tags: storeTags,
   summary: "The store's members and whether each may use this staff app",
-  ...secured,
+  ...secured("apps:manage"),
   request: { headers: tenantHeader, params: AppRefParam },
   responses: { 200: jsonResponse(AppStaffList, "Members"), ...commonErrors },
 });
@@ -295,7 +295,7 @@ const authoriseMember = createRoute({
   path: "/{app_ref}/staff/{user_id}",
   tags: storeTags,
   summary: "Authorise a member to use this staff app",
-  ...secured,
+  ...secured("apps:manage"),
   request: { headers: tenantHeader, params: StaffParams },
   responses: { 204: { description: "Authorised" }, ...commonErrors },
 });
@@ -304,7 +304,7 @@ const revokeMember = createRoute({
   path: "/{app_ref}/staff/{user_id}",
   tags: storeTags,
   summary: "End a member's use of this staff app (their staff tokens stop at once)",
-  ...secured,
+  ...secured("apps:manage"),
   request: { headers: tenantHeader, params: StaffParams },
   responses: { 204: { description: "Revoked" }, ...commonErrors },
 });
