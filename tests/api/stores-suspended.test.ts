@@ -81,7 +81,11 @@ describe("a suspended store", () => {
         PUBLIC.has(path) ||
         path.startsWith("/api/v1/files/") ||
         path.startsWith("/api/v1/checkout/") ||
-        path.startsWith("/api/v1/invoice-links/")
+        path.startsWith("/api/v1/invoice-links/") ||
+        // A developer's installed accounts span stores; /authorise names its store in the path
+        // (checked below with the suspended store's own ID).
+        path.startsWith("/api/v1/developer/") ||
+        path.endsWith("/authorise")
       )
         continue;
       for (const role of ["owner", "admin"] as const) {
@@ -102,6 +106,15 @@ describe("a suspended store", () => {
     }
     expect(seen).toContain("GET /api/v1/store/products");
     expect(seen).toContain("POST /api/v1/store/orders");
+  });
+
+  it("refuses a staff app's sign-in for it", async () => {
+    const res = await t.request(`/api/v1/${suspended.slug}/authorise`, {
+      method: "POST",
+      headers: { "brainsait-dev-ref": "sahara", "brainsait-app-ref": "parcelforce" },
+      json: { apiAccountCredentials: { emailAddress: "a@example.test", password: "x" } },
+    });
+    expect([res.status, (await res.json()).code]).toEqual([403, "STORE_SUSPENDED"]);
   });
 
   it("refuses API keys too", async () => {
@@ -154,7 +167,11 @@ describe("another store at the same time", () => {
         PUBLIC.has(path) ||
         path.startsWith("/api/v1/files/") ||
         path.startsWith("/api/v1/checkout/") ||
-        path.startsWith("/api/v1/invoice-links/")
+        path.startsWith("/api/v1/invoice-links/") ||
+        // A developer's installed accounts span stores; /authorise names its store in the path
+        // (checked below with the suspended store's own ID).
+        path.startsWith("/api/v1/developer/") ||
+        path.endsWith("/authorise")
       )
         continue;
       const res = await call(active, method, path, tokens[active.slug]!.owner);
