@@ -1,3 +1,4 @@
+import { hmac } from "fast-sha256";
 import type { z } from "zod";
 import type {
   AppCreate,
@@ -5,6 +6,7 @@ import type {
   AppSchema,
   AppStaffList,
   AppUpdate,
+  AuthoriseResult,
   CallbackList,
   DeveloperCreate,
   DeveloperList,
@@ -15,6 +17,7 @@ import type {
   StoreAppList,
   StoreAppSchema,
 } from "@/lib/apps/contract";
+import { APP_HEADERS } from "@/lib/apps/headers";
 import type { Camelize } from "./casing";
 import type { HttpClient } from "./client";
 
@@ -27,6 +30,18 @@ export type AppStaffMember = Camelize<z.infer<typeof AppStaffList>>["data"][numb
 export type InstalledAccount = Camelize<z.infer<typeof InstalledAccounts>>[number];
 
 const id = (value: string) => encodeURIComponent(value);
+
+/**
+ * Signs an account token or a developer token as an app must send it (docs/apps.md):
+ * base64(HMAC-SHA256(key = the developer secret as UTF-8, message = the unsigned token)).
+ * Keep the secret on a server: whoever holds it can sign for every store that installed the app.
+ */
+export function signToken(developerSecret: string, unsignedToken: string): string {
+  const encoder = new TextEncoder();
+  const digest = hmac(encoder.encode(developerSecret), encoder.encode(unsignedToken));
+  // btoa rather than Buffer: the SDK runs in browsers and edge runtimes too.
+  return btoa(String.fromCharCode(...digest));
+}
 
 /** Developer accounts and their apps, for the signed-in person who registered them (docs/apps.md). */
 export class DevelopersResource {
@@ -72,6 +87,23 @@ export class DevelopersResource {
       `/api/v1/developers/${id(developerRef)}/apps/${id(appRef)}/installed-accounts`,
     );
   }
+  /**
+   * The installed-accounts API as the developer's own server calls it: no sign-in and no store,
+   * the developer token signed with the developer secret (`signToken`) instead.
+   */
+  installedAccountsAsDeveloper(
+    appRef: string,
+    credential: { developerRef: string; developerToken: string },
+  ): Promise<InstalledAccount[]> {
+    return this.http.request("GET", `/api/v1/developer/apps/${id(appRef)}/installed-accounts`, {
+      anonymous: true,
+      noTenant: true,
+      headers: {
+        [APP_HEADERS.developerRef]: credential.developerRef,
+        [APP_HEADERS.developerToken]: credential.developerToken,
+      },
+    });
+  }
 }
 
 /** The store's side: its app directory, installs, callbacks and staff authorisations. */
@@ -103,5 +135,31 @@ export class AppsResource {
   /** Revokes the member's staff tokens for this app at once. */
   async revokeStaff(appRef: string, userId: string): Promise<void> {
     await this.http.request("DELETE", `/api/v1/apps/${id(appRef)}/staff/${id(userId)}`);
+  }
+  /**
+   * A staff app signs a member of the client's store in (the member must be authorised for the
+   * app): their email and password for a staff token, used as `app: { ..., staffToken }`.
+   */
+  async staffToken(input: {
+    developerRef: string;
+    appRef: string;
+    emailAddress: string;
+    password: string;
+  }): Promise<string> {
+    const { developerRef, appRef, emailAddress, password } = input;
+    const account = this.http.options.tenantId;
+    if (!account) throw new TypeError("staffToken: the client's tenantId names the store");
+    const reply: Camelize<z.infer<typeof AuthoriseResult>> = await this.http.request(
+      "POST",
+      `/api/v1/${id(account)}/authorise`,
+      {
+        anonymous: true,
+        headers: { [APP_HEADERS.developerRef]: developerRef, [APP_HEADERS.appRef]: appRef },
+        // camelCase on the wire, as the Brightpearl model has it: sent as written.
+        body: { apiAccountCredentials: { emailAddress, password } },
+        bodyAsIs: true,
+      },
+    );
+    return reply.response;
   }
 }

@@ -1,13 +1,26 @@
+import { APP_HEADERS } from "@/lib/apps/headers";
 import { camelize, snakeize, type Camelize } from "./casing";
 import { StoreApiError, StoreConnectionError } from "./errors";
 
 export type FetchLike = (request: Request) => Promise<Response>;
+
+/**
+ * A third-party app's credential (docs/apps.md), sent as the app headers instead of Authorization:
+ * the install's account token signed with the developer secret (`signToken`), or a member's staff
+ * token (`store.apps.staffToken`).
+ */
+export type AppCredential = { developerRef: string; appRef: string } & (
+  | { accountToken: string; staffToken?: undefined }
+  | { staffToken: string; accountToken?: undefined }
+);
 
 export interface ClientOptions {
   /** The store's slug, sent as X-Tenant-ID. */
   tenantId: string;
   apiKey?: string;
   accessToken?: string;
+  /** Calling as an app instead of with an API key or a sign-in. */
+  app?: AppCredential;
   /** e.g. https://store.example.com. Default: STORE_API_URL, else the Store API in this process. */
   baseURL?: string;
   fetch?: FetchLike;
@@ -24,6 +37,28 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   idempotencyKey?: string;
+  /** Extra headers, e.g. a provider's signature on a forwarded webhook. */
+  headers?: Record<string, string>;
+  /** No Authorization or app headers: the call brings its own credential in `headers`. */
+  anonymous?: boolean;
+  /** No X-Tenant-ID: the call names no store (the developer's installed-accounts API). */
+  noTenant?: boolean;
+  /** The body's keys as written, not snake_cased (the staff authorise body is camelCase). */
+  bodyAsIs?: boolean;
+}
+
+function appHeaders(app: AppCredential): Record<string, string> {
+  if (!app.accountToken === !app.staffToken)
+    throw new TypeError("app: pass exactly one of accountToken and staffToken");
+  if (!app.developerRef || !app.appRef)
+    throw new TypeError("app: developerRef and appRef are required");
+  return {
+    [APP_HEADERS.developerRef]: app.developerRef,
+    [APP_HEADERS.appRef]: app.appRef,
+    ...(app.accountToken
+      ? { [APP_HEADERS.accountToken]: app.accountToken }
+      : { [APP_HEADERS.staffToken]: app.staffToken! }),
+  };
 }
 
 /** Where server.ts publishes the Store API for in-process calls (docs/architecture.md). */
@@ -72,9 +107,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class HttpClient {
   private readonly transport: { fetch: FetchLike; baseURL: string };
+  private readonly credentialHeaders: Record<string, string>;
 
   constructor(readonly options: ClientOptions) {
     this.transport = resolveTransport(options);
+    const bearer = options.apiKey ?? options.accessToken;
+    if (options.app && bearer)
+      throw new TypeError("Pass app, or apiKey/accessToken: an app calls with its own headers");
+    this.credentialHeaders = options.app
+      ? appHeaders(options.app)
+      : bearer
+        ? { Authorization: `Bearer ${bearer}` }
+        : {};
   }
 
   withAccessToken(accessToken: string | undefined): HttpClient {
@@ -86,9 +130,13 @@ export class HttpClient {
     path: string,
     options: RequestOptions = {},
   ): Promise<Camelize<T>> {
+    const { bodyAsIs, ...rest } = options;
     const response = await this.send(method, path, {
-      ...options,
-      body: options.body === undefined ? undefined : JSON.stringify(snakeize(options.body)),
+      ...rest,
+      body:
+        options.body === undefined
+          ? undefined
+          : JSON.stringify(bodyAsIs ? options.body : snakeize(options.body)),
       contentType: options.body === undefined ? undefined : "application/json",
     });
     if (response.status === 204) return undefined as Camelize<T>;
@@ -102,14 +150,10 @@ export class HttpClient {
   async send(
     method: string,
     path: string,
-    options: {
-      query?: RequestOptions["query"];
+    options: Omit<RequestOptions, "body" | "bodyAsIs"> & {
       body?: BodyInit;
       contentType?: string;
       accept?: string;
-      idempotencyKey?: string;
-      /** Extra headers, e.g. a provider's signature on a forwarded webhook. */
-      headers?: Record<string, string>;
     } = {},
   ): Promise<Response> {
     const url = new URL(path, this.transport.baseURL);
@@ -122,10 +166,9 @@ export class HttpClient {
     }
     const headers = new Headers({
       Accept: options.accept ?? "application/json",
-      "X-Tenant-ID": this.options.tenantId,
+      ...(options.noTenant ? {} : { "X-Tenant-ID": this.options.tenantId }),
+      ...(options.anonymous ? {} : this.credentialHeaders),
     });
-    const credential = this.options.apiKey ?? this.options.accessToken;
-    if (credential) headers.set("Authorization", `Bearer ${credential}`);
     if (this.options.forwardedFor) headers.set("X-Forwarded-For", this.options.forwardedFor);
     if (options.contentType) headers.set("Content-Type", options.contentType);
     for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);

@@ -11,7 +11,7 @@ import { AppsResource, DevelopersResource } from "./apps";
 import { HttpClient, type ClientOptions } from "./client";
 
 export { StoreApiError, StoreConnectionError, type FieldError } from "./errors";
-export type { ClientOptions, FetchLike } from "./client";
+export type { AppCredential, ClientOptions, FetchLike } from "./client";
 export type { Tokens, Me, DisplayPreferences } from "./auth";
 export type * from "./products";
 export type * from "./orders";
@@ -36,6 +36,7 @@ export type {
 } from "./admin";
 export type { Camelize } from "./casing";
 export type * from "./apps";
+export { signToken } from "./apps";
 export type { SetupState, SetupInput, SignupInput, StoreCreated, SlugCheck } from "./stores";
 
 /**

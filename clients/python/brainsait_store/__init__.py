@@ -1,4 +1,5 @@
 """Python client for the BrainSAIT Store API (standard library only, Python 3.9+)."""
+from .apps import sign_token
 from .client import BrainSAITStore
 from .errors import (
     AuthenticationError,
@@ -21,6 +22,7 @@ __version__ = "0.1.0"
 __all__ = [
     "BrainSAITStore",
     "verify_webhook",
+    "sign_token",
     "StoreError",
     "StoreApiError",
     "StoreConnectionError",

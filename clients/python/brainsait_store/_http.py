@@ -16,6 +16,25 @@ from .errors import StoreConnectionError, error_from_reply
 RETRYABLE = frozenset({429, 500, 502, 503, 504})
 QueryValue = Any
 
+#: The headers of an app's call, as the Store API reads them (lib/apps/headers.ts).
+APP_HEADERS = {
+    "developer_ref": "brainsait-dev-ref",
+    "app_ref": "brainsait-app-ref",
+    "account_token": "brainsait-account-token",
+    "staff_token": "brainsait-staff-token",
+    "developer_token": "brainsait-dev-token",
+}
+
+
+def app_headers(app: Mapping[str, str]) -> Dict[str, str]:
+    """An app credential as its headers: both refs and exactly one of the two tokens."""
+    if not app.get("developer_ref") or not app.get("app_ref"):
+        raise ValueError("app: developer_ref and app_ref are required")
+    tokens = [name for name in ("account_token", "staff_token") if app.get(name)]
+    if len(tokens) != 1:
+        raise ValueError("app: pass exactly one of account_token and staff_token")
+    return {APP_HEADERS[name]: app[name] for name in ("developer_ref", "app_ref", tokens[0])}
+
 
 class Response:
     """A successful reply: status, headers (lower-case names) and the raw body."""
@@ -61,16 +80,20 @@ class Transport:
         tenant_id: str,
         api_key: Optional[str] = None,
         access_token: Optional[str] = None,
+        app: Optional[Mapping[str, str]] = None,
         max_retries: int = 2,
         max_retry_delay: float = 60.0,
         timeout: float = 30.0,
         user_agent: str = "brainsait-store-python/0.1.0",
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        if app is not None and (api_key or access_token):
+            raise ValueError("pass app, or api_key/access_token: an app calls with its own headers")
         self.base_url = base_url.rstrip("/")
         self.tenant_id = tenant_id
         self.api_key = api_key
         self.access_token = access_token
+        self.app_headers = app_headers(app) if app is not None else {}
         self.max_retries = max_retries
         self.max_retry_delay = max_retry_delay
         self.timeout = timeout
@@ -99,30 +122,38 @@ class Transport:
         content_type: Optional[str] = None,
         accept: str = "application/json",
         idempotency_key: Optional[str] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        anonymous: bool = False,
+        tenant: bool = True,
     ) -> Response:
-        """Sends with retries on 429, 5xx and network errors; a non-2xx reply raises."""
+        """Sends with retries on 429, 5xx and network errors; a non-2xx reply raises.
+
+        ``anonymous`` leaves out Authorization and the app headers (the call brings its own in
+        ``headers``); ``tenant=False`` leaves out X-Tenant-ID (the developer API names no store).
+        """
         url = self.url(path, query)
-        headers = {
-            "Accept": accept,
-            "X-Tenant-ID": self.tenant_id,
-            "User-Agent": self.user_agent,
-        }
+        sent = {"Accept": accept, "User-Agent": self.user_agent}
+        if tenant:
+            sent["X-Tenant-ID"] = self.tenant_id
         credential = self.api_key or self.access_token
-        if credential:
-            headers["Authorization"] = f"Bearer {credential}"
+        if not anonymous and self.app_headers:
+            sent.update(self.app_headers)
+        elif not anonymous and credential:
+            sent["Authorization"] = f"Bearer {credential}"
+        sent.update(headers or {})
         if json_body is not None:
             # Arabic stays as UTF-8, as the API's own replies and webhooks send it.
             body = json.dumps(json_body, ensure_ascii=False).encode("utf-8")
             content_type = "application/json"
         if content_type:
-            headers["Content-Type"] = content_type
+            sent["Content-Type"] = content_type
         # One key for every attempt of this call: a retried POST can never create twice.
         if method == "POST":
-            headers["Idempotency-Key"] = idempotency_key or str(uuid.uuid4())
+            sent["Idempotency-Key"] = idempotency_key or str(uuid.uuid4())
 
         attempt = 0
         while True:
-            status, reply_headers, data, network_error = self._once(method, url, headers, body)
+            status, reply_headers, data, network_error = self._once(method, url, sent, body)
             if status is not None and 200 <= status < 300:
                 return Response(status, reply_headers, data)
             retryable = network_error is not None or status in RETRYABLE

@@ -203,3 +203,22 @@ class Page(TypedDict):
 
     data: List[Any]
     pagination: Pagination
+
+
+class _AppRefs(TypedDict):
+    developer_ref: str
+    app_ref: str
+
+
+class AppCredential(_AppRefs, total=False):
+    """Calling as a third-party app: exactly one of the two tokens."""
+
+    account_token: str  # the install's account token, signed with ``sign_token``
+    staff_token: str  # from ``store.apps.staff_token(...)``
+
+
+class InstalledAccount(TypedDict):
+    account_code: str
+    account_token: str  # unsigned: sign it with ``sign_token`` before calling
+    installed_at: str
+    scopes: List[str]

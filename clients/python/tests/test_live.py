@@ -10,10 +10,12 @@ import urllib.request
 import uuid
 
 from brainsait_store import (
+    AuthenticationError,
     BrainSAITStore,
     NotFoundError,
     ValidationError,
     WebhookVerificationError,
+    sign_token,
     verify_webhook,
 )
 
@@ -220,6 +222,64 @@ class LiveTest(unittest.TestCase):
         self.assertEqual(verify_webhook(raw, legacy_only, secret)["id"], event["id"])
         with self.assertRaises(WebhookVerificationError):
             verify_webhook(raw + b" ", headers, secret)
+
+    def test_calls_as_an_app_with_an_account_token_and_a_staff_token(self):
+        receiver = _Server(lambda req: (200, {}, b"ok"))  # the apps' install callback URL
+        suffix = uuid.uuid4().hex[:8]
+        developer = self.owner.developers.register(f"py-{suffix}", "Python tests", "dev@py.test")
+        ref, secret = developer["developer_ref"], developer["developer_secret"]
+
+        def app(kind):
+            return self.owner.developers.create_app(
+                ref,
+                {
+                    "app_ref": f"py-{kind}-{suffix}",
+                    "name": {"en": "Labels", "ar": "ملصقات"},
+                    "install_callback_url": receiver.url + "/installed",
+                    "scopes": ["products:read"],
+                    "kind": kind,
+                },
+            )["app_ref"]
+
+        system, staff = app("system"), app("staff")
+        try:
+            self.owner.apps.install(system)
+            [account] = self.owner.developers.installed_accounts(ref, system)
+            as_app = BrainSAITStore(
+                tenant_id=TENANT,
+                base_url=URL,
+                app={
+                    "developer_ref": ref,
+                    "app_ref": system,
+                    "account_token": sign_token(secret, account["account_token"]),
+                },
+            )
+            self.assertIn("data", as_app.products.list(limit=1))
+            developer_api = BrainSAITStore(tenant_id="", base_url=URL)
+            listed = developer_api.developers.installed_accounts_as_developer(
+                system,
+                developer_ref=ref,
+                developer_token=sign_token(secret, developer["developer_token"]),
+            )
+            self.assertEqual([a["account_code"] for a in listed], [TENANT])
+
+            self.owner.apps.install(staff)
+            me = self.owner.auth.me()
+            self.owner.apps.authorise_staff(staff, me["user"]["id"])
+            token = BrainSAITStore(tenant_id=TENANT, base_url=URL).apps.staff_token(
+                developer_ref=ref, app_ref=staff, email_address=EMAIL, password=PASSWORD
+            )
+            credential = {"developer_ref": ref, "app_ref": staff, "staff_token": token}
+            as_staff = BrainSAITStore(tenant_id=TENANT, base_url=URL, app=credential)
+            self.assertIn("data", as_staff.products.list(limit=1))
+            self.owner.apps.revoke_staff(staff, me["user"]["id"])
+            with self.assertRaises(AuthenticationError):
+                as_staff.products.list(limit=1)
+        finally:
+            for app_ref in (system, staff):
+                if self.owner.apps.get(app_ref).get("install"):
+                    self.owner.apps.uninstall(app_ref)
+            receiver.close()
 
 
 if __name__ == "__main__":

@@ -18,14 +18,7 @@ import {
 import { newStaffToken, signatureMatches } from "../signing";
 import { effectiveScopes, normalRef, unseal, type AppsSettings } from "./shared";
 
-/** The headers of an app's call (docs/apps.md, "Calling the Store API"). */
-export const APP_HEADERS = {
-  developerRef: "brainsait-dev-ref",
-  appRef: "brainsait-app-ref",
-  accountToken: "brainsait-account-token",
-  staffToken: "brainsait-staff-token",
-  developerToken: "brainsait-dev-token",
-} as const;
+export { APP_HEADERS } from "../headers";
 
 export interface AppCredentials {
   developerRef?: string;

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import {
   BrainSAITStore,
+  signToken,
   StoreApiError,
   verifyWebhook,
   WebhookVerificationError,
@@ -176,6 +177,37 @@ await step("verifyWebhook, both schemes", async () => {
       }),
     WebhookVerificationError,
   );
+});
+
+await step("an app with a signed account token (docs/clients.md)", async () => {
+  const suffix = Date.now().toString(36);
+  const developer = await owner.developers.register({
+    developerRef: `js-${suffix}`,
+    name: "Guide check",
+    email: "dev@js.test",
+  });
+  const { appRef } = await owner.developers.createApp(developer.developerRef, {
+    appRef: `js-${suffix}`,
+    name: { en: "Labels", ar: "ملصقات" },
+    installCallbackUrl: "http://127.0.0.1:9/installed", // nothing listens: the install stands
+    scopes: ["products:read"],
+  });
+  await owner.apps.install(appRef);
+  try {
+    const [account] = await owner.developers.installedAccounts(developer.developerRef, appRef);
+    const app = new BrainSAITStore({
+      tenantId,
+      baseURL,
+      app: {
+        developerRef: developer.developerRef,
+        appRef,
+        accountToken: signToken(developer.developerSecret, account.accountToken),
+      },
+    });
+    assert.ok(Array.isArray((await app.products.list({ limit: 1 })).data));
+  } finally {
+    await owner.apps.uninstall(appRef);
+  }
 });
 
 console.log(`guide check: ${steps.length} steps passed\n  ${steps.join("\n  ")}`);

@@ -1,6 +1,13 @@
 // Type-checked in the fresh project with the package's own declarations (moduleResolution
 // nodenext, no zod, no app): what an integrator's editor sees.
-import { BrainSAITStore, StoreApiError, verifyWebhook, type Product } from "@brainsait/store-sdk";
+import {
+  BrainSAITStore,
+  signToken,
+  StoreApiError,
+  verifyWebhook,
+  type AppCredential,
+  type Product,
+} from "@brainsait/store-sdk";
 
 const store = new BrainSAITStore({
   apiKey: "bsk_test",
@@ -25,3 +32,15 @@ export async function guide(): Promise<string> {
   const event = verifyWebhook<{ id: string }>({ secret: "whsec_x", body: "{}", headers: {} });
   return `${intent.clientSecret} ${order.number} ${event.data.id} ${new StoreApiError(404, {}).code}`;
 }
+
+export const asApp = new BrainSAITStore({
+  tenantId: "acme",
+  app: { developerRef: "sahara", appRef: "labels", accountToken: signToken("secret", "token") },
+});
+// @ts-expect-error an app sends one token, not both
+export const both: AppCredential = {
+  developerRef: "d",
+  appRef: "a",
+  accountToken: "x",
+  staffToken: "y",
+};
