@@ -1,5 +1,5 @@
 /**
- * The headers of an app's call (docs/apps.md, "Calling the Store API"). On their own, free of
+ * The headers of an app's call (docs/apps.md, "Signing"). On their own, free of
  * imports, so the SDK (which runs in browsers) sends the very names the API reads.
  */
 export const APP_HEADERS = {

@@ -4,7 +4,7 @@ import { authenticate } from "./middleware/authenticate";
 
 /**
  * Spread into a route: it needs a credential, checked before the handler, and the OpenAPI
- * document says which and with what scope (docs/apps.md, "Scopes in the API reference").
+ * document says which and with what scope (docs/apps.md, "What an app may do").
  * `permission`: what the route's service checks; "any" for any signed-in member, key or app;
  * "people" for signed-in people only. A permission keys and apps can hold (a scope) lists the
  * app schemes too; one only people hold (team, keys, refunds, settings) lists the bearer only.
