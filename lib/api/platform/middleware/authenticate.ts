@@ -20,7 +20,7 @@ export const authenticate = createMiddleware<ApiEnv>(async (c, next) => {
   const now = deps.now();
 
   if (looksLikeApiKey(token)) {
-    const actor = await verifyApiKey(deps.db, tenant.id, token, now);
+    const actor = await verifyApiKey(deps.db, deps.credentials, tenant.id, token, now);
     // Each key has its own budget; the headers then describe that budget.
     const limit = deps.config.rateLimit.keyPoints;
     try {
