@@ -1,3 +1,4 @@
+import type { CredentialInvalidation } from "@/lib/auth/credential-cache";
 import type { Db } from "@/lib/db/client";
 import type { JobSender } from "@/lib/jobs/queue";
 import type { Tenant } from "@/lib/tenants/schema";
@@ -33,6 +34,8 @@ export interface ServiceContext {
   ip: string;
   requestId: string;
   now: () => Date;
+  /** Drops cached verifications of the tenant's credentials on every instance (a change to one). */
+  credentials: CredentialInvalidation;
   /** Absent where no queue runs (some tests): events are still recorded, just not delivered. */
   jobs?: JobSender;
 }

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AuthenticationError, NotFoundError, PermissionError, ValidationError } from "@/lib/errors";
 import { authorize, grantableScopes, ROLE_PERMISSIONS, type Scope } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
+import type { CredentialCache } from "@/lib/auth/credential-cache";
 import { users } from "@/lib/users/schema";
 import type { ApiKeyCreate, ApiKeySchema } from "./contract";
 import { displayParts, generateApiKey, hashApiKey, isWellFormedApiKey } from "./format";
@@ -105,6 +106,7 @@ export async function createApiKey(ctx: ServiceContext, input: z.infer<typeof Ap
       resourceId: row.id,
       metadata: { name: row.name, scopes: row.scopes },
     });
+    await ctx.credentials.invalidateTenant(tx, ctx.tenant.id);
     return { ...present(row, await creatorOf(tx, ctx, actor.userId), ctx.now()), key };
   });
 }
@@ -163,6 +165,8 @@ export async function rollApiKey(ctx: ServiceContext, id: string, graceHours: nu
       resourceId: old.id,
       metadata: { replaced_by: row.id, grace_hours: graceHours },
     });
+    // The old key's expiry moved: drop its cached copy.
+    await ctx.credentials.invalidateTenant(tx, ctx.tenant.id);
     return { ...present(row, await creatorOf(tx, ctx, actor.userId), now), key };
   });
 }
@@ -178,7 +182,19 @@ export async function revokeApiKey(ctx: ServiceContext, id: string) {
       resourceType: "api_key",
       resourceId: row.id,
     });
+    await ctx.credentials.invalidateTenant(tx, ctx.tenant.id);
   });
+}
+
+/** A key with its creator's role and status: what verifying needs, cached per instance. */
+async function loadKey(db: Db, keyHash: string) {
+  const [found] = await db
+    .select({ key: apiKeys, role: users.role, creatorStatus: users.status })
+    .from(apiKeys)
+    .leftJoin(users, and(eq(users.id, apiKeys.createdBy), eq(users.tenantId, apiKeys.tenantId)))
+    .where(eq(apiKeys.keyHash, keyHash))
+    .limit(1);
+  return found && { ...found, tenantId: found.key.tenantId };
 }
 
 /**
@@ -186,20 +202,19 @@ export async function revokeApiKey(ctx: ServiceContext, id: string) {
  * SHA-256, an index hit whose timing says nothing about how close a guess was.
  * The key acts with its scopes, narrowed to what its creator's role still allows, and only while
  * its creator is an active member (docs/roles.md); the creator comes in the same query.
+ * The lookup is cached (lib/auth/credential-cache.ts): every change to a key or to a member drops
+ * the tenant's entries; the checks below run on every request, expiry included.
  */
 export async function verifyApiKey(
   db: Db,
+  credentials: CredentialCache,
   tenantId: string,
   key: string,
   now: Date,
 ): Promise<Extract<Actor, { type: "api_key" }>> {
   if (!isWellFormedApiKey(key)) throw new AuthenticationError("Invalid API key", "AUTH_005");
-  const [found] = await db
-    .select({ key: apiKeys, role: users.role, creatorStatus: users.status })
-    .from(apiKeys)
-    .leftJoin(users, and(eq(users.id, apiKeys.createdBy), eq(users.tenantId, apiKeys.tenantId)))
-    .where(eq(apiKeys.keyHash, hashApiKey(key)))
-    .limit(1);
+  const keyHash = hashApiKey(key);
+  const found = await credentials.remember("api_key", keyHash, () => loadKey(db, keyHash));
   if (!found) throw new AuthenticationError("Invalid API key", "AUTH_005");
   const row = found.key;
   if (row.tenantId !== tenantId)

@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/client";
 import path from "node:path";
 import { localDiskStorage } from "@/lib/storage";
 import { KeyUsageTracker } from "@/lib/api-keys/service";
+import { credentialCache } from "@/lib/auth/credential-cache";
 import type { JobSender } from "@/lib/jobs/queue";
 import { createApi } from "./app";
 import { mailOff, smtpMailer } from "@/lib/mail/transport";
@@ -18,6 +19,7 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
     ? redisLimiters(config.redisUrl)
     : memoryLimiters();
   const keyUsage = new KeyUsageTracker(database.db);
+  const credentials = credentialCache(database);
   const api = createApi({
     db: database.db,
     dbKind: database.kind,
@@ -35,6 +37,7 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
     now: () => new Date(),
     version: VERSION,
     keyUsage,
+    credentials,
     jobs,
     webhooks: { encryptionKey: config.encryptionKey, allowPrivate: config.webhooksAllowPrivate },
     payments: {
@@ -49,9 +52,13 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
   });
   return {
     api,
-    ready: () => factory.ready(),
+    ready: async () => {
+      await credentials.ready();
+      return factory.ready();
+    },
     close: async () => {
       await keyUsage.close();
+      await credentials.close();
       await factory.close();
     },
   };

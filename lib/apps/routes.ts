@@ -35,7 +35,6 @@ export function appsSettings(c: Context<ApiEnv>): AppsSettings {
     encryptionKey: deps.webhooks.encryptionKey,
     allowPrivate: deps.webhooks.allowPrivate,
     publicUrl: deps.config.publicUrl,
-    forgetCredentials: deps.forgetAppCredentials,
   };
 }
 

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { ServiceContext } from "@/lib/context";
+import { notifyCredentialChanges } from "@/lib/auth/credential-cache";
 import type { OrderStatus } from "@/lib/orders/contract";
 import { createOrder, updateOrder } from "@/lib/orders/service";
 import { createProduct } from "@/lib/products/service";
@@ -227,6 +228,7 @@ export async function seedSampleData(db: Db, tenant: Tenant, ownerId: string) {
     ip: "seed",
     requestId: "sample-data",
     now: () => now,
+    credentials: notifyCredentialChanges,
   });
   const day = 86_400_000;
   const start = new Date(Date.now() - 14 * day);

@@ -83,7 +83,14 @@ const refresh = createRoute({
 async function session(c: Context<ApiEnv>, token: string) {
   const { deps } = c.var;
   return service.openCheckout(
-    { db: deps.db, ip: c.var.clientIp, requestId: c.var.requestId, now: deps.now, jobs: deps.jobs },
+    {
+      db: deps.db,
+      ip: c.var.clientIp,
+      requestId: c.var.requestId,
+      now: deps.now,
+      jobs: deps.jobs,
+      credentials: deps.credentials,
+    },
     token,
   );
 }

@@ -162,11 +162,12 @@ function authSettings(c: Context<ApiEnv>): AuthSettings {
 }
 
 async function signIn(c: Context<ApiEnv>, tenant: Tenant, user: User) {
-  const { db, now } = c.var.deps;
+  const { db, now, credentials } = c.var.deps;
   const ctx = ownerContext(db, tenant, user, {
     ip: c.var.clientIp,
     requestId: c.var.requestId,
     now,
+    credentials,
   });
   const tokens = await db.transaction((tx) =>
     issueTokens(tx, ctx, user, randomUUID(), authSettings(c)),

@@ -341,14 +341,12 @@ export function ownerContext(
   db: Db,
   tenant: Tenant,
   user: User,
-  meta: { ip: string; requestId: string; now: () => Date },
+  meta: Pick<ServiceContext, "ip" | "requestId" | "now" | "credentials">,
 ): ServiceContext {
   return {
     db,
     tenant,
     actor: { type: "user", userId: user.id, role: "owner", sessionId: randomUUID() },
-    ip: meta.ip,
-    requestId: meta.requestId,
-    now: meta.now,
+    ...meta,
   };
 }

@@ -120,6 +120,9 @@ export async function updateMember(
       resourceId: id,
       metadata: { changes: input, before: { role: member.role, status: member.status } },
     });
+    // Their API keys act with their role, and only while they are active.
+    if (input.role !== undefined || input.status !== undefined)
+      await ctx.credentials.invalidateTenant(tx, ctx.tenant.id);
     return presentMember(updated!);
   });
 }

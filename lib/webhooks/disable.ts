@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { ServiceContext } from "@/lib/context";
+import { notifyCredentialChanges } from "@/lib/auth/credential-cache";
 import { recordEvent } from "@/lib/events/service";
 import { log } from "@/lib/log";
 import { tenants } from "@/lib/tenants/schema";
@@ -43,6 +44,7 @@ export async function disableEndpoint(
     requestId: `webhooks-${randomUUID()}`,
     now: deps.now,
     jobs: deps.jobs,
+    credentials: notifyCredentialChanges,
   };
   await recordEvent(tx, ctx, "webhook.endpoint_disabled", {
     id: endpoint.id,

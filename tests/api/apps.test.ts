@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { verifyWebhook } from "@/lib/sdk";
 import { appInstalls, developers } from "@/lib/apps/schema";
 import { signToken } from "@/lib/apps/signing";
+import { createApi } from "@/lib/api/app";
+import { credentialCache } from "@/lib/auth/credential-cache";
 import {
   createTenant,
   createTestApi,
@@ -10,6 +12,7 @@ import {
   expectError,
   PASSWORD,
   signIn,
+  testDeps,
   type TestApi,
 } from "./harness";
 import { startReceiver } from "./webhook-receiver";
@@ -513,5 +516,90 @@ describe("staff apps", () => {
       },
     });
     await expectError(res, 403, "NOT_A_STAFF_APP");
+  });
+});
+
+describe("cached app credentials", () => {
+  async function installedApp() {
+    const dev = await person();
+    const app = await developerWithApp(dev);
+    const store = await person();
+    const callback = await install(store, app.appRef);
+    const unsigned = callback.json.account_token as string;
+    return { dev, app, store, unsigned };
+  }
+
+  /** Calls as the app until this instance's cache answers (at most a second). */
+  async function warm(
+    api: {
+      request: (path: string, init?: RequestInit) => Response | Promise<Response>;
+      credentials: TestApi["credentials"];
+    },
+    headers: Record<string, string>,
+  ) {
+    const deadline = Date.now() + 1_000;
+    for (;;) {
+      const hits = api.credentials.stats.hits;
+      const res = await api.request("/api/v1/store/products", { headers });
+      expect(res.status).toBe(200);
+      if (api.credentials.stats.hits > hits) return;
+      if (Date.now() > deadline) throw new Error("never answered from the cache");
+    }
+  }
+
+  it("answers a repeated call from the cache, and a rotation refuses the old signature at once", async () => {
+    const { dev, app, store, unsigned } = await installedApp();
+    const headers = appHeaders(store, app, { account: signToken(app.secret, unsigned) });
+    await warm(t, headers);
+    await dev.call("POST", `/api/v1/developers/${app.developerRef}/rotate-secret`);
+    await expectError(await t.request("/api/v1/store/products", { headers }), 401, "AUTH_011");
+  });
+
+  it("narrowing an app's scopes narrows a cached install at once", async () => {
+    const dev = await person();
+    const app = await developerWithApp(dev, { scopes: ["products:read", "orders:read"] });
+    const store = await person();
+    const callback = await install(store, app.appRef);
+    const headers = appHeaders(store, app, {
+      account: signToken(app.secret, callback.json.account_token),
+    });
+    expect((await t.request("/api/v1/store/orders", { headers })).status).toBe(200);
+    await warm(t, headers);
+    await dev.call("PATCH", `/api/v1/developers/${app.developerRef}/apps/${app.appRef}`, {
+      scopes: ["products:read"],
+    });
+    await expectError(
+      await t.request("/api/v1/store/orders", { headers }),
+      403,
+      "INSUFFICIENT_SCOPE",
+    );
+  });
+
+  describe.runIf(process.env.DATABASE_URL)("across instances (PostgreSQL)", () => {
+    it("an uninstall on instance A is refused on instance B within a second", async () => {
+      const credentials = credentialCache(t.database);
+      await credentials.ready();
+      try {
+        // A second instance on the same database, sealing with the same key.
+        const { deps } = testDeps(t.database, { credentials });
+        deps.webhooks.encryptionKey = t.encryptionKey;
+        const api = createApi(deps);
+        const b = {
+          request: (path: string, init: RequestInit = {}) => api.request(path, init),
+          credentials,
+        };
+        const { app, store, unsigned } = await installedApp();
+        const headers = appHeaders(store, app, { account: signToken(app.secret, unsigned) });
+        await warm(b, headers);
+        expect((await store.call("DELETE", `/api/v1/apps/${app.appRef}/install`)).status).toBe(204);
+        const deadline = Date.now() + 1_000;
+        let res: Response;
+        do res = await b.request("/api/v1/store/products", { headers });
+        while (res.status === 200 && Date.now() < deadline);
+        await expectError(res, 403, "APP_NOT_INSTALLED");
+      } finally {
+        await credentials.close();
+      }
+    });
   });
 });

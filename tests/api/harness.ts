@@ -4,6 +4,7 @@ import { createApi } from "@/lib/api/app";
 import type { ApiDeps } from "@/lib/api/platform/env";
 import { memoryLimiters, type LimiterFactory } from "@/lib/limiter";
 import { KeyUsageTracker } from "@/lib/api-keys/service";
+import { CredentialCache, credentialCache } from "@/lib/auth/credential-cache";
 import type { JobSender, JobsOptions, Jobs } from "@/lib/jobs/queue";
 import { startWebhookWorkers } from "@/lib/webhooks/worker";
 
@@ -61,6 +62,8 @@ export interface TestApiOptions {
   providerTimeoutMs?: number;
   /** Outgoing mail (e.g. smtpMailer to tests/support/smtp-capture.ts); mail is off without it. */
   mail?: Mailer;
+  /** Verified credentials; a cache of this instance alone (no listener) unless given. */
+  credentials?: CredentialCache;
 }
 
 /** The API's dependencies for a test: fresh secret, small limits, a controllable clock. */
@@ -93,6 +96,7 @@ export function testDeps(database: Database, options: TestApiOptions = {}) {
       loginIp: limiters.create("login-ip", 50, 900),
     },
     keyUsage,
+    credentials: options.credentials ?? new CredentialCache(),
     now: () => clock.now,
     version: "test",
     storage: memoryStorage(),
@@ -124,9 +128,13 @@ export async function createTestApi(
       { pollingIntervalSeconds: 0.5, ...jobOptions },
     );
   }
+  // As in production: on PostgreSQL the cache listens for changes announced by any instance.
+  const credentials = credentialCache(database);
+  await credentials.ready();
   const { deps, clock, config, keyUsage } = testDeps(database, {
     ...options,
     jobs: options.jobs ?? jobs?.sender,
+    credentials,
   });
   deps.webhooks.encryptionKey = encryptionKey;
   const api = createApi(deps);
@@ -155,8 +163,10 @@ export async function createTestApi(
     database,
     jobs,
     encryptionKey,
+    credentials,
     async close() {
       await jobs?.stop();
+      await credentials.close();
       await database.close();
     },
   };

@@ -19,6 +19,7 @@ import {
   type TestApi,
 } from "./harness";
 import { expectUnhandledErrors } from "./setup";
+import { notifyCredentialChanges } from "@/lib/auth/credential-cache";
 
 /**
  * Issue 10, CSV: exports check everything before the first byte and abort (never end cleanly)
@@ -316,6 +317,7 @@ describe("text PostgreSQL cannot store, on import", () => {
       ip: "127.0.0.1",
       requestId: "test",
       now: () => new Date(),
+      credentials: notifyCredentialChanges,
     };
     const result = await importProductsCsv(ctx, `${HEADER}\nL-1,Lone \ud800,x,,,1,,,,,,\n`);
     expect(result.errors.map((e) => [e.row, e.field, e.code])).toEqual([

@@ -16,6 +16,7 @@ import { webhookEndpoints } from "@/lib/webhooks/schema";
 import { newSigningSecret } from "@/lib/webhooks/signing";
 import { startWebhookWorkers } from "@/lib/webhooks/worker";
 import { startReceiver } from "../api/webhook-receiver";
+import { notifyCredentialChanges } from "@/lib/auth/credential-cache";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 500);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
@@ -56,6 +57,7 @@ async function run(label: string, database: Database) {
       requestId: "bench",
       now: () => new Date(),
       jobs: jobs.sender,
+      credentials: notifyCredentialChanges,
     };
     const sentAt = new Map<string, number>();
     const started = performance.now();

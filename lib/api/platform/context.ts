@@ -13,5 +13,6 @@ export function serviceContext(c: Context<ApiEnv>): ServiceContext {
     requestId: c.var.requestId,
     now: deps.now,
     jobs: deps.jobs,
+    credentials: deps.credentials,
   };
 }

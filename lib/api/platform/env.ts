@@ -9,6 +9,7 @@ import type { JobSender } from "@/lib/jobs/queue";
 import type { RouteRules } from "./module";
 import type { PaymentsDeps } from "@/lib/payments/deps";
 import type { Mailer } from "@/lib/mail/transport";
+import type { CredentialCache } from "@/lib/auth/credential-cache";
 
 /** What the API is built from; tests build their own. */
 export interface ApiDeps {
@@ -36,8 +37,8 @@ export interface ApiDeps {
     passwordReset?: { ip: Limiter; account: Limiter };
   };
   keyUsage: { touch(keyId: string, at: Date): void };
-  /** Drops cached app credentials of these stores on every instance (after an uninstall, a rotation). */
-  forgetAppCredentials?: (tenantIds: string[]) => void | Promise<void>;
+  /** Verified credentials, dropped per tenant on every instance when one changes (lib/auth/credential-cache.ts). */
+  credentials: CredentialCache;
   now: () => Date;
   version: string;
   storage: FileStorage;

@@ -16,6 +16,7 @@ import {
   type DeveloperRow,
 } from "../schema";
 import { newStaffToken, signatureMatches } from "../signing";
+import type { CredentialCache } from "@/lib/auth/credential-cache";
 import { effectiveScopes, normalRef, unseal, type AppsSettings } from "./shared";
 
 export { APP_HEADERS } from "../headers";
@@ -64,6 +65,7 @@ async function appOfDeveloper(db: Db, tenantId: string, developerRef: string, ap
 export async function verifyAppCall(
   db: Db,
   s: Pick<AppsSettings, "encryptionKey">,
+  cache: Pick<CredentialCache, "remember">,
   tenantId: string,
   credentials: AppCredentials,
 ): Promise<AppActor> {
@@ -73,11 +75,36 @@ export async function verifyAppCall(
       "An app's call needs both brainsait-dev-ref and brainsait-app-ref",
       "AUTH_010",
     );
-  if ((accountToken === undefined) === (staffToken === undefined))
+  const token = accountToken ?? staffToken;
+  if (token === undefined || (accountToken !== undefined && staffToken !== undefined))
     throw new AuthenticationError(
       "Send either brainsait-account-token (signed) or brainsait-staff-token, not both",
       "AUTH_010",
     );
+  // A verified call is remembered under everything it was verified with, this store included;
+  // an uninstall, a rotation or a change of scopes, staff or role drops the store's entries on
+  // every instance (lib/auth/credential-cache.ts). Refusals are never remembered.
+  const hash = sha256Hex([tenantId, normalRef(developerRef), normalRef(appRef), token].join("\n"));
+  const kind = accountToken !== undefined ? "app_account" : "app_staff";
+  const found = await cache.remember(kind, hash, async () => ({
+    tenantId,
+    actor: await checkAppCall(db, s, tenantId, { developerRef, appRef, accountToken, staffToken }),
+  }));
+  return found!.actor;
+}
+
+/** verifyAppCall's check itself, against the database. */
+async function checkAppCall(
+  db: Db,
+  s: Pick<AppsSettings, "encryptionKey">,
+  tenantId: string,
+  {
+    developerRef,
+    appRef,
+    accountToken,
+    staffToken,
+  }: Required<Pick<AppCredentials, "developerRef" | "appRef">> & AppCredentials,
+): Promise<AppActor> {
   const { app, developer, install } = await appOfDeveloper(db, tenantId, developerRef, appRef);
   if (!install)
     throw new PermissionError(

@@ -115,7 +115,7 @@ async function storesWithInstalls(db: Db, developerId: string) {
  */
 export async function rotateDeveloperSecret(ctx: ServiceContext, s: AppsSettings, ref: string) {
   const secret = newDeveloperCredential();
-  const { row, stores } = await ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     const current = await ownDeveloper(tx, ctx, ref, true);
     const [row] = await tx
       .update(developers)
@@ -127,10 +127,15 @@ export async function rotateDeveloperSecret(ctx: ServiceContext, s: AppsSettings
       resourceType: "developer",
       resourceId: current.ref,
     });
-    return { row: row!, stores: await storesWithInstalls(tx, current.id) };
+    await forgetStores(ctx, tx, await storesWithInstalls(tx, current.id));
+    return row!;
   });
-  await s.forgetCredentials?.(stores);
   return { developer_ref: row.ref, developer_secret: secret };
+}
+
+/** Cached app credentials of these stores go stale with this transaction, on every instance. */
+async function forgetStores(ctx: ServiceContext, tx: Db, tenantIds: string[]) {
+  for (const tenantId of tenantIds) await ctx.credentials.invalidateTenant(tx, tenantId);
 }
 
 async function installCounts(db: Db, appIds: string[]) {
@@ -233,7 +238,7 @@ export async function updateApp(
     input.install_callback_url === undefined
       ? undefined
       : checkCallbackUrl(input.install_callback_url, s);
-  const { row, stores } = await ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(apps)
       .set({
@@ -256,9 +261,13 @@ export async function updateApp(
       .selectDistinct({ tenantId: appInstalls.tenantId })
       .from(appInstalls)
       .where(and(eq(appInstalls.appId, current.id), isNull(appInstalls.uninstalledAt)));
-    return { row: row!, stores: installed.map((r) => r.tenantId) };
+    await forgetStores(
+      ctx,
+      tx,
+      installed.map((r) => r.tenantId),
+    );
+    return row!;
   });
-  await s.forgetCredentials?.(stores);
   const counts = await installCounts(ctx.db, [row.id]);
   return presentApp(row, developer, counts.get(row.id) ?? 0);
 }

@@ -199,8 +199,8 @@ export async function uninstallApp(ctx: ServiceContext, s: AppsSettings, ref: st
       name: { en: app.nameEn, ar: app.nameAr },
       uninstalled_at: now.toISOString(),
     });
+    await ctx.credentials.invalidateTenant(tx, ctx.tenant.id);
   });
-  await s.forgetCredentials?.([ctx.tenant.id]);
 }
 
 /** The callbacks sent to the app for this store (every install of it, newest first). */
@@ -315,6 +315,6 @@ export async function revokeStaff(
         resourceId: app.ref,
         metadata: { user_id: user.id, email: user.email },
       });
+    await ctx.credentials.invalidateTenant(tx, ctx.tenant.id);
   });
-  await s.forgetCredentials?.([ctx.tenant.id]);
 }

@@ -12,8 +12,6 @@ export interface AppsSettings {
   allowPrivate: boolean;
   /** This deployment's address: apps call `${publicUrl}/api/v1`. */
   publicUrl: string;
-  /** Drops every instance's cached app credentials of these stores (after a commit). */
-  forgetCredentials?: (tenantIds: string[]) => void | Promise<void>;
 }
 
 /** Developer accounts belong to people: keys and apps cannot register or manage them. */

@@ -26,7 +26,7 @@ async function consumeKeyBudget(c: Context<ApiEnv>, bucket: string) {
 /** A third-party app's call: the app headers instead of a bearer token (docs/apps.md). */
 async function authenticateApp(c: Context<ApiEnv>, next: Next) {
   const { deps, tenant } = c.var;
-  const actor = await verifyAppCall(deps.db, deps.webhooks, tenant.id, {
+  const actor = await verifyAppCall(deps.db, deps.webhooks, deps.credentials, tenant.id, {
     developerRef: c.req.header(APP_HEADERS.developerRef),
     appRef: c.req.header(APP_HEADERS.appRef),
     accountToken: c.req.header(APP_HEADERS.accountToken),
@@ -51,7 +51,7 @@ export const authenticate = createMiddleware<ApiEnv>(async (c, next) => {
   const now = deps.now();
 
   if (looksLikeApiKey(token)) {
-    const actor = await verifyApiKey(deps.db, tenant.id, token, now);
+    const actor = await verifyApiKey(deps.db, deps.credentials, tenant.id, token, now);
     await consumeKeyBudget(c, actor.keyId);
     deps.keyUsage.touch(actor.keyId, now);
     c.set("actor", actor);
