@@ -3,14 +3,26 @@ import type { JobSender } from "@/lib/jobs/queue";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { Role } from "@/lib/users/schema";
 
-/** Who is calling. Apps join this union in their own module. */
+/**
+ * Who is calling: a person, an API key, or a third-party app installed in the store (docs/apps.md),
+ * acting with its account token or for one authorised member with a staff token (`staffUserId`).
+ */
 export type Actor =
   | { type: "user"; userId: string; role: Role; sessionId: string }
-  | { type: "api_key"; keyId: string; scopes: readonly string[]; createdBy: string | null };
+  | { type: "api_key"; keyId: string; scopes: readonly string[]; createdBy: string | null }
+  | {
+      type: "app";
+      installId: string;
+      appRef: string;
+      appName: string;
+      scopes: readonly string[];
+      staffUserId: string | null;
+    };
 
-/** The id that the audit log records for an actor. */
+/** The id that the audit log records for an actor: an app is recorded by its reference. */
 export function actorId(actor: Actor): string {
-  return actor.type === "user" ? actor.userId : actor.keyId;
+  if (actor.type === "user") return actor.userId;
+  return actor.type === "api_key" ? actor.keyId : actor.appRef;
 }
 
 /** What every service verb receives: the tenant, the caller, the database. Never HTTP. */

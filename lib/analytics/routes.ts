@@ -16,7 +16,7 @@ const overview = createRoute({
     "Days are YYYY-MM-DD in the store's time zone, both inclusive; without them, the last 30 days. " +
     "At most 731 days. Amounts are decimal, in the store's currency; orders in other currencies " +
     "are listed apart in other_currencies. Needs analytics:read.",
-  ...secured,
+  ...secured("analytics:read"),
   request: { headers: tenantHeader, query: OverviewQuery },
   responses: { 200: jsonResponse(Overview, "The overview"), ...commonErrors },
 });

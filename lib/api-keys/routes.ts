@@ -14,7 +14,7 @@ const create = createRoute({
   path: "/",
   tags,
   summary: "Create a key (the whole key is in this reply only)",
-  ...secured,
+  ...secured("api_keys:manage"),
   request: { headers: tenantHeader, body: jsonBody(ApiKeyCreate) },
   responses: { 201: jsonResponse(ApiKeyWithSecret, "Created"), ...commonErrors },
 });
@@ -23,7 +23,7 @@ const list = createRoute({
   path: "/",
   tags,
   summary: "List keys (never the secret: prefix and last four characters)",
-  ...secured,
+  ...secured("api_keys:manage"),
   request: { headers: tenantHeader },
   responses: { 200: jsonResponse(ApiKeyList, "Keys"), ...commonErrors },
 });
@@ -32,7 +32,7 @@ const roll = createRoute({
   path: "/{id}/roll",
   tags,
   summary: "Replace a key; the old one works for grace_hours (0-168) more",
-  ...secured,
+  ...secured("api_keys:manage"),
   request: { headers: tenantHeader, params: IdParam, body: jsonBody(ApiKeyRoll) },
   responses: { 201: jsonResponse(ApiKeyWithSecret, "The new key"), ...commonErrors },
 });
@@ -41,7 +41,7 @@ const revoke = createRoute({
   path: "/{id}",
   tags,
   summary: "Revoke a key at once",
-  ...secured,
+  ...secured("api_keys:manage"),
   request: { headers: tenantHeader, params: IdParam },
   responses: { 204: { description: "Revoked" }, ...commonErrors },
 });

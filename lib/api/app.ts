@@ -15,6 +15,13 @@ import { invoiceLinksModule, invoicesModule, orderInvoicesModule } from "@/lib/i
 import { paymentsModule } from "@/lib/payments/routes";
 import { checkoutModule } from "@/lib/payments/checkout-routes";
 import { analyticsModule } from "@/lib/analytics/routes";
+import {
+  authoriseModule,
+  developerApiModule,
+  developersModule,
+  storeAppsModule,
+} from "@/lib/apps/routes";
+import { APP_HEADERS } from "@/lib/apps/service";
 import type { ApiDeps, ApiEnv } from "./platform/env";
 import { docsRoutes, SCALAR_SCRIPT_PATH } from "./platform/docs";
 import { respondWithError, zodToValidationError } from "./platform/errors";
@@ -52,6 +59,11 @@ const MODULES: ApiModule[] = [
   storesModule,
   auditModule,
   webhooksModule,
+  developersModule,
+  developerApiModule,
+  storeAppsModule,
+  // Last: its one route, /{account}/authorise, is a pattern under /api/v1 itself.
+  authoriseModule,
 ];
 
 /** The platform's own routes outside any tenant: the OpenAPI document and the reference. */
@@ -113,6 +125,43 @@ export function createApi(deps: ApiDeps) {
     scheme: "bearer",
     description: "An access token from /api/v1/auth/login, or an API key (bsk_live_...)",
   });
+  // Third-party apps (docs/apps.md): the developer and app references, and the signed account
+  // token or a staff token; the installed-accounts API takes the signed developer token.
+  const header = (name: string, description: string) => ({
+    type: "apiKey" as const,
+    in: "header" as const,
+    name,
+    description,
+  });
+  const registry = app.openAPIRegistry;
+  registry.registerComponent(
+    "securitySchemes",
+    "developerRef",
+    header(APP_HEADERS.developerRef, "The developer reference"),
+  );
+  registry.registerComponent(
+    "securitySchemes",
+    "appRef",
+    header(APP_HEADERS.appRef, "The app reference"),
+  );
+  registry.registerComponent(
+    "securitySchemes",
+    "accountToken",
+    header(
+      APP_HEADERS.accountToken,
+      "base64(HMAC-SHA256(developer secret, unsigned account token))",
+    ),
+  );
+  registry.registerComponent(
+    "securitySchemes",
+    "staffToken",
+    header(APP_HEADERS.staffToken, "A staff token from POST /api/v1/{account}/authorise"),
+  );
+  registry.registerComponent(
+    "securitySchemes",
+    "developerToken",
+    header(APP_HEADERS.developerToken, "base64(HMAC-SHA256(developer secret, developer token))"),
+  );
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",
     info: {

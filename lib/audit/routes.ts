@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
-import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { secured } from "@/lib/api/platform/route-parts";
 import { commonErrors, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { AuditList, AuditQuery } from "./contract";
 import { listAudit } from "./service";
@@ -12,8 +12,7 @@ const list = createRoute({
   path: "/",
   tags: ["Audit log"],
   summary: "Who did what, when and from where (owners and admins)",
-  security: [{ bearerAuth: [] }],
-  middleware: authenticate,
+  ...secured("audit:read"),
   request: { headers: tenantHeader, query: AuditQuery },
   responses: { 200: jsonResponse(AuditList, "A page of entries, newest first"), ...commonErrors },
 });

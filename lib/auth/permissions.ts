@@ -68,11 +68,12 @@ export function authorize(
   permission: Permission,
 ): asserts actor is Actor {
   if (!can(actor, permission)) {
+    const scoped = actor?.type === "api_key" || actor?.type === "app";
     throw new PermissionError(
-      actor?.type === "api_key"
-        ? `This API key lacks the "${permission}" scope`
+      scoped
+        ? `This ${actor.type === "app" ? "app" : "API key"} lacks the "${permission}" scope`
         : `This action needs the "${permission}" permission`,
-      actor?.type === "api_key" ? "INSUFFICIENT_SCOPE" : "INSUFFICIENT_PERMISSION",
+      scoped ? "INSUFFICIENT_SCOPE" : "INSUFFICIENT_PERMISSION",
     );
   }
 }

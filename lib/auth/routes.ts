@@ -6,6 +6,7 @@ import type { ApiEnv } from "@/lib/api/platform/env";
 import { commonErrors, jsonBody, jsonResponse, tenantHeader } from "@/lib/api/platform/openapi";
 import { serviceContext } from "@/lib/api/platform/context";
 import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { secured } from "@/lib/api/platform/route-parts";
 import { presentTenant } from "@/lib/tenants/service";
 import type { User } from "@/lib/users/schema";
 import { memberJoinedNotices } from "@/lib/users/notices";
@@ -117,7 +118,7 @@ const meRoute = createRoute({
   path: "/me",
   tags,
   summary: "The signed-in user and their store",
-  security: [{ bearerAuth: [] }],
+  security: secured("people").security,
   middleware: [authenticate] as const,
   request: { headers: tenantHeader },
   responses: { 200: jsonResponse(MeResponse, "The current user"), ...commonErrors },
@@ -130,7 +131,7 @@ const updatePreferencesRoute = createRoute({
   summary: "Change how the admin shows you numbers and dates (digits, calendar)",
   description:
     "The signed-in user's own setting; keys left out keep their value. An API key has no person: 403 USER_SESSION_REQUIRED.",
-  security: [{ bearerAuth: [] }],
+  security: secured("people").security,
   middleware: [authenticate] as const,
   request: { headers: tenantHeader, body: jsonBody(DisplayPreferencesUpdate) },
   responses: {

@@ -117,11 +117,16 @@ export async function issueTokens(
   return { accessToken, refreshToken, expiresIn: s.accessTtlSeconds, user };
 }
 
-export async function login(
+/**
+ * The password check of signing in, throttled and audited as a failed sign-in: also what a staff
+ * app's /authorise runs (lib/apps), so a wrong password there is the same error under the same
+ * budget. Returns the active member the email and password name.
+ */
+export async function checkPassword(
   ctx: ServiceContext,
-  input: { email: string; password: string; locale?: MailLocale },
-  s: AuthSettings,
-): Promise<IssuedTokens> {
+  input: { email: string; password: string },
+  s: Pick<AuthSettings, "throttle">,
+): Promise<User> {
   const email = input.email.trim().toLowerCase();
   const accountKey = `${ctx.tenant.id}:${email}`;
   const pairKey = `${accountKey}|${ctx.ip}`;
@@ -156,7 +161,15 @@ export async function login(
     throw new AuthenticationError("Invalid email or password", "AUTH_002");
   }
   await s.throttle.accountIp.delete(pairKey);
+  return user;
+}
 
+export async function login(
+  ctx: ServiceContext,
+  input: { email: string; password: string; locale?: MailLocale },
+  s: AuthSettings,
+): Promise<IssuedTokens> {
+  const user = await checkPassword(ctx, input, s);
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(users)

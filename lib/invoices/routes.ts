@@ -21,7 +21,7 @@ import * as service from "./service";
 const tags = ["Invoices"];
 const errors = { "application/json": { schema: ErrorSchema } };
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({ tags, ...secured, ...r });
+  createRoute({ tags, ...r });
 
 /** The customer links' key, derived from AUTH_SECRET (lib/invoices/service/links.ts). */
 const linkKeys = new Map<string, Buffer>();
@@ -33,6 +33,7 @@ function links(c: Context<ApiEnv>): service.InvoiceLinks {
 }
 
 const list = route({
+  ...secured("invoices:read"),
   method: "get",
   path: "/",
   summary: "List invoices and credit notes (filters: kind, number, dates in the store's time zone)",
@@ -40,6 +41,7 @@ const list = route({
   responses: { 200: jsonResponse(InvoiceList, "A page of invoices"), ...commonErrors },
 });
 const exportCsv = route({
+  ...secured("invoices:read"),
   method: "get",
   path: "/export",
   summary: "Export the filtered invoices and credit notes as CSV (UTF-8 with BOM)",
@@ -50,6 +52,7 @@ const exportCsv = route({
   },
 });
 const get = route({
+  ...secured("invoices:read"),
   method: "get",
   path: "/{id}",
   summary: "An invoice or credit note, with its ZATCA QR payload and customer link",
@@ -73,6 +76,7 @@ export function invoiceRoutes() {
 }
 
 const ofOrder = route({
+  ...secured("invoices:read"),
   method: "get",
   path: "/{id}/invoices",
   summary: "The order's invoice and credit notes",
@@ -80,6 +84,7 @@ const ofOrder = route({
   responses: { 200: jsonResponse(OrderInvoices, "Oldest first"), ...commonErrors },
 });
 const issue = route({
+  ...secured("orders:write"),
   method: "post",
   path: "/{id}/invoices",
   summary: "Issue the order's invoice by hand (idempotent: 200 with the one it has)",

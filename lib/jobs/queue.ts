@@ -16,6 +16,8 @@ export const QUEUES = {
   webhookFanout: "webhooks-fanout",
   /** One delivery attempt. */
   webhookDeliver: "webhooks-deliver",
+  /** One attempt of a third-party app's install or uninstall callback (lib/apps). */
+  appCallback: "apps-callback",
   /** Hourly: delete expired idempotency records and old refresh tokens. */
   maintenance: "maintenance",
 } as const;

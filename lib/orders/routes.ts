@@ -23,7 +23,7 @@ const list = createRoute({
   path: "/",
   tags,
   summary: "List orders (filters: status, source, number or email, dates in the store's time zone)",
-  ...secured,
+  ...secured("orders:read"),
   request: { headers: tenantHeader, query: OrderListQuery },
   responses: { 200: jsonResponse(OrderList, "A page of orders"), ...commonErrors },
 });
@@ -33,7 +33,7 @@ const create = createRoute({
   tags,
   summary:
     "Create an order; with external_id (+ source) it is idempotent (200 with the existing order)",
-  ...secured,
+  ...secured("orders:write"),
   request: { headers: tenantHeader, body: jsonBody(OrderCreate) },
   responses: {
     201: jsonResponse(OrderSchema, "Created"),
@@ -50,7 +50,7 @@ const exportCsv = createRoute({
   path: "/export",
   tags,
   summary: "Export the filtered orders as CSV (UTF-8 with BOM)",
-  ...secured,
+  ...secured("orders:read"),
   request: { headers: tenantHeader, query: OrderListQuery.omit({ page: true, limit: true }) },
   responses: {
     200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
@@ -62,7 +62,7 @@ const get = createRoute({
   path: "/{id}",
   tags,
   summary: "An order with its lines and timeline",
-  ...secured,
+  ...secured("orders:read"),
   request: { headers: tenantHeader, params: IdParam },
   responses: { 200: jsonResponse(OrderWithTimeline, "The order"), ...commonErrors },
 });
@@ -71,7 +71,7 @@ const update = createRoute({
   path: "/{id}",
   tags,
   summary: "Change status (along the lifecycle), notes or customer details",
-  ...secured,
+  ...secured("orders:write"),
   request: { headers: tenantHeader, params: IdParam, body: jsonBody(OrderUpdate) },
   responses: {
     200: jsonResponse(OrderWithTimeline, "Updated"),

@@ -45,7 +45,7 @@ const providerErrors = {
 };
 
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({ tags, ...secured, ...r });
+  createRoute({ tags, ...r });
 
 const OrderIdParam = z.object({
   order_id: z.string().openapi({ param: { name: "order_id", in: "path" } }),
@@ -55,6 +55,7 @@ const ProviderPath = z.object({
 });
 
 const createIntent = route({
+  ...secured("payments:write"),
   method: "post",
   path: "/stripe/create-payment-intent",
   summary: "A Stripe PaymentIntent: amount in minor units; with order_id, exactly what it owes",
@@ -62,6 +63,7 @@ const createIntent = route({
   responses: { 200: jsonResponse(StripeIntent, "The intent, for Stripe.js"), ...providerErrors },
 });
 const createPayPal = route({
+  ...secured("payments:write"),
   method: "post",
   path: "/paypal/create-order",
   summary: "A PayPal order (Orders v2) for the items, or for what the order owes",
@@ -72,6 +74,7 @@ const createPayPal = route({
   },
 });
 const capturePayPal = route({
+  ...secured("payments:write"),
   method: "post",
   path: "/paypal/capture/{id}",
   summary: "Capture an approved PayPal order (id: PayPal's order id)",
@@ -79,6 +82,7 @@ const capturePayPal = route({
   responses: { 200: jsonResponse(PaymentDetail, "The payment"), ...providerErrors },
 });
 const manual = route({
+  ...secured("payments:write"),
   method: "post",
   path: "/manual",
   summary: "Record a bank transfer or cash payment for an order",
@@ -86,6 +90,7 @@ const manual = route({
   responses: { 201: jsonResponse(PaymentDetail, "Recorded"), ...providerErrors },
 });
 const list = route({
+  ...secured("payments:read"),
   method: "get",
   path: "/",
   summary: "List payments (filters: status, provider, order, provider id, dates)",
@@ -93,6 +98,7 @@ const list = route({
   responses: { 200: jsonResponse(PaymentList, "A page of payments"), ...commonErrors },
 });
 const exportCsv = route({
+  ...secured("payments:read"),
   method: "get",
   path: "/export",
   summary: "Export the filtered payments as CSV (UTF-8 with BOM)",
@@ -103,6 +109,7 @@ const exportCsv = route({
   },
 });
 const settings = route({
+  ...secured("settings:write"),
   method: "get",
   path: "/settings",
   summary: "Provider settings, secrets masked (owners and admins)",
@@ -110,6 +117,7 @@ const settings = route({
   responses: { 200: jsonResponse(PaymentSettings, "Settings"), ...commonErrors },
 });
 const putStripe = route({
+  ...secured("settings:write"),
   method: "put",
   path: "/settings/stripe",
   summary: "Save Stripe keys (omitted fields keep their value)",
@@ -117,6 +125,7 @@ const putStripe = route({
   responses: { 200: jsonResponse(PaymentSettings, "Saved"), ...commonErrors },
 });
 const putPayPal = route({
+  ...secured("settings:write"),
   method: "put",
   path: "/settings/paypal",
   summary: "Save PayPal credentials (omitted fields keep their value)",
@@ -124,6 +133,7 @@ const putPayPal = route({
   responses: { 200: jsonResponse(PaymentSettings, "Saved"), ...commonErrors },
 });
 const putManual = route({
+  ...secured("settings:write"),
   method: "put",
   path: "/settings/manual",
   summary: "Bank transfer instructions and cash on delivery",
@@ -131,6 +141,7 @@ const putManual = route({
   responses: { 200: jsonResponse(PaymentSettings, "Saved"), ...commonErrors },
 });
 const disconnect = route({
+  ...secured("settings:write"),
   method: "delete",
   path: "/settings/{provider}",
   summary: "Forget a provider's credentials",
@@ -138,6 +149,7 @@ const disconnect = route({
   responses: { 200: jsonResponse(PaymentSettings, "Removed"), ...commonErrors },
 });
 const test = route({
+  ...secured("settings:write"),
   method: "post",
   path: "/settings/{provider}/test",
   summary: "Call the provider with the saved credentials and say what is wrong",
@@ -145,6 +157,7 @@ const test = route({
   responses: { 200: jsonResponse(ConnectionTest, "The outcome"), ...commonErrors },
 });
 const getLink = route({
+  ...secured("payments:read"),
   method: "get",
   path: "/checkout-links/{order_id}",
   summary: "The order's hosted checkout link",
@@ -152,6 +165,7 @@ const getLink = route({
   responses: { 200: jsonResponse(CheckoutLinkSchema, "The link"), ...commonErrors },
 });
 const createLink = route({
+  ...secured("payments:write"),
   method: "post",
   path: "/checkout-links/{order_id}",
   summary: "A new checkout link for a pending order (an earlier one stops working)",
@@ -159,6 +173,7 @@ const createLink = route({
   responses: { 201: jsonResponse(CheckoutLinkSchema, "The link"), ...providerErrors },
 });
 const revokeLink = route({
+  ...secured("payments:write"),
   method: "delete",
   path: "/checkout-links/{order_id}",
   summary: "Revoke the order's checkout link",
@@ -166,6 +181,7 @@ const revokeLink = route({
   responses: { 204: { description: "Revoked" }, ...commonErrors },
 });
 const get = route({
+  ...secured("payments:read"),
   method: "get",
   path: "/{id}",
   summary: "A payment with its refunds and history",
@@ -173,6 +189,7 @@ const get = route({
   responses: { 200: jsonResponse(PaymentDetail, "The payment"), ...commonErrors },
 });
 const refund = route({
+  ...secured("payments:refund"),
   method: "post",
   path: "/{id}/refund",
   summary: "Refund all (no amount) or part of a payment (owners and admins)",

@@ -41,7 +41,7 @@ const list = createRoute({
   path: "/",
   tags,
   summary: "List products (search matches English and Arabic, ignoring Arabic diacritics)",
-  ...secured,
+  ...secured("products:read"),
   request: { headers: tenantHeader, query: ProductListQuery },
   responses: { 200: jsonResponse(ProductList, "A page of products"), ...commonErrors },
 });
@@ -51,7 +51,7 @@ const create = createRoute({
   path: "/",
   tags,
   summary: "Create a product",
-  ...secured,
+  ...secured("products:write"),
   request: { headers: tenantHeader, body: jsonBody(ProductCreate) },
   responses: {
     201: jsonResponse(ProductSchema, "Created"),
@@ -65,7 +65,7 @@ const categories = createRoute({
   path: "/categories",
   tags,
   summary: "Categories in use, with counts (for suggestions)",
-  ...secured,
+  ...secured("products:read"),
   request: { headers: tenantHeader },
   responses: { 200: jsonResponse(CategoryList, "Categories"), ...commonErrors },
 });
@@ -77,7 +77,7 @@ const nameCategory = createRoute({
   summary: "Name a category in English and Arabic (or forget its names)",
   description:
     "Products keep their `category` value; this sets what people read for it. Needs products:write.",
-  ...secured,
+  ...secured("products:write"),
   request: { headers: tenantHeader, body: jsonBody(CategoryNamesInput) },
   responses: {
     200: jsonResponse(CategoryNamesResult, "The category's names now"),
@@ -90,7 +90,7 @@ const bulk = createRoute({
   path: "/bulk",
   tags,
   summary: "Activate, archive or return to draft up to 100 products",
-  ...secured,
+  ...secured("products:write"),
   request: { headers: tenantHeader, body: jsonBody(BulkAction) },
   responses: { 200: jsonResponse(BulkResult, "What changed and what could not"), ...commonErrors },
 });
@@ -100,7 +100,7 @@ const exportCsv = createRoute({
   path: "/export",
   tags,
   summary: "Export products as CSV (UTF-8 with BOM; same filters as the list)",
-  ...secured,
+  ...secured("products:read"),
   request: {
     headers: tenantHeader,
     query: ProductListQuery.pick({ status: true, category: true, q: true }),
@@ -119,7 +119,7 @@ const importCsv = createRoute({
   description:
     "Send the CSV as the body (`Content-Type: text/csv`). With `Accept: application/x-ndjson` the reply streams " +
     '`{"type":"progress","phase","processed","total"}` lines and ends with `{"type":"result",...}`.',
-  ...secured,
+  ...secured("products:write"),
   request: {
     headers: tenantHeader,
     body: { content: { "text/csv": { schema: z.string() } }, required: true },
@@ -136,7 +136,7 @@ const get = createRoute({
   path: "/{id}",
   tags,
   summary: "Get a product",
-  ...secured,
+  ...secured("products:read"),
   request: { headers: tenantHeader, params: IdParam },
   responses: { 200: jsonResponse(ProductSchema, "The product"), ...commonErrors },
 });
@@ -146,7 +146,7 @@ const update = createRoute({
   path: "/{id}",
   tags,
   summary: "Update a product (only the fields sent)",
-  ...secured,
+  ...secured("products:write"),
   request: { headers: tenantHeader, params: IdParam, body: jsonBody(ProductUpdate) },
   responses: { 200: jsonResponse(ProductSchema, "Updated"), ...commonErrors },
 });
@@ -156,7 +156,7 @@ const remove = createRoute({
   path: "/{id}",
   tags,
   summary: "Delete a product (archived instead when orders reference it)",
-  ...secured,
+  ...secured("products:write"),
   request: { headers: tenantHeader, params: IdParam },
   responses: { 200: jsonResponse(DeleteResult, "Deleted or archived"), ...commonErrors },
 });
@@ -166,7 +166,7 @@ const uploadImage = createRoute({
   path: "/{id}/images",
   tags,
   summary: "Upload an image (PNG, JPEG, WebP or GIF, at most 5 MB) as multipart field `file`",
-  ...secured,
+  ...secured("products:write"),
   request: {
     headers: tenantHeader,
     params: IdParam,

@@ -16,7 +16,7 @@ const get = createRoute({
   path: "/",
   tags,
   summary: "The store's settings",
-  ...secured,
+  ...secured("any"),
   request: { headers: tenantHeader },
   responses: { 200: jsonResponse(TenantSchema, "Settings"), ...commonErrors },
 });
@@ -25,7 +25,7 @@ const update = createRoute({
   path: "/",
   tags,
   summary: "Change settings (currency and VAT need an owner)",
-  ...secured,
+  ...secured("settings:write"),
   request: { headers: tenantHeader, body: jsonBody(StoreSettingsUpdate) },
   responses: { 200: jsonResponse(TenantSchema, "Updated"), ...commonErrors },
 });
@@ -35,7 +35,7 @@ const logo = createRoute({
   tags,
   summary:
     "Upload the store's logo (PNG, JPEG, WebP or GIF, at most 5 MB) as multipart field `file`",
-  ...secured,
+  ...secured("settings:write"),
   request: {
     headers: tenantHeader,
     body: {

@@ -7,7 +7,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ApiEnv } from "@/lib/api/platform/env";
 import { serviceContext } from "@/lib/api/platform/context";
-import { authenticate } from "@/lib/api/platform/middleware/authenticate";
+import { secured } from "@/lib/api/platform/route-parts";
 import { defineModule } from "@/lib/api/platform/module";
 import {
   commonErrors,
@@ -134,8 +134,7 @@ const exportRoute = createRoute({
   tags: ["Store settings"],
   summary:
     "Everything the store holds as one zip of JSON and CSV files (owner only, audited); X-Export-Rows gives the total rows",
-  security: [{ bearerAuth: [] }],
-  middleware: authenticate,
+  ...secured("people"),
   request: { headers: tenantHeader },
   responses: {
     200: {

@@ -23,7 +23,7 @@ const list = createRoute({
   path: "/",
   tags,
   summary: "Team members",
-  ...secured,
+  ...secured("team:manage"),
   request: { headers: tenantHeader },
   responses: { 200: jsonResponse(MemberList, "Members"), ...commonErrors },
 });
@@ -33,7 +33,7 @@ const update = createRoute({
   tags,
   summary:
     "Change a member's name, role or status (owners only change owners; the last owner stays)",
-  ...secured,
+  ...secured("team:manage"),
   request: { headers: tenantHeader, params: IdParam, body: jsonBody(MemberUpdate) },
   responses: {
     200: jsonResponse(MemberSchema, "Updated"),
@@ -46,7 +46,7 @@ const invite = createRoute({
   path: "/invitations",
   tags,
   summary: "Invite someone by email; the reply holds the one-time link (shown once)",
-  ...secured,
+  ...secured("team:manage"),
   request: { headers: tenantHeader, body: jsonBody(InvitationCreate) },
   responses: { 201: jsonResponse(InvitationCreated, "Invited"), ...commonErrors },
 });
@@ -55,7 +55,7 @@ const invitationsList = createRoute({
   path: "/invitations",
   tags,
   summary: "Pending invitations",
-  ...secured,
+  ...secured("team:manage"),
   request: { headers: tenantHeader },
   responses: { 200: jsonResponse(InvitationList, "Pending"), ...commonErrors },
 });
@@ -64,7 +64,7 @@ const revoke = createRoute({
   path: "/invitations/{id}",
   tags,
   summary: "Withdraw an invitation",
-  ...secured,
+  ...secured("team:manage"),
   request: { headers: tenantHeader, params: IdParam },
   responses: { 204: { description: "Withdrawn" }, ...commonErrors },
 });

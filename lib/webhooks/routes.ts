@@ -25,9 +25,10 @@ const Secret = z
   .openapi("WebhookSecret");
 
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({ tags, ...secured, ...r });
+  createRoute({ tags, ...r });
 
 const create = route({
+  ...secured("webhooks:write"),
   method: "post",
   path: "/webhooks",
   summary: "Create an endpoint (the reply holds its signing secret)",
@@ -35,6 +36,7 @@ const create = route({
   responses: { 201: jsonResponse(EndpointWithSecret, "Created"), ...commonErrors },
 });
 const list = route({
+  ...secured("webhooks:read"),
   method: "get",
   path: "/webhooks",
   summary: "Endpoints with their health over 24 hours",
@@ -45,6 +47,7 @@ const list = route({
   },
 });
 const get = route({
+  ...secured("webhooks:read"),
   method: "get",
   path: "/webhooks/{id}",
   summary: "An endpoint",
@@ -52,6 +55,7 @@ const get = route({
   responses: { 200: jsonResponse(EndpointSchema, "The endpoint"), ...commonErrors },
 });
 const update = route({
+  ...secured("webhooks:write"),
   method: "patch",
   path: "/webhooks/{id}",
   summary: "Change URL, events, description or enabled",
@@ -59,6 +63,7 @@ const update = route({
   responses: { 200: jsonResponse(EndpointSchema, "Updated"), ...commonErrors },
 });
 const remove = route({
+  ...secured("webhooks:write"),
   method: "delete",
   path: "/webhooks/{id}",
   summary: "Delete an endpoint and its delivery log",
@@ -66,6 +71,7 @@ const remove = route({
   responses: { 204: { description: "Deleted" }, ...commonErrors },
 });
 const secret = route({
+  ...secured("webhooks:write"),
   method: "get",
   path: "/webhooks/{id}/secret",
   summary: "Reveal the signing secret (owners and admins; audited)",
@@ -73,6 +79,7 @@ const secret = route({
   responses: { 200: jsonResponse(Secret, "The secret"), ...commonErrors },
 });
 const rotate = route({
+  ...secured("webhooks:write"),
   method: "post",
   path: "/webhooks/{id}/rotate-secret",
   summary: "New secret; the old one signs too for 24 hours",
@@ -80,6 +87,7 @@ const rotate = route({
   responses: { 200: jsonResponse(Secret, "The new secret"), ...commonErrors },
 });
 const test = route({
+  ...secured("webhooks:write"),
   method: "post",
   path: "/webhooks/{id}/test",
   summary: "Send a webhook.test event now and return the attempt",
@@ -90,6 +98,7 @@ const test = route({
   },
 });
 const deliveries = route({
+  ...secured("webhooks:read"),
   method: "get",
   path: "/webhooks/{id}/deliveries",
   summary: "The delivery log of an endpoint",
@@ -97,6 +106,7 @@ const deliveries = route({
   responses: { 200: jsonResponse(DeliveryList, "Deliveries"), ...commonErrors },
 });
 const delivery = route({
+  ...secured("webhooks:read"),
   method: "get",
   path: "/webhook-deliveries/{id}",
   summary: "A delivery with its body and every attempt",
@@ -104,6 +114,7 @@ const delivery = route({
   responses: { 200: jsonResponse(DeliveryDetail, "The delivery"), ...commonErrors },
 });
 const resend = route({
+  ...secured("webhooks:write"),
   method: "post",
   path: "/webhook-deliveries/{id}/resend",
   summary: "Send a delivery again now (same body and webhook-id)",
@@ -111,6 +122,7 @@ const resend = route({
   responses: { 200: jsonResponse(AttemptSchema, "The attempt"), ...commonErrors },
 });
 const recent = route({
+  ...secured("any"),
   method: "get",
   path: "/events/recent",
   summary: "The store's latest events (the admin's activity feed)",

@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { QUEUES, startJobs, type JobsOptions } from "@/lib/jobs/queue";
 import { cleanUp } from "@/lib/jobs/maintenance";
 import { log } from "@/lib/log";
+import { deliverCallback } from "@/lib/apps/service";
 import { deliver, fanOut, type EngineDeps } from "./engine";
 
 /**
@@ -34,6 +35,12 @@ export async function startWebhookWorkers(
     // Up to 5 jobs per fetch per worker; the group limit keeps any one endpoint at 2 in flight
     // across all instances, so a slow receiver cannot hold every worker.
     { localConcurrency: 4, batchSize: 5, groupConcurrency: 2 },
+  );
+  // Third-party apps' install and uninstall callbacks go out through the same sender and schedule.
+  await jobs.work<{ callbackId: string; attempt: number }>(
+    QUEUES.appCallback,
+    (job) => deliverCallback(deps, job.data),
+    { localConcurrency: 2, batchSize: 5 },
   );
   await jobs.work(QUEUES.maintenance, async () => {
     const removed = await cleanUp(database.db, new Date());

@@ -36,6 +36,8 @@ export interface ApiDeps {
     passwordReset?: { ip: Limiter; account: Limiter };
   };
   keyUsage: { touch(keyId: string, at: Date): void };
+  /** Drops cached app credentials of these stores on every instance (after an uninstall, a rotation). */
+  forgetAppCredentials?: (tenantIds: string[]) => void | Promise<void>;
   now: () => Date;
   version: string;
   storage: FileStorage;

@@ -48,6 +48,8 @@ export async function actorForTimeline(db: Db, ctx: ServiceContext) {
       .where(and(eq(users.id, actor.userId), eq(users.tenantId, ctx.tenant.id)));
     return { actorType: "user", actorId: actor.userId, actorName: u?.name ?? null };
   }
+  if (actor.type === "app")
+    return { actorType: "app", actorId: actor.appRef, actorName: actor.appName };
   const [k] = await db
     .select({ name: apiKeys.name })
     .from(apiKeys)

@@ -30,7 +30,11 @@ export async function idempotency(c: Context<ApiEnv>, next: Next) {
   }
   const { db, now } = c.var.deps;
   const { actor } = c.var;
-  const scope = `${c.var.tenant.id}:${actor.type === "user" ? "user" : "key"}:${actorId(actor)}`;
+  const caller =
+    actor.type === "app"
+      ? `app:${actor.appRef}:${actor.staffUserId ?? "account"}`
+      : `${actor.type === "user" ? "user" : "key"}:${actorId(actor)}`;
+  const scope = `${c.var.tenant.id}:${caller}`;
   // Hash the raw bytes: reading a binary body (an upload) as text would corrupt it for the handler.
   const body = new Uint8Array(await c.req.arrayBuffer());
   const requestHash = createHash("sha256")

@@ -138,12 +138,14 @@ function EventDetails({ event, label: t }: { event: TimelineEvent; label: Transl
   return null;
 }
 
-/** Who did it: a person's name, an API key's name, or the system. */
+/** Who did it: a person's name, an API key's or an app's name, or the system. */
 function actorName(event: TimelineEvent, t: Translate): string {
   if (event.actor.type === "user") return event.actor.name ?? t("timeline.unknownUser");
   if (event.actor.type === "api_key")
     return event.actor.name
       ? t("timeline.apiKey", { name: event.actor.name })
       : t("timeline.unknownKey");
+  if (event.actor.type === "app" && event.actor.name)
+    return t("timeline.app", { name: event.actor.name });
   return t("timeline.system");
 }
