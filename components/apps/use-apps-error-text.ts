@@ -9,10 +9,11 @@ export function useAppsErrorText(): (issue: string | { code: string }) => string
     DEVELOPER_NOT_FOUND: t("developerNotFound"),
     APP_ALREADY_INSTALLED: t("alreadyInstalled"),
     APP_NOT_INSTALLED: t("notInstalled"),
-    APP_NOT_STAFF: t("notStaffApp"),
     DEVELOPER_REF_TAKEN: t("developerRefTaken"),
     APP_REF_TAKEN: t("appRefTaken"),
-    CALLBACK_URL_NOT_ALLOWED: t("callbackUrl"),
     USER_NOT_FOUND: t("memberNotFound"),
+    // Field codes of the API's 422s (lib/apps/service).
+    not_a_staff_app: t("notStaffApp"),
+    unsafe_url: t("callbackUrl"),
   });
 }

@@ -41,15 +41,18 @@ export default async function AppPage({ params }: Props) {
       notFound();
     throw error;
   }
+  const canManage = roleCan(me.user.role, "apps:manage");
+  // Who may use a staff app is for those who manage apps (the API asks apps:manage).
   const staff =
-    found.kind === "staff" && found.install ? (await store.apps.staff(appRef)).data : null;
+    canManage && found.kind === "staff" && found.install
+      ? (await store.apps.staff(appRef)).data
+      : null;
 
   const t = await getTranslations({ locale, namespace: "apps" });
   const shape = appFormatter(locale, (date) =>
     format.dateTime(date, { ...APP_DATE_STYLE, timeZone }),
   );
   const app = shape.app(found);
-  const canManage = roleCan(me.user.role, "apps:manage");
   const members: StaffMemberView[] | null =
     staff?.map((member) => ({
       userId: member.userId,
