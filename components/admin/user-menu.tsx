@@ -52,11 +52,12 @@ export function UserMenu({
         <Badge variant="secondary">{t(`Roles.${user.role}`)}</Badge>
       </div>
       <DisplayPreferencesMenu save={savePreferences} />
-      {/* Any member may build apps (docs/apps.md), so the developer area hangs off the person. */}
+      {/* Any member may build apps (docs/apps.md), so the developer area hangs off the person;
+          on a phone the store's name needs the room, and Settings → Apps links there too. */}
       <Link
         href="/developer"
         title={t("Account.developer")}
-        className={buttonVariants({ variant: "ghost", size: "sm" })}
+        className={buttonVariants({ variant: "ghost", size: "sm", className: "max-sm:hidden" })}
       >
         <Code aria-hidden />
         <span className="sr-only">{t("Account.developer")}</span>

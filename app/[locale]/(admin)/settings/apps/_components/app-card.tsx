@@ -16,7 +16,9 @@ export function AppByline({ app }: { app: AppView }) {
   const t = useTranslations("apps");
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-      <span>{t.rich("card.by", { developer: app.developer, b: (text) => <bdi>{text}</bdi> })}</span>
+      <span>
+        {t.rich("card.by", { developer: app.developer, dev: (text) => <bdi>{text}</bdi> })}
+      </span>
       <Badge variant="secondary" title={t(`kindHint.${app.kind}`)}>
         {t(`kind.${app.kind}`)}
       </Badge>
