@@ -173,7 +173,7 @@ test.describe("apps", () => {
     await expect(page.getByText(icu("ar", d.apps.created, { name: appName.ar }))).toBeVisible();
     const app = await owner.developers.app(developerRef, appRef);
     expect(app.scopes.sort()).toEqual(["products:read", "products:write"]);
-    await expect(account.getByText(appName.ar).first()).toBeVisible();
+    await expect(account.getByRole("cell").getByText(appName.ar)).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
     // Rotating asks first, then shows the new secret once.
