@@ -1,5 +1,8 @@
+import { Code } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Link } from "@/lib/admin/i18n/navigation";
 import type { SessionUser } from "@/lib/admin/next-auth";
 import { DisplayPreferencesMenu, type SavePreferences } from "./display-preferences-menu";
 import { SignOutButton } from "./sign-out-button";
@@ -23,7 +26,7 @@ export function initials(name: string): string {
   );
 }
 
-/** Who is signed in (name and role), their display preferences and the way out. */
+/** Who is signed in (name and role), their display preferences, the developer area and the way out. */
 export function UserMenu({
   user,
   savePreferences,
@@ -49,6 +52,16 @@ export function UserMenu({
         <Badge variant="secondary">{t(`Roles.${user.role}`)}</Badge>
       </div>
       <DisplayPreferencesMenu save={savePreferences} />
+      {/* Any member may build apps (docs/apps.md), so the developer area hangs off the person;
+          on a phone the store's name needs the room, and Settings → Apps links there too. */}
+      <Link
+        href="/developer"
+        title={t("Account.developer")}
+        className={buttonVariants({ variant: "ghost", size: "sm", className: "max-sm:hidden" })}
+      >
+        <Code aria-hidden />
+        <span className="sr-only">{t("Account.developer")}</span>
+      </Link>
       <SignOutButton />
     </div>
   );

@@ -1,4 +1,5 @@
 import {
+  Blocks,
   ClipboardList,
   CreditCard,
   KeyRound,
@@ -27,6 +28,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { key: "team", href: "/settings/team", icon: Users, permission: "team:manage" },
   { key: "apiKeys", href: "/settings/api-keys", icon: KeyRound, permission: "api_keys:manage" },
   { key: "webhooks", href: "/settings/webhooks", icon: Webhook, permission: "webhooks:write" },
+  { key: "apps", href: "/settings/apps", icon: Blocks, permission: "apps:read" },
   { key: "audit", href: "/settings/audit", icon: ClipboardList, permission: "audit:read" },
 ];
 

@@ -3,13 +3,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, FileJson, Loader2, RotateCw } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useDisplayFormatter } from "@/lib/admin/format/client";
 import { useState, useTransition } from "react";
 import { Alert, AlertDescription, ErrorAlert } from "@/components/ui/alert";
 import { Dialog, DialogActions, DialogClose } from "@/components/ui/dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionIssue, ActionResult } from "@/lib/admin/action-result";
-import type { AttemptView, DeliveryDetailView, DeliveryRow } from "./delivery-rows";
+import { AttemptsSection } from "./attempt-card";
+import type { DeliveryDetailView, DeliveryRow } from "./delivery-rows";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { fetchJson } from "./fetch-json";
 import { useWebhookErrorText } from "./use-webhook-error-text";
@@ -134,22 +134,7 @@ export function DeliveryDetailDialog({
             </pre>
           </section>
 
-          <section className="flex flex-col gap-3" aria-labelledby="delivery-attempts-title">
-            <h3 id="delivery-attempts-title" className="text-sm font-semibold">
-              {t("attempts", { count: detail.attemptLog.length })}
-            </h3>
-            {detail.attemptLog.length === 0 ? (
-              <p className="text-sm text-muted-foreground">{t("noAttempts")}</p>
-            ) : (
-              <ol className="flex flex-col gap-3">
-                {detail.attemptLog.map((attempt) => (
-                  <li key={attempt.id}>
-                    <AttemptCard attempt={attempt} />
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <AttemptsSection id="delivery-attempts-title" attempts={detail.attemptLog} />
         </div>
       )}
 
@@ -169,78 +154,5 @@ export function DeliveryDetailDialog({
         ) : null}
       </DialogActions>
     </Dialog>
-  );
-}
-
-function AttemptCard({ attempt }: { attempt: AttemptView }) {
-  const t = useTranslations("webhooks.detail");
-  const format = useDisplayFormatter();
-  const ok =
-    attempt.responseStatus !== null &&
-    attempt.responseStatus >= 200 &&
-    attempt.responseStatus < 300;
-  return (
-    <article
-      aria-label={t("attempt", { number: attempt.number })}
-      className="flex flex-col gap-3 rounded-lg border border-border p-3"
-    >
-      <header className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <h4 className="font-medium">{t("attempt", { number: format.number(attempt.number) })}</h4>
-        <time dateTime={attempt.created.iso} className="text-xs text-muted-foreground">
-          {attempt.created.text}
-        </time>
-      </header>
-      <dl className="grid grid-cols-2 gap-3 text-sm">
-        <div className="flex flex-col gap-0.5">
-          <dt className="text-muted-foreground">{t("responseStatus")}</dt>
-          <dd
-            className={ok ? "font-mono font-medium" : "font-mono font-medium text-destructive"}
-            data-testid="attempt-status"
-          >
-            {attempt.responseStatus ?? t("noResponse")}
-          </dd>
-        </div>
-        <div className="flex flex-col gap-0.5">
-          <dt className="text-muted-foreground">{t("duration")}</dt>
-          <dd className="font-medium">
-            {t("durationValue", { ms: format.number(attempt.durationMs) })}
-          </dd>
-        </div>
-      </dl>
-      {attempt.error ? (
-        <p className="text-sm text-destructive">
-          <span className="font-medium">{t("error")}: </span>
-          <bdi dir="ltr">{attempt.error}</bdi>
-        </p>
-      ) : null}
-      <details className="group text-sm">
-        <summary className="cursor-pointer font-medium text-primary">{t("requestHeaders")}</summary>
-        <dl
-          dir="ltr"
-          className="mt-2 grid gap-x-3 gap-y-1 rounded-lg bg-muted p-3 font-mono text-xs sm:grid-cols-[auto_1fr]"
-        >
-          {Object.entries(attempt.requestHeaders).map(([name, value]) => (
-            <div key={name} className="contents">
-              <dt className="text-muted-foreground">{name}</dt>
-              <dd className="break-all">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
-      <div className="flex flex-col gap-1 text-sm">
-        <span className="font-medium">{t("responseBody")}</span>
-        {attempt.responseBody ? (
-          <pre
-            dir="ltr"
-            tabIndex={0}
-            className="max-h-40 overflow-auto rounded-lg bg-muted p-3 font-mono text-xs break-all whitespace-pre-wrap"
-          >
-            {attempt.responseBody}
-          </pre>
-        ) : (
-          <span className="text-muted-foreground">{t("emptyResponse")}</span>
-        )}
-      </div>
-    </article>
   );
 }

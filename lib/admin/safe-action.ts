@@ -30,6 +30,8 @@ export const TAGS = [
   "api-keys",
   "webhooks",
   "preferences",
+  "apps",
+  "developers",
 ] as const;
 
 const Issue = z.object({ code: z.string(), message: z.string() });

@@ -1,4 +1,6 @@
 import { mkdir, rm } from "node:fs/promises";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { createTranslator } from "next-intl";
@@ -158,5 +160,48 @@ export async function withPaymentSettingsLock(run: () => Promise<void>) {
     await run();
   } finally {
     await rm(lock, { recursive: true, force: true });
+  }
+}
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  /** The raw body, exactly as it arrived. */
+  body: string;
+}
+
+/**
+ * A local receiver on 127.0.0.1 (port 0) for webhooks and app callbacks: answers 200 and keeps
+ * every request.
+ */
+export class Receiver {
+  private constructor(
+    private readonly server: Server,
+    readonly requests: Received[],
+  ) {}
+
+  static async start(): Promise<Receiver> {
+    const requests: Received[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+        res.writeHead(200, { "Content-Type": "text/plain" }).end("ok from the e2e receiver");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return new Receiver(server, requests);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
+  }
+
+  ofEvent(event: string): Received[] {
+    return this.requests.filter((r) => r.headers["x-webhook-event"] === event);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

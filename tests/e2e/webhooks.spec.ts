@@ -1,49 +1,7 @@
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { signedHeaders, webhookBody } from "@/lib/webhooks/signing";
-import { DEMO, expect, format, seriousViolations, test, uniqueId } from "./fixtures";
+import { DEMO, expect, format, Receiver, seriousViolations, test, uniqueId } from "./fixtures";
 import { RECEIVER_SECRET } from "./receiver-secret";
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  /** The raw body, exactly as it arrived. */
-  body: string;
-}
-
-/** A local webhook receiver on 127.0.0.1 (port 0): answers 200 and keeps every request. */
-class Receiver {
-  private constructor(
-    private readonly server: Server,
-    readonly requests: Received[],
-  ) {}
-
-  static async start(): Promise<Receiver> {
-    const requests: Received[] = [];
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-        res.writeHead(200, { "Content-Type": "text/plain" }).end("ok from the e2e receiver");
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return new Receiver(server, requests);
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
-  }
-
-  ofEvent(event: string): Received[] {
-    return this.requests.filter((r) => r.headers["x-webhook-event"] === event);
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 function expectedSignature(secret: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;

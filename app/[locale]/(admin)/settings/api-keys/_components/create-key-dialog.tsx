@@ -12,7 +12,7 @@ import { DateField } from "@/components/ui/date-field";
 import { Input } from "@/components/ui/input";
 import type { Scope } from "@/lib/auth/permissions";
 import { createApiKey, type IssuedKey } from "../actions";
-import { ScopePicker } from "./scope-picker";
+import { ScopePicker } from "@/components/settings/scope-picker";
 
 /** What the expiry holds while its text is not a date (DateField reports null). */
 const NOT_A_DATE = "not-a-date";

@@ -3,6 +3,7 @@
 import { RefreshCw, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { ListTable } from "@/components/settings/list-table";
+import { ScopeBadges } from "@/components/settings/scope-badges";
 import { Badge } from "@/components/ui/badge";
 import { CardFields, CardLine, CardList, CardListItem, WideOnly } from "@/components/ui/card-list";
 import { Button } from "@/components/ui/button";
@@ -94,9 +95,6 @@ export function KeysTable({ rows, ...actions }: { rows: ApiKeyRow[] } & RowActio
   );
 }
 
-/** The resources scopes name ("products" of "products:read"), each with words in the messages. */
-type ScopeResource = Scope extends `${infer R}:${string}` ? R : never;
-
 function KeyRow({ row, onRoll, onRevoke }: { row: ApiKeyRow } & RowActions) {
   const t = useTranslations("settings.apiKeys");
   const live = row.status === "active" || row.status === "expiring";
@@ -136,22 +134,7 @@ function KeyRow({ row, onRoll, onRevoke }: { row: ApiKeyRow } & RowActions) {
 
 function KeyScopes({ row, className }: { row: ApiKeyRow; className?: string }) {
   const t = useTranslations("settings.apiKeys");
-  const tResource = useTranslations("settings.apiKeys.resources");
-  const tAccess = useTranslations("settings.apiKeys.createDialog");
-  return (
-    <ul className={cn("flex flex-wrap gap-1", className)} aria-label={t("table.scopes")}>
-      {row.scopes.map((scope) => {
-        const [resource, access] = scope.split(":") as [ScopeResource, "read" | "write"];
-        return (
-          <li key={scope}>
-            <Badge variant="outline" title={scope}>
-              {tResource(resource)} · {tAccess(access)}
-            </Badge>
-          </li>
-        );
-      })}
-    </ul>
-  );
+  return <ScopeBadges scopes={row.scopes} label={t("table.scopes")} className={className} />;
 }
 
 /** Roll (active keys only) and revoke (while the key still works), on the row and the card. */

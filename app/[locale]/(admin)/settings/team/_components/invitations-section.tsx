@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Td } from "@/components/ui/data-table";
 import type { Role } from "@/lib/admin/next-auth";
+import { SubsectionTitle } from "@/components/settings/parts";
 
 export interface InvitationRow {
   id: string;
@@ -37,12 +38,11 @@ export function InvitationsSection({
   const caption = t("invitations.caption", { count: invitations.length });
   return (
     <section className="flex flex-col gap-4" aria-labelledby="invitations-title">
-      <div className="flex flex-col gap-1">
-        <h3 id="invitations-title" className="text-lg font-semibold">
-          {t("invitations.title")}
-        </h3>
-        <p className="text-sm text-muted-foreground">{t("invitations.description")}</p>
-      </div>
+      <SubsectionTitle
+        id="invitations-title"
+        title={t("invitations.title")}
+        description={t("invitations.description")}
+      />
       {invitations.length === 0 ? (
         <Card className="flex items-center gap-3 px-5 py-4 text-sm text-muted-foreground">
           <Users aria-hidden className="size-4 shrink-0" />

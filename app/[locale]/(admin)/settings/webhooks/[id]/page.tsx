@@ -1,19 +1,16 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDisplayFormatter } from "@/lib/admin/format/server";
 import { storeTimeZone } from "@/components/settings/format";
-import { NoAccess } from "@/components/settings/parts";
+import { BackLink, NoAccess } from "@/components/settings/parts";
 import { roleCan } from "@/components/settings/sections";
-import { buttonVariants } from "@/components/ui/button";
 import { DateRangeFields, FilterField, FilterForm } from "@/components/ui/filter-form";
 import { NativeSelect } from "@/components/ui/native-select";
 import { DELIVERY_DATE_STYLE, deliveryFormatter } from "@/components/webhooks/delivery-rows";
 import { DELIVERY_STATUSES, LOG_EVENTS } from "@/components/webhooks/events";
 import { QueryProvider } from "@/components/webhooks/query-provider";
 import { requireMe, sessionStore } from "@/lib/admin/session";
-import { Link } from "@/lib/admin/i18n/navigation";
 import { resolveLocale } from "@/lib/admin/i18n/params";
 import { StoreApiError } from "@/lib/sdk";
 import {
@@ -74,13 +71,7 @@ export default async function DeliveryLogPage({ params, searchParams }: Props) {
   return (
     <section className="flex flex-col gap-5" aria-labelledby="delivery-log-title">
       <div className="flex flex-col gap-3">
-        <Link
-          href="/settings/webhooks"
-          className={buttonVariants({ variant: "ghost", size: "sm", className: "self-start" })}
-        >
-          <ArrowLeft aria-hidden className="rtl:rotate-180" />
-          {t("back")}
-        </Link>
+        <BackLink href="/settings/webhooks">{t("back")}</BackLink>
         <div className="flex flex-col gap-1">
           <h2 id="delivery-log-title" className="text-xl font-semibold tracking-tight">
             {t("title")}

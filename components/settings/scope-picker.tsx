@@ -20,6 +20,8 @@ export function ScopePicker({
   id,
   value,
   grantable,
+  legend,
+  hint,
   error,
   onChange,
 }: {
@@ -27,6 +29,9 @@ export function ScopePicker({
   value: string[];
   /** Scopes the signed-in role may put on a key. */
   grantable: Scope[];
+  /** Defaults to the API key dialog's words ("Permissions", "Write includes read."). */
+  legend?: string;
+  hint?: string;
   error: string | undefined;
   onChange: (scopes: string[]) => void;
 }) {
@@ -47,9 +52,9 @@ export function ScopePicker({
       className="flex flex-col gap-2"
       aria-describedby={error ? `${id}-error` : `${id}-hint`}
     >
-      <legend className="mb-2 text-sm leading-none font-medium">{t("scopes")}</legend>
+      <legend className="mb-2 text-sm leading-none font-medium">{legend ?? t("scopes")}</legend>
       <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-        {t("scopesHint")}
+        {hint ?? t("scopesHint")}
       </p>
       <div className="divide-y divide-border rounded-lg border border-border">
         {RESOURCES.map(([resource, read, write]) => {
