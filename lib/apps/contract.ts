@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { SCOPES } from "@/lib/auth/permissions";
+import { APP_LIMITS, REF_PATTERN } from "./fields";
 import { APP_KINDS, CALLBACK_EVENTS } from "./schema";
 
 /**
@@ -11,15 +12,15 @@ export const Ref = z
   .trim()
   .toLowerCase()
   .regex(
-    /^[a-z0-9][a-z0-9_-]{1,39}$/,
+    REF_PATTERN,
     "2 to 40 letters, digits, hyphens or underscores, starting with a letter or digit",
   );
 
 export const DeveloperCreate = z
   .object({
     developer_ref: Ref,
-    name: z.string().trim().min(1).max(100),
-    email: z.email().trim().max(254),
+    name: z.string().trim().min(1).max(APP_LIMITS.name),
+    email: z.email().trim().max(APP_LIMITS.email),
   })
   .openapi("DeveloperCreate", {
     example: { developer_ref: "sahara", name: "Sahara Apps", email: "dev@sahara.example" },
@@ -51,16 +52,16 @@ export const DeveloperSecret = z
 
 const AppScopes = z.array(z.enum(SCOPES)).min(1).max(SCOPES.length);
 const AppName = z.object({
-  en: z.string().trim().min(1).max(100),
-  ar: z.string().trim().min(1).max(100),
+  en: z.string().trim().min(1).max(APP_LIMITS.name),
+  ar: z.string().trim().min(1).max(APP_LIMITS.name),
 });
 
 export const AppCreate = z
   .object({
     app_ref: Ref,
     name: AppName,
-    description: z.string().trim().max(1000).optional(),
-    install_callback_url: z.string().trim().max(2048),
+    description: z.string().trim().max(APP_LIMITS.description).optional(),
+    install_callback_url: z.string().trim().max(APP_LIMITS.callbackUrl),
     scopes: AppScopes,
     kind: z.enum(APP_KINDS).default("system"),
   })
