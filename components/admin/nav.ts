@@ -29,8 +29,8 @@ export const adminNav: readonly NavItem[] = [
   { key: "invoices", href: "/invoices", icon: FileText },
   { key: "products", href: "/products", icon: Package },
   { key: "analytics", href: "/analytics", icon: ChartLine },
-  // Every role has a settings section since Apps (apps:read); /settings opens the first it may use.
-  { key: "settings", href: "/settings", icon: Settings },
+  // Staff and viewers have no settings to change: no Settings menu (docs/roles.md).
+  { key: "settings", href: "/settings", icon: Settings, roles: ["owner", "admin"] },
 ];
 
 export function navForRole(role: Role): NavItem[] {

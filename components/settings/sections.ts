@@ -28,7 +28,8 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { key: "team", href: "/settings/team", icon: Users, permission: "team:manage" },
   { key: "apiKeys", href: "/settings/api-keys", icon: KeyRound, permission: "api_keys:manage" },
   { key: "webhooks", href: "/settings/webhooks", icon: Webhook, permission: "webhooks:write" },
-  { key: "apps", href: "/settings/apps", icon: Blocks, permission: "apps:read" },
+  // Installing is for owners and admins; the directory's API is readable by every role and key.
+  { key: "apps", href: "/settings/apps", icon: Blocks, permission: "apps:manage" },
   { key: "audit", href: "/settings/audit", icon: ClipboardList, permission: "audit:read" },
 ];
 

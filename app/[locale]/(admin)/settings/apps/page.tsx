@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AppsPage({ params }: Props) {
-  const page = await openSettingsPage(params, "apps:read");
+  const page = await openSettingsPage(params, "apps:manage");
   if (!page) return <NoAccess />;
   const locale = await resolveLocale(params);
   const { me, store, format, timeZone } = page;

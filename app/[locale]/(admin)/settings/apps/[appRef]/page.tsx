@@ -27,7 +27,7 @@ const ROLES = ["owner", "admin", "staff", "viewer"] as const;
 
 /** One app of the directory: its install, the callbacks sent to it and, for staff apps, who may use it. */
 export default async function AppPage({ params }: Props) {
-  const page = await openSettingsPage(params, "apps:read");
+  const page = await openSettingsPage(params, "apps:manage");
   if (!page) return <NoAccess />;
   const locale = await resolveLocale(params);
   const appRef = decodeURIComponent((await params).appRef);
