@@ -71,8 +71,8 @@ describe("settings sections per role (docs/roles.md)", () => {
   it.each([
     ["owner", SETTINGS_SECTIONS.map((s) => s.key)],
     ["admin", SETTINGS_SECTIONS.map((s) => s.key)],
-    ["staff", ["apps"]],
-    ["viewer", ["apps"]],
+    ["staff", []],
+    ["viewer", []],
   ] as const)("%s sees %j", (role, keys) => {
     expect(sectionsForRole(role).map((s) => s.key)).toEqual(keys);
   });
