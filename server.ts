@@ -1,9 +1,10 @@
 /**
  * One process, one port: /api/v1/* and /health go straight to the Store API (Hono on node:http,
  * the hot path); everything else goes to Next.js (the admin). See docs/architecture.md.
+ * `--api-only` (or API_ONLY=1) serves the Store API alone, without loading Next.js: for
+ * deployments that scale the API apart from the admin (docs/architecture.md, "API-only instances").
  */
-import { createServer, type IncomingMessage } from "node:http";
-import next from "next";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { deriveKey, loadConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
@@ -18,6 +19,7 @@ import { issueSetupCode } from "@/lib/tenants/setup";
 
 const startedAt = performance.now();
 const dev = process.argv.includes("--dev");
+const apiOnly = process.argv.includes("--api-only") || process.env.API_ONLY === "1";
 const config = loadConfig();
 
 // next-auth reads these; derive them from the one root secret unless set explicitly.
@@ -50,10 +52,31 @@ if (!(await limitersReady()))
 // The admin's SDK calls the API through this, in-process, without a socket (lib/sdk/client.ts).
 (globalThis as Record<symbol, unknown>)[IN_PROCESS_API] = api;
 
-const nextApp = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
-await nextApp.prepare();
-const handleNext = nextApp.getRequestHandler();
 const handleApi = getRequestListener(api.fetch);
+const admin = apiOnly ? undefined : await startAdmin();
+
+/** Next.js, imported only when this instance serves the admin (it patches globals on load). */
+async function startAdmin() {
+  const { default: next } = await import("next");
+  const nextApp = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
+  await nextApp.prepare();
+  return {
+    handle: nextApp.getRequestHandler(),
+    upgrade: nextApp.getUpgradeHandler(),
+    close: () => nextApp.close?.(),
+  };
+}
+
+/** What an API-only instance answers outside the API: the error shape, and where to look. */
+function notServedHere(res: ServerResponse) {
+  res.writeHead(404, { "Content-Type": "application/json" }).end(
+    JSON.stringify({
+      detail: "This instance serves the Store API only (/api/v1, /health); the admin is elsewhere",
+      type: "not_found_error",
+      code: "ADMIN_NOT_SERVED",
+    }),
+  );
+}
 
 const isApi = (req: IncomingMessage) => {
   const url = req.url ?? "/";
@@ -67,6 +90,7 @@ const isApi = (req: IncomingMessage) => {
 
 const server = createServer((req, res) => {
   if (isApi(req)) return void handleApi(req, res);
+  if (!admin) return notServedHere(res);
   // The admin (sign-in throttling) reads the client address from X-Forwarded-For: reduce it to
   // the one address the API would use (lib/client-ip.ts), whatever the client sent.
   const forwardedFor = req.headers["x-forwarded-for"];
@@ -75,12 +99,12 @@ const server = createServer((req, res) => {
     req.socket.remoteAddress ?? "",
     config.trustProxy,
   );
-  handleNext(req, res).catch((err: unknown) => {
+  admin.handle(req, res).catch((err: unknown) => {
     log.error("next handler failed", { err, url: req.url });
     if (!res.headersSent) res.writeHead(500).end();
   });
 });
-if (dev) server.on("upgrade", nextApp.getUpgradeHandler());
+if (dev && admin) server.on("upgrade", admin.upgrade);
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 
 server.listen(config.port, config.host, () => {
@@ -89,6 +113,7 @@ server.listen(config.port, config.host, () => {
   log.info("listening", {
     url: base,
     mode: dev ? "development" : "production",
+    serves: apiOnly ? "api" : "api+admin",
     database: database.kind,
     startup_ms: ms,
   });
@@ -132,7 +157,7 @@ async function shutdown(signal: string) {
     server.closeIdleConnections();
   });
   clearTimeout(force);
-  await nextApp.close?.().catch(() => {});
+  await admin?.close()?.catch(() => {});
   await jobs.stop().catch(() => {});
   await closeLimiters();
   await database.close();

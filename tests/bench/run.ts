@@ -31,9 +31,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startServer(
   env: Record<string, string>,
+  args: string[],
 ): Promise<{ child: ChildProcess; coldStartMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "--seed-demo"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "--seed-demo", ...args], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -83,8 +84,10 @@ async function load(
   };
 }
 
-async function benchOne(database: string, env: Record<string, string>) {
-  const { child, coldStartMs } = await startServer(env);
+/** One server: the whole one (API and admin), or with `--api-only` the Store API alone. */
+async function benchOne(database: string, env: Record<string, string>, apiOnly = false) {
+  const { child, coldStartMs } = await startServer(env, apiOnly ? ["--api-only"] : []);
+  database = apiOnly ? `${database}, API only` : database;
   try {
     await sleep(5000);
     const idleRss = rssMiB(child.pid!);
@@ -126,6 +129,7 @@ const results = [];
 const dataDir = mkdtempSync(path.join(tmpdir(), "bs-bench-"));
 try {
   results.push(await benchOne("pglite", { DATA_DIR: dataDir }));
+  results.push(await benchOne("pglite", { DATA_DIR: dataDir }, true));
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -140,7 +144,9 @@ if (await postgresAvailable(adminUrl)) {
   url.pathname = `/${name}`;
   const pgDataDir = mkdtempSync(path.join(tmpdir(), "bs-bench-"));
   try {
-    results.push(await benchOne("postgres", { DATABASE_URL: url.toString(), DATA_DIR: pgDataDir }));
+    const env = { DATABASE_URL: url.toString(), DATA_DIR: pgDataDir };
+    results.push(await benchOne("postgres", env));
+    results.push(await benchOne("postgres", env, true));
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
