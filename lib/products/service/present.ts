@@ -5,7 +5,8 @@ import type { ProductRow } from "../schema";
 
 export type Product = z.infer<typeof ProductSchema>;
 
-export function presentProduct(p: ProductRow): Product {
+/** A product as the API shows it; the list reads no more than this needs (no search text). */
+export function presentProduct(p: Omit<ProductRow, "searchText">): Product {
   return {
     id: p.id,
     name: { en: p.nameEn, ar: p.nameAr },
