@@ -31,28 +31,103 @@ const SORT_COLUMNS = {
   inventory: products.inventory,
 } as const;
 
+/** Every column the reply shows: not the folded search text, which only the filter reads. */
+const { searchText: _searchText, ...LIST_COLUMNS } = getTableColumns(products);
+
+function orderFor(sort: string) {
+  const descending = sort.startsWith("-");
+  const column = SORT_COLUMNS[sort.replace("-", "") as keyof typeof SORT_COLUMNS];
+  return descending ? [desc(column), desc(products.id)] : [asc(column), asc(products.id)];
+}
+
+/**
+ * Lists without a search run as named prepared statements: their SQL is built once per shape
+ * (sort, and whether a status or category is filtered: 48 shapes at most) and database, and
+ * PostgreSQL parses and plans each once per connection (docs/benchmarks.md, "Prepared list").
+ * DATABASE_PREPARED_STATEMENTS=off builds them per request instead, for a pooler that cannot
+ * keep named statements (PgBouncer in transaction mode before 1.21).
+ */
+const PREPARED = process.env.DATABASE_PREPARED_STATEMENTS !== "off";
+
+export type Shape = { sort: string; status: boolean; category: boolean };
+
+/** The list's two queries for one shape, with placeholders for the values (exported for EXPLAIN). */
+export function listQueries(db: Db, shape: Shape) {
+  const conditions: SQL[] = [eq(products.tenantId, sql.placeholder("tenantId"))];
+  if (shape.status) conditions.push(eq(products.status, sql.placeholder("status")));
+  if (shape.category) conditions.push(eq(products.category, sql.placeholder("category")));
+  const where = and(...conditions);
+  const page = db
+    .select(LIST_COLUMNS)
+    .from(products)
+    .where(where)
+    .orderBy(...orderFor(shape.sort))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"));
+  // Whole catalogue or one status: the trigger-kept counter. A category: count the matches.
+  const total = shape.category
+    ? db.select({ total: count() }).from(products).where(where)
+    : db
+        .select({ total: sql<number>`coalesce(sum(${productCounts.count}), 0)`.mapWith(Number) })
+        .from(productCounts)
+        .where(
+          and(
+            eq(productCounts.tenantId, sql.placeholder("tenantId")),
+            shape.status ? eq(productCounts.status, sql.placeholder("status")) : undefined,
+          ),
+        );
+  return { page, total };
+}
+
+function prepareList(db: Db, shape: Shape) {
+  const name = `products_${shape.sort.replace("-", "desc_")}_${shape.status ? "s" : "x"}${shape.category ? "c" : "x"}`;
+  const { page, total } = listQueries(db, shape);
+  return { page: page.prepare(`${name}_page`), total: total.prepare(`${name}_count`) };
+}
+
+const preparedLists = new WeakMap<Db, Map<string, ReturnType<typeof prepareList>>>();
+
+function listStatements(db: Db, shape: Shape) {
+  let byShape = preparedLists.get(db);
+  if (!byShape) preparedLists.set(db, (byShape = new Map()));
+  const key = `${shape.sort}|${shape.status}|${shape.category}`;
+  let statements = byShape.get(key);
+  if (!statements) byShape.set(key, (statements = prepareList(db, shape)));
+  return statements;
+}
+
 /**
  * One page of products and the total. The SQL the list runs, and nothing else: the benchmark's
  * bare baseline calls this too, so API and baseline are compared on identical queries.
  */
-/** Every column the reply shows: not the folded search text, which only the filter reads. */
-const { searchText: _searchText, ...LIST_COLUMNS } = getTableColumns(products);
-
 export async function queryProductPage(
   db: Db,
   tenantId: string,
   query: z.infer<typeof ProductListQuery>,
 ) {
+  const folded = query.q ? foldForSearch(query.q) : "";
+  if (PREPARED && !folded) {
+    const { page, total } = listStatements(db, {
+      sort: query.sort,
+      status: Boolean(query.status),
+      category: Boolean(query.category),
+    });
+    const params = {
+      tenantId,
+      limit: query.limit,
+      offset: (query.page - 1) * query.limit,
+      ...(query.status && { status: query.status }),
+      ...(query.category && { category: query.category }),
+    };
+    const [rows, [totalRow]] = await Promise.all([page.execute(params), total.execute(params)]);
+    return { rows, total: totalRow?.total ?? 0 };
+  }
+
   const conditions: SQL[] = [eq(products.tenantId, tenantId)];
   if (query.status) conditions.push(eq(products.status, query.status));
   if (query.category) conditions.push(eq(products.category, query.category));
-  const folded = query.q ? foldForSearch(query.q) : "";
   if (folded) conditions.push(like(products.searchText, `%${escapeLike(folded)}%`));
   const where = and(...conditions);
-
-  const descending = query.sort.startsWith("-");
-  const column = SORT_COLUMNS[query.sort.replace("-", "") as keyof typeof SORT_COLUMNS];
-  const order = descending ? [desc(column), desc(products.id)] : [asc(column), asc(products.id)];
 
   // Whole catalogue or one status: the trigger-kept counter. Anything narrower: count the matches.
   const countQuery = folded
@@ -73,7 +148,7 @@ export async function queryProductPage(
       .select(LIST_COLUMNS)
       .from(products)
       .where(where)
-      .orderBy(...order)
+      .orderBy(...orderFor(query.sort))
       .limit(query.limit)
       .offset((query.page - 1) * query.limit),
     countQuery,
