@@ -57,13 +57,6 @@ export function listQueries(db: Db, shape: Shape) {
   if (shape.status) conditions.push(eq(products.status, sql.placeholder("status")));
   if (shape.category) conditions.push(eq(products.category, sql.placeholder("category")));
   const where = and(...conditions);
-  const page = db
-    .select(LIST_COLUMNS)
-    .from(products)
-    .where(where)
-    .orderBy(...orderFor(shape.sort))
-    .limit(sql.placeholder("limit"))
-    .offset(sql.placeholder("offset"));
   // Whole catalogue or one status: the trigger-kept counter. A category: count the matches.
   const total = shape.category
     ? db.select({ total: count() }).from(products).where(where)
@@ -76,6 +69,15 @@ export function listQueries(db: Db, shape: Shape) {
             shape.status ? eq(productCounts.status, sql.placeholder("status")) : undefined,
           ),
         );
+  // The total rides on every row of the page: one statement, one round trip. An empty page
+  // past the end has no row to carry it, and asks `total` on its own.
+  const page = db
+    .select({ ...LIST_COLUMNS, total: sql<number>`(${total})`.mapWith(Number) })
+    .from(products)
+    .where(where)
+    .orderBy(...orderFor(shape.sort))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"));
   return { page, total };
 }
 
@@ -119,7 +121,9 @@ export async function queryProductPage(
       ...(query.status && { status: query.status }),
       ...(query.category && { category: query.category }),
     };
-    const [rows, [totalRow]] = await Promise.all([page.execute(params), total.execute(params)]);
+    const rows = await page.execute(params);
+    if (rows[0] || params.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
+    const [totalRow] = await total.execute(params);
     return { rows, total: totalRow?.total ?? 0 };
   }
 
