@@ -44,8 +44,8 @@ function orderFor(sort: string) {
  * Lists without a search run as named prepared statements: their SQL is built once per shape
  * (sort, and whether a status or category is filtered: 48 shapes at most) and database, and
  * PostgreSQL parses and plans each once per connection (docs/benchmarks.md, "Prepared list").
- * DATABASE_PREPARED_STATEMENTS=off builds them per request instead, for a pooler that cannot
- * keep named statements (PgBouncer in transaction mode before 1.21).
+ * DATABASE_PREPARED_STATEMENTS=off leaves them unnamed (still built once), for a pooler that
+ * cannot keep named statements (PgBouncer in transaction mode before 1.21).
  */
 const PREPARED = process.env.DATABASE_PREPARED_STATEMENTS !== "off";
 
@@ -84,7 +84,9 @@ export function listQueries(db: Db, shape: Shape) {
 function prepareList(db: Db, shape: Shape) {
   const name = `products_${shape.sort.replace("-", "desc_")}_${shape.status ? "s" : "x"}${shape.category ? "c" : "x"}`;
   const { page, total } = listQueries(db, shape);
-  return { page: page.prepare(`${name}_page`), total: total.prepare(`${name}_count`) };
+  // An empty name is an unnamed statement to node-postgres: parsed and planned at every call.
+  const named = (suffix: string) => (PREPARED ? `${name}_${suffix}` : "");
+  return { page: page.prepare(named("page")), total: total.prepare(named("count")) };
 }
 
 const preparedLists = new WeakMap<Db, Map<string, ReturnType<typeof prepareList>>>();
@@ -108,7 +110,7 @@ export async function queryProductPage(
   query: z.infer<typeof ProductListQuery>,
 ) {
   const folded = query.q ? foldForSearch(query.q) : "";
-  if (PREPARED && !folded) {
+  if (!folded) {
     const { page, total } = listStatements(db, {
       sort: query.sort,
       status: Boolean(query.status),
@@ -127,26 +129,12 @@ export async function queryProductPage(
     return { rows, total: totalRow?.total ?? 0 };
   }
 
+  // A search: LIKE on the folded text through the trigram index, counted on its own.
   const conditions: SQL[] = [eq(products.tenantId, tenantId)];
   if (query.status) conditions.push(eq(products.status, query.status));
   if (query.category) conditions.push(eq(products.category, query.category));
-  if (folded) conditions.push(like(products.searchText, `%${escapeLike(folded)}%`));
+  conditions.push(like(products.searchText, `%${escapeLike(folded)}%`));
   const where = and(...conditions);
-
-  // Whole catalogue or one status: the trigger-kept counter. Anything narrower: count the matches.
-  const countQuery = folded
-    ? countSearchMatches(db, where)
-    : query.category
-      ? db.select({ total: count() }).from(products).where(where)
-      : db
-          .select({ total: sql<number>`coalesce(sum(${productCounts.count}), 0)`.mapWith(Number) })
-          .from(productCounts)
-          .where(
-            and(
-              eq(productCounts.tenantId, tenantId),
-              query.status ? eq(productCounts.status, query.status) : undefined,
-            ),
-          );
   const [rows, [totalRow]] = await Promise.all([
     db
       .select(LIST_COLUMNS)
@@ -155,7 +143,7 @@ export async function queryProductPage(
       .orderBy(...orderFor(query.sort))
       .limit(query.limit)
       .offset((query.page - 1) * query.limit),
-    countQuery,
+    countSearchMatches(db, where),
   ]);
   return { rows, total: totalRow?.total ?? 0 };
 }
