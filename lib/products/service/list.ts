@@ -1,15 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  getTableColumns,
-  isNotNull,
-  like,
-  sql,
-  type SQL,
-} from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, like, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
 import type { Db } from "@/lib/db/client";
@@ -18,6 +7,7 @@ import { escapeLike, foldForSearch } from "@/lib/text/search";
 import type { ProductListQuery } from "../contract";
 import { categoryNames, productCounts, products, sortNameAr, sortNameEn } from "../schema";
 import { presentProduct } from "./present";
+import { perDatabase, PRODUCT_COLUMNS, statementName } from "./prepared";
 
 /** Categories one list returns, of each kind (in use, named). */
 const MAX_CATEGORIES = 200;
@@ -31,24 +21,13 @@ const SORT_COLUMNS = {
   inventory: products.inventory,
 } as const;
 
-/** Every column the reply shows: not the folded search text, which only the filter reads. */
-const { searchText: _searchText, ...LIST_COLUMNS } = getTableColumns(products);
-
 function orderFor(sort: string) {
   const descending = sort.startsWith("-");
   const column = SORT_COLUMNS[sort.replace("-", "") as keyof typeof SORT_COLUMNS];
   return descending ? [desc(column), desc(products.id)] : [asc(column), asc(products.id)];
 }
 
-/**
- * Lists without a search run as named prepared statements: their SQL is built once per shape
- * (sort, and whether a status or category is filtered: 48 shapes at most) and database, and
- * PostgreSQL parses and plans each once per connection (docs/benchmarks.md, "Prepared list").
- * DATABASE_PREPARED_STATEMENTS=off leaves them unnamed (still built once), for a pooler that
- * cannot keep named statements (PgBouncer in transaction mode before 1.21).
- */
-const PREPARED = process.env.DATABASE_PREPARED_STATEMENTS !== "off";
-
+/** A list's shape: its sort, and whether a status or category is filtered (48 at most). */
 export type Shape = { sort: string; status: boolean; category: boolean };
 
 /** The list's two queries for one shape, with placeholders for the values (exported for EXPLAIN). */
@@ -72,7 +51,7 @@ export function listQueries(db: Db, shape: Shape) {
   // The total rides on every row of the page: one statement, one round trip. An empty page
   // past the end has no row to carry it, and asks `total` on its own.
   const page = db
-    .select({ ...LIST_COLUMNS, total: sql<number>`(${total})`.mapWith(Number) })
+    .select({ ...PRODUCT_COLUMNS, total: sql<number>`(${total})`.mapWith(Number) })
     .from(products)
     .where(where)
     .orderBy(...orderFor(shape.sort))
@@ -84,21 +63,13 @@ export function listQueries(db: Db, shape: Shape) {
 function prepareList(db: Db, shape: Shape) {
   const name = `products_${shape.sort.replace("-", "desc_")}_${shape.status ? "s" : "x"}${shape.category ? "c" : "x"}`;
   const { page, total } = listQueries(db, shape);
-  // An empty name is an unnamed statement to node-postgres: parsed and planned at every call.
-  const named = (suffix: string) => (PREPARED ? `${name}_${suffix}` : "");
-  return { page: page.prepare(named("page")), total: total.prepare(named("count")) };
+  return {
+    page: page.prepare(statementName(`${name}_page`)),
+    total: total.prepare(statementName(`${name}_count`)),
+  };
 }
 
-const preparedLists = new WeakMap<Db, Map<string, ReturnType<typeof prepareList>>>();
-
-function listStatements(db: Db, shape: Shape) {
-  let byShape = preparedLists.get(db);
-  if (!byShape) preparedLists.set(db, (byShape = new Map()));
-  const key = `${shape.sort}|${shape.status}|${shape.category}`;
-  let statements = byShape.get(key);
-  if (!statements) byShape.set(key, (statements = prepareList(db, shape)));
-  return statements;
-}
+const listStatements = perDatabase((db, key) => prepareList(db, JSON.parse(key) as Shape));
 
 /**
  * One page of products and the total. The SQL the list runs, and nothing else: the benchmark's
@@ -111,11 +82,12 @@ export async function queryProductPage(
 ) {
   const folded = query.q ? foldForSearch(query.q) : "";
   if (!folded) {
-    const { page, total } = listStatements(db, {
+    const shape: Shape = {
       sort: query.sort,
       status: Boolean(query.status),
       category: Boolean(query.category),
-    });
+    };
+    const { page, total } = listStatements(db, JSON.stringify(shape));
     const params = {
       tenantId,
       limit: query.limit,
@@ -137,7 +109,7 @@ export async function queryProductPage(
   const where = and(...conditions);
   const [rows, [totalRow]] = await Promise.all([
     db
-      .select(LIST_COLUMNS)
+      .select(PRODUCT_COLUMNS)
       .from(products)
       .where(where)
       .orderBy(...orderFor(query.sort))

@@ -11,7 +11,7 @@ import { products, type ProductRow } from "../schema";
 export type CreateInput = z.infer<typeof ProductCreate>;
 export type UpdateInput = z.infer<typeof ProductUpdate>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function searchText(
   p: Pick<ProductRow, "nameEn" | "nameAr" | "descriptionEn" | "descriptionAr" | "sku" | "tags">,
