@@ -8,7 +8,7 @@ import {
   type Job,
   type JobResult,
 } from "pg-boss";
-import type { Database, Db } from "@/lib/db/client";
+import { ASYNC_COMMIT, type Database, type Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 
 export const QUEUES = {
@@ -26,6 +26,13 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 /** What services see: send a job inside their own transaction (the transactional outbox). */
 export interface JobSender {
   sendInTx(tx: Db, queue: QueueName, data: object, options?: SendOptions): Promise<void>;
+  /** Many jobs of one queue in one statement (a fan-out), in the caller's transaction. */
+  sendManyInTx(tx: Db, queue: QueueName, jobs: ManyJob[]): Promise<void>;
+}
+
+export interface ManyJob {
+  data: object;
+  group?: { id: string };
 }
 
 export interface JobsOptions {
@@ -55,7 +62,15 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
   // next poll; polling stays on as the floor (and is all there is behind PgBouncer).
   const boss = database.pglite
     ? new PgBoss({ db: fromPglite(database.pglite), useListenNotify: true, ...timing })
-    : new PgBoss({ connectionString: database.url!, max: 4, useListenNotify: true, ...timing });
+    : new PgBoss({
+        connectionString: database.url!,
+        max: 4,
+        // A job's fetch and completion need not wait for their WAL flush: if a crash loses
+        // them the job runs again, and its handlers are idempotent (lib/db/client.ts, background).
+        options: ASYNC_COMMIT,
+        useListenNotify: true,
+        ...timing,
+      });
   boss.on("error", (err) => log.error("job queue error", { err }));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
@@ -74,6 +89,11 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
   const sender: JobSender = {
     async sendInTx(tx, queue, data, sendOptions = {}) {
       await boss.send(queue, data, { ...sendOptions, db: fromDrizzle(tx as never, sql) });
+    },
+    async sendManyInTx(tx, queue, many) {
+      if (many.length === 0) return;
+      // insert() takes the queue's options (retries, expiry) like send(), and notifies the same way.
+      await boss.insert(queue, many, { db: fromDrizzle(tx as never, sql) });
     },
   };
   return {

@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { perDatabase, statementName } from "@/lib/db/prepared";
 import type { Db } from "@/lib/db/client";
 import { decryptSecret } from "@/lib/crypto";
 import { outboxEvents } from "@/lib/events/schema";
@@ -8,7 +9,7 @@ import { tenants } from "@/lib/tenants/schema";
 import { disableEndpoint } from "./disable";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
 import { sendWebhook, type SendResult } from "./sender";
-import { claimSlot } from "./slots";
+import { claimDelivery, type Delivery, type Endpoint } from "./slots";
 import { signedHeaders, webhookBody } from "./signing";
 
 /** Waits before each retry: a little over two days in all (docs/webhooks.md, "Retries"). */
@@ -82,26 +83,31 @@ export async function fanOut(deps: EngineDeps, eventId: string) {
       apiVersion: event.apiVersion,
       data: event.data,
     });
-    for (const endpoint of endpoints.filter((e) => wants(e.events, event.event))) {
-      const [delivery] = await tx
+    const wanted = endpoints.filter((e) => wants(e.events, event.event));
+    if (wanted.length) {
+      // One statement for the deliveries and one for their first jobs, however many endpoints.
+      const deliveries = await tx
         .insert(webhookDeliveries)
-        .values({
-          tenantId: event.tenantId,
-          endpointId: endpoint.id,
-          eventId: event.id,
-          event: event.event,
-          body,
-          createdAt: deps.now(),
-        })
+        .values(
+          wanted.map((endpoint) => ({
+            tenantId: event.tenantId,
+            endpointId: endpoint.id,
+            eventId: event.id,
+            event: event.event,
+            body,
+            createdAt: deps.now(),
+          })),
+        )
         .onConflictDoNothing()
-        .returning({ id: webhookDeliveries.id });
-      if (delivery)
-        await deps.jobs.sendInTx(
-          tx,
-          QUEUES.webhookDeliver,
-          { deliveryId: delivery.id, attempt: 1 },
-          { group: { id: endpoint.id } },
-        );
+        .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId });
+      await deps.jobs.sendManyInTx(
+        tx,
+        QUEUES.webhookDeliver,
+        deliveries.map((d) => ({
+          data: { deliveryId: d.id, attempt: 1 },
+          group: { id: d.endpointId },
+        })),
+      );
     }
     await tx
       .update(outboxEvents)
@@ -110,7 +116,7 @@ export async function fanOut(deps: EngineDeps, eventId: string) {
   });
 }
 
-function liveSecrets(deps: EngineDeps, endpoint: typeof webhookEndpoints.$inferSelect): string[] {
+function liveSecrets(deps: EngineDeps, endpoint: Endpoint): string[] {
   const secrets = [decryptSecret(deps.encryptionKey, endpoint.secretSealed)];
   if (
     endpoint.previousSecretSealed &&
@@ -122,16 +128,8 @@ function liveSecrets(deps: EngineDeps, endpoint: typeof webhookEndpoints.$inferS
   return secrets;
 }
 
-/** Sends one attempt now and records it; used by the worker, "send test event" and resend. */
-export async function attemptDelivery(deps: EngineDeps, deliveryId: string) {
-  const [row] = await deps.db
-    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
-    .from(webhookDeliveries)
-    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(eq(webhookDeliveries.id, deliveryId));
-  if (!row) return undefined;
-  const { delivery, endpoint } = row;
-  const now = deps.now();
+/** Signs and POSTs a delivery's body now. */
+async function send(deps: EngineDeps, delivery: Delivery, endpoint: Endpoint, now: Date) {
   const headers = signedHeaders({
     secrets: liveSecrets(deps, endpoint),
     messageId: delivery.eventId,
@@ -146,9 +144,9 @@ export async function attemptDelivery(deps: EngineDeps, deliveryId: string) {
     deps.allowPrivate,
     deps.timeoutMs,
   );
-  const values = {
+  const attempt = {
     tenantId: delivery.tenantId,
-    deliveryId,
+    deliveryId: delivery.id,
     number: delivery.attempts + 1,
     requestHeaders: headers,
     responseStatus: result.status,
@@ -157,28 +155,48 @@ export async function attemptDelivery(deps: EngineDeps, deliveryId: string) {
     durationMs: result.durationMs,
     createdAt: now,
   };
-  const record = async (v: typeof values) =>
+  return { result, attempt };
+}
+
+type AttemptValues = Awaited<ReturnType<typeof send>>["attempt"];
+
+/**
+ * Stores an attempt; undefined when its delivery is gone (its endpoint was removed while we
+ * were sending). The POST happened, so failing here would make the worker send it again and
+ * leave the delivery unscheduled: if the receiver's reply cannot be stored, what is ours is
+ * kept with a note instead of the reply.
+ */
+async function recordAttempt(deps: EngineDeps, values: AttemptValues) {
+  const record = async (v: AttemptValues) =>
     (await deps.db.insert(webhookAttempts).values(v).returning())[0]!;
-  let attempt: typeof webhookAttempts.$inferSelect;
   try {
-    attempt = await record(values);
+    return await record(values);
   } catch (err) {
-    // Deleted while we were sending (its endpoint was removed): nothing is left to record.
     const [still] = await deps.db
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
-      .where(eq(webhookDeliveries.id, deliveryId));
+      .where(eq(webhookDeliveries.id, values.deliveryId));
     if (!still) return undefined;
-    // The POST happened: failing here would make the worker send it again and leave the
-    // delivery unscheduled. Keep what is ours and a note instead of the receiver's reply.
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
     log.warn("webhook attempt not recorded in full", {
-      delivery: deliveryId,
+      delivery: values.deliveryId,
       error: cause instanceof Error ? cause.message : String(cause),
     });
-    attempt = await record({ ...values, responseBody: null, error: UNRECORDED_REPLY });
+    return record({ ...values, responseBody: null, error: UNRECORDED_REPLY });
   }
-  return { delivery, endpoint, result, attempt };
+}
+
+/** Sends one attempt now and records it; used by "send test event" and resend. */
+export async function attemptDelivery(deps: EngineDeps, deliveryId: string) {
+  const [row] = await deps.db
+    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(eq(webhookDeliveries.id, deliveryId));
+  if (!row) return undefined;
+  const { result, attempt: values } = await send(deps, row.delivery, row.endpoint, deps.now());
+  const attempt = await recordAttempt(deps, values);
+  return attempt && { result, attempt };
 }
 
 const UNRECORDED_REPLY = "The receiver's reply could not be recorded";
@@ -190,59 +208,113 @@ const SLOT_WAIT_MS = 1_000;
 
 /**
  * The worker's job: one attempt, then success, a scheduled retry, or the end of the road. Jobs
- * can run twice after a crash; the attempt number in the job makes a repeat a no-op.
+ * can run twice after a crash; the attempt number in the job makes a repeat a no-op. A delivery
+ * that succeeds costs three round trips besides pg-boss's: the claim's transaction (read and
+ * lock, then claim) and one statement that stores the attempt and settles the delivery.
  */
 export async function deliver(deps: EngineDeps, job: { deliveryId: string; attempt: number }) {
-  const [found] = await deps.db
-    .select({ current: webhookDeliveries, enabled: webhookEndpoints.enabled })
-    .from(webhookDeliveries)
-    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(eq(webhookDeliveries.id, job.deliveryId));
-  const current = found?.current;
-  if (!current || current.status !== "pending" || current.attempts >= job.attempt) return;
-  if (!found.enabled) {
-    await deps.db
-      .update(webhookDeliveries)
-      .set({ status: "cancelled", completedAt: deps.now() })
-      .where(eq(webhookDeliveries.id, current.id));
-    return;
-  }
-  if (!(await claimSlot(deps, current.endpointId, current.id))) {
+  const claim = await claimDelivery(deps, job);
+  if (claim.outcome === "busy") {
     // Both of the endpoint's slots are taken: look again shortly, without counting an attempt.
     await deps.db.transaction((tx) =>
       deps.jobs.sendInTx(tx, QUEUES.webhookDeliver, job, {
         startAfter: new Date(deps.now().getTime() + SLOT_WAIT_MS),
-        group: { id: current.endpointId },
+        group: { id: claim.endpointId },
       }),
     );
     return;
   }
-  let sent: Awaited<ReturnType<typeof attemptDelivery>>;
+  if (claim.outcome !== "claimed") return;
+  const { delivery, endpoint } = claim;
   try {
-    sent = await attemptDelivery(deps, job.deliveryId);
-  } finally {
+    const { result, attempt } = await send(deps, delivery, endpoint, deps.now());
+    await settle(deps, delivery, endpoint, result, attempt);
+  } catch (err) {
+    // The slot must not stay taken until its lease runs out; pg-boss retries the job.
     await deps.db
       .update(webhookDeliveries)
       .set({ inFlightUntil: null })
-      .where(eq(webhookDeliveries.id, current.id));
+      .where(eq(webhookDeliveries.id, delivery.id))
+      .catch(() => {});
+    throw err;
   }
-  if (!sent) return;
-  const { endpoint, result } = sent;
+}
+
+const param = (name: string) => sql`${sql.placeholder(name)}`;
+
+/** A 2xx to a healthy endpoint: the attempt stored and the delivery settled, built once. */
+const successStatement = perDatabase((db) => {
+  const attempt = db.$with("attempt").as(
+    db.insert(webhookAttempts).values({
+      tenantId: param("tenantId"),
+      deliveryId: param("deliveryId"),
+      number: param("number"),
+      requestHeaders: sql`${sql.placeholder("requestHeaders")}::jsonb`,
+      responseStatus: param("responseStatus"),
+      responseBody: param("responseBody"),
+      error: param("error"),
+      durationMs: param("durationMs"),
+      createdAt: sql`${sql.placeholder("createdAt")}::timestamptz`,
+    }),
+  );
+  return db
+    .with(attempt)
+    .update(webhookDeliveries)
+    .set({
+      status: "succeeded",
+      attempts: param("number"),
+      lastStatusCode: param("responseStatus"),
+      nextAttemptAt: null,
+      completedAt: sql`${sql.placeholder("completedAt")}::timestamptz`,
+      inFlightUntil: null,
+    })
+    .where(eq(webhookDeliveries.id, sql.placeholder("deliveryId")))
+    .returning({ id: webhookDeliveries.id })
+    .prepare(statementName("webhook_delivery_succeeded"));
+});
+
+/** Stores the attempt and moves the delivery on as its result says, giving back its slot. */
+async function settle(
+  deps: EngineDeps,
+  delivery: Delivery,
+  endpoint: Endpoint,
+  result: SendResult,
+  values: AttemptValues,
+) {
+  // After the send, not before: a retry waits its step from when the attempt ended.
   const now = deps.now();
-  const attempts = current.attempts + 1;
+  const attempts = delivery.attempts + 1;
+  const succeeded = {
+    status: "succeeded" as const,
+    attempts,
+    lastStatusCode: result.status,
+    nextAttemptAt: null,
+    completedAt: now,
+    inFlightUntil: null,
+  };
+  if (ok(result.status) && !endpoint.failingSince) {
+    // The common case, one statement: the attempt and the delivery's new state together.
+    const done = await successStatement(deps.db, "success")
+      .execute({
+        ...values,
+        requestHeaders: JSON.stringify(values.requestHeaders),
+        createdAt: values.createdAt.toISOString(),
+        completedAt: now.toISOString(),
+      })
+      .then(
+        (rows) => rows.length > 0,
+        () => false, // stored the careful way below, which tells a gone delivery from a bad reply
+      );
+    if (done) return;
+  }
+  if (!(await recordAttempt(deps, values))) return;
 
   await deps.db.transaction(async (tx) => {
     if (ok(result.status)) {
       await tx
         .update(webhookDeliveries)
-        .set({
-          status: "succeeded",
-          attempts,
-          lastStatusCode: result.status,
-          nextAttemptAt: null,
-          completedAt: now,
-        })
-        .where(eq(webhookDeliveries.id, current.id));
+        .set(succeeded)
+        .where(eq(webhookDeliveries.id, delivery.id));
       // Only a failing endpoint is written: a healthy one is not locked and rewritten per delivery.
       if (endpoint.failingSince)
         await tx
@@ -269,8 +341,9 @@ export async function deliver(deps: EngineDeps, job: { deliveryId: string; attem
           lastStatusCode: result.status,
           nextAttemptAt: null,
           completedAt: now,
+          inFlightUntil: null,
         })
-        .where(eq(webhookDeliveries.id, current.id));
+        .where(eq(webhookDeliveries.id, delivery.id));
       if (gone || tooLong)
         await disableEndpoint(tx, deps, endpoint.id, gone ? "receiver_gone" : "failing_for_5_days");
       return;
@@ -278,12 +351,12 @@ export async function deliver(deps: EngineDeps, job: { deliveryId: string; attem
     const nextAt = new Date(now.getTime() + delay);
     await tx
       .update(webhookDeliveries)
-      .set({ attempts, lastStatusCode: result.status, nextAttemptAt: nextAt })
-      .where(eq(webhookDeliveries.id, current.id));
+      .set({ attempts, lastStatusCode: result.status, nextAttemptAt: nextAt, inFlightUntil: null })
+      .where(eq(webhookDeliveries.id, delivery.id));
     await deps.jobs.sendInTx(
       tx,
       QUEUES.webhookDeliver,
-      { deliveryId: current.id, attempt: attempts + 1 },
+      { deliveryId: delivery.id, attempt: attempts + 1 },
       { startAfter: nextAt, group: { id: endpoint.id } },
     );
   });

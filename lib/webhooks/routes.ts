@@ -130,7 +130,7 @@ const recent = route({
   responses: { 200: jsonResponse(RecentEvents, "Events, newest first"), ...commonErrors },
 });
 
-const noJobs = { sendInTx: async () => {} };
+const noJobs = { sendInTx: async () => {}, sendManyInTx: async () => {} };
 
 function engine(c: Context<ApiEnv>): EngineDeps {
   const { deps } = c.var;

@@ -74,6 +74,55 @@ async function resolvePublic(host: string, allowPrivate: boolean): Promise<Looku
   return addresses[0]!;
 }
 
+/** Receivers with an open keep-alive pool; the least recently used one is closed beyond this. */
+const MAX_AGENTS = 64;
+const agents = new Map<string, Agent>();
+
+/**
+ * A keep-alive connection pool for one receiver at one checked address: connections are reused
+ * only for the address this send resolved and checked, so a host whose DNS changes gets a pool
+ * of its own and is never reached through an unchecked one. Reusing connections instead of a
+ * TCP handshake per delivery is most of what lets one instance send hundreds a second
+ * (docs/webhooks.md, "Throughput").
+ */
+function agentFor(url: URL, target: LookupAddress, timeoutMs: number): Agent {
+  const key = `${url.origin} ${target.address} ${timeoutMs}`;
+  let agent = agents.get(key);
+  if (agent) {
+    agents.delete(key); // re-inserted below: the Map's order is the least recently used first
+  } else {
+    agent = new Agent({
+      connect: {
+        lookup: (_host, _opts, cb) =>
+          cb(
+            null,
+            [{ address: target.address, family: target.family }] as never,
+            undefined as never,
+          ),
+        timeout: timeoutMs,
+      },
+      // Shorter than the usual 5 s server-side idle timeout, so we rarely write to a socket the
+      // receiver is closing (a POST is not retried by the client; a lost one is a failed attempt).
+      keepAliveTimeout: 4_000,
+      keepAliveMaxTimeout: 4_000,
+    });
+    if (agents.size >= MAX_AGENTS) {
+      const [oldestKey, oldest] = agents.entries().next().value!;
+      agents.delete(oldestKey);
+      void oldest.close().catch(() => {});
+    }
+  }
+  agents.set(key, agent);
+  return agent;
+}
+
+/** Closes every pooled connection (on shutdown, so no keep-alive socket outlives the workers). */
+export async function closeSenderConnections() {
+  const open = [...agents.values()];
+  agents.clear();
+  await Promise.all(open.map((a) => a.close().catch(() => {})));
+}
+
 export interface SendResult {
   status: number | null;
   body: string | null;
@@ -95,21 +144,10 @@ export async function sendWebhook(
     ...r,
     durationMs: Math.round(performance.now() - started),
   });
-  let agent: Agent | undefined;
   try {
     const url = checkUrlForm(rawUrl, allowPrivate);
     const target = await resolvePublic(url.hostname, allowPrivate);
-    agent = new Agent({
-      connect: {
-        lookup: (_host, _opts, cb) =>
-          cb(
-            null,
-            [{ address: target.address, family: target.family }] as never,
-            undefined as never,
-          ),
-        timeout: timeoutMs,
-      },
-    });
+    const agent = agentFor(url, target, timeoutMs);
     const res = await request(url, {
       method: "POST",
       headers,
@@ -124,9 +162,10 @@ export async function sendWebhook(
     for await (const chunk of res.body) {
       chunks.push(chunk as Buffer);
       size += (chunk as Buffer).length;
+      // Leaving the loop early destroys the body, and with it this connection: a reply read to
+      // its end leaves the connection free for the next delivery.
       if (size >= MAX_RESPONSE_BYTES) break;
     }
-    res.body.destroy();
     const retryAfter = Number(res.headers["retry-after"]);
     return done({
       status: res.statusCode,
@@ -147,7 +186,5 @@ export async function sendWebhook(
       error: storableText(message, STORED_ERROR_CHARS),
       retryAfterSeconds: null,
     });
-  } finally {
-    await agent?.close().catch(() => {});
   }
 }

@@ -4,6 +4,7 @@ import { cleanUp } from "@/lib/jobs/maintenance";
 import { log } from "@/lib/log";
 import { deliverCallback } from "@/lib/apps/service";
 import { deliver, fanOut, type EngineDeps } from "./engine";
+import { closeSenderConnections } from "./sender";
 
 /**
  * Starts the queue and the webhook workers. At most two deliveries per endpoint run at once
@@ -17,7 +18,7 @@ export async function startWebhookWorkers(
 ) {
   const jobs = await startJobs(database, options);
   const deps: EngineDeps = {
-    db: database.db,
+    db: database.background,
     jobs: jobs.sender,
     now: () => new Date(),
     ...settings,
@@ -32,9 +33,13 @@ export async function startWebhookWorkers(
   await jobs.work<{ deliveryId: string; attempt: number }>(
     QUEUES.webhookDeliver,
     (job) => deliver(deps, job.data),
-    // Up to 5 jobs per fetch per worker; the group limit keeps any one endpoint at 2 in flight
-    // across all instances, so a slow receiver cannot hold every worker.
-    { localConcurrency: 4, batchSize: 5, groupConcurrency: 2 },
+    // Two jobs per fetch per worker: pg-boss fetches again at once only after a full batch, and
+    // under the group limit (2 in flight per endpoint) a batch of five rarely filled, so workers
+    // slept out their polling interval mid-backlog. The group limit is counted in the database,
+    // where a job settled early frees its group at once (an in-memory limit holds the group for
+    // the whole batch, so a fast endpoint waited on a slow batch-mate); the claim
+    // (lib/webhooks/slots.ts) is what makes it strict across instances.
+    { localConcurrency: 4, batchSize: 2, groupConcurrency: 2 },
   );
   // Third-party apps' install and uninstall callbacks go out through the same sender and schedule.
   await jobs.work<{ callbackId: string; attempt: number }>(
@@ -47,5 +52,11 @@ export async function startWebhookWorkers(
     log.info("maintenance", removed);
   });
   await jobs.boss.schedule(QUEUES.maintenance, "17 * * * *");
-  return jobs;
+  return {
+    ...jobs,
+    async stop() {
+      await jobs.stop();
+      await closeSenderConnections();
+    },
+  };
 }

@@ -17,6 +17,9 @@ function recordingJobs() {
         startAfter: options?.startAfter as Date | undefined,
       });
     },
+    async sendManyInTx(tx, queue, many) {
+      for (const job of many) await this.sendInTx(tx, queue, job.data, { group: job.group });
+    },
   };
   return { sent, sender };
 }

@@ -255,7 +255,9 @@ test.describe("webhooks", () => {
     });
     endpointIds.push(quiet.id);
     await page.goto(`/${appLocale}/settings/webhooks/${quiet.id}`);
-    await expect(page.getByText(t.webhooks.log.empty.title)).toBeVisible();
+    // While the page streams in, its loading state and the log can both show the empty title for
+    // a moment (a strict locator then failed now and again): any one of them will do here.
+    await expect(page.getByText(t.webhooks.log.empty.title).first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
