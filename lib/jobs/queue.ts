@@ -86,6 +86,15 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
     // createQueue leaves an existing queue as it was: bring one made by an older release up to date.
     await boss.updateQueue(name, queueOptions);
   }
+  const polling = {
+    pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+    // NOTIFY fires when a job is sent, not when a delayed one (a retry) comes due: keep
+    // polling as often as without it, or retries would wait for a slow backstop poll.
+    notifyPollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+    // While fetches come back full the worker fetches again at once (a backlog drains
+    // without waiting to poll).
+    burstWhenBatchFull: true,
+  };
   const sender: JobSender = {
     async sendInTx(tx, queue, data, sendOptions = {}) {
       await boss.send(queue, data, { ...sendOptions, db: fromDrizzle(tx as never, sql) });
@@ -112,15 +121,7 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
     ) {
       return boss.work<T>(
         queue,
-        {
-          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
-          // NOTIFY fires when a job is sent, not when a delayed one (a retry) comes due: keep
-          // polling as often as without it, or retries would wait for a slow backstop poll.
-          notifyPollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
-          burstWhenBatchFull: true,
-          ...workOptions,
-          perJobResults: true,
-        },
+        { ...polling, ...workOptions, perJobResults: true },
         async (jobs): Promise<JobResult[]> => {
           // A job that finished must not hold its group's slot (an endpoint's concurrency) while a
           // batch-mate for a slow receiver is still waiting: if its batch is still running a
@@ -157,6 +158,18 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
           return results;
         },
       );
+    },
+    /**
+     * Runs `handler` once for a whole fetched batch; the batch completes, or fails and is
+     * retried, as one. For handlers that gain from doing a batch's work in one transaction and
+     * can run again harmlessly.
+     */
+    workBatch<T extends object>(
+      queue: QueueName,
+      handler: (jobs: Job<T>[]) => Promise<void>,
+      workOptions: Omit<WorkOptions, "perJobResults" | "transactional"> = {},
+    ) {
+      return boss.work<T>(queue, { ...polling, ...workOptions }, handler);
     },
     stop: () => boss.stop({ graceful: true, timeout: 15_000 }),
   };

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { perDatabase, statementName } from "@/lib/db/prepared";
 import type { Db } from "@/lib/db/client";
 import { decryptSecret } from "@/lib/crypto";
@@ -59,45 +59,61 @@ export function nextDelayMs(
 
 const wants = (events: string[], event: string) => events.includes("*") || events.includes(event);
 
-/** An outbox event -> one delivery per subscribed, enabled endpoint, each with its first job. */
-export async function fanOut(deps: EngineDeps, eventId: string) {
+/**
+ * Outbox events -> one delivery per subscribed, enabled endpoint, each with its first job. The
+ * worker passes a batch (an import's hundreds of events): one transaction of six statements
+ * however many events and endpoints, the deliveries queued in the events' order. Running again
+ * is harmless: an event has one delivery per endpoint.
+ */
+export async function fanOut(deps: EngineDeps, eventIds: string | string[]) {
+  const ids = typeof eventIds === "string" ? [eventIds] : eventIds;
+  if (!ids.length) return;
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx
+    const rows = await tx
       .select({ event: outboxEvents, slug: tenants.slug })
       .from(outboxEvents)
       .innerJoin(tenants, eq(tenants.id, outboxEvents.tenantId))
-      .where(eq(outboxEvents.id, eventId));
-    if (!row) return;
-    const { event } = row;
+      .where(inArray(outboxEvents.id, ids));
+    if (!rows.length) return;
+    const order = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => order.get(a.event.id)! - order.get(b.event.id)!);
     const endpoints = await tx
       .select()
       .from(webhookEndpoints)
       .where(
-        and(eq(webhookEndpoints.tenantId, event.tenantId), eq(webhookEndpoints.enabled, true)),
+        and(
+          inArray(webhookEndpoints.tenantId, [...new Set(rows.map((r) => r.event.tenantId))]),
+          eq(webhookEndpoints.enabled, true),
+        ),
       );
-    const body = webhookBody({
-      id: event.id,
-      event: event.event,
-      createdAt: event.createdAt,
-      tenantSlug: row.slug,
-      apiVersion: event.apiVersion,
-      data: event.data,
+    const now = deps.now();
+    const values = rows.flatMap(({ event, slug }) => {
+      const wanted = endpoints.filter(
+        (e) => e.tenantId === event.tenantId && wants(e.events, event.event),
+      );
+      if (!wanted.length) return [];
+      const body = webhookBody({
+        id: event.id,
+        event: event.event,
+        createdAt: event.createdAt,
+        tenantSlug: slug,
+        apiVersion: event.apiVersion,
+        data: event.data,
+      });
+      return wanted.map((endpoint) => ({
+        tenantId: event.tenantId,
+        endpointId: endpoint.id,
+        eventId: event.id,
+        event: event.event,
+        body,
+        createdAt: now,
+      }));
     });
-    const wanted = endpoints.filter((e) => wants(e.events, event.event));
-    if (wanted.length) {
-      // One statement for the deliveries and one for their first jobs, however many endpoints.
+    if (values.length) {
+      // One statement for the deliveries and one for their first jobs.
       const deliveries = await tx
         .insert(webhookDeliveries)
-        .values(
-          wanted.map((endpoint) => ({
-            tenantId: event.tenantId,
-            endpointId: endpoint.id,
-            eventId: event.id,
-            event: event.event,
-            body,
-            createdAt: deps.now(),
-          })),
-        )
+        .values(values)
         .onConflictDoNothing()
         .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId });
       await deps.jobs.sendManyInTx(
@@ -111,8 +127,13 @@ export async function fanOut(deps: EngineDeps, eventId: string) {
     }
     await tx
       .update(outboxEvents)
-      .set({ dispatchedAt: deps.now() })
-      .where(eq(outboxEvents.id, event.id));
+      .set({ dispatchedAt: now })
+      .where(
+        inArray(
+          outboxEvents.id,
+          rows.map((r) => r.event.id),
+        ),
+      );
   });
 }
 

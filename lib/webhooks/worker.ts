@@ -23,11 +23,25 @@ export async function startWebhookWorkers(
     now: () => new Date(),
     ...settings,
   };
-  await jobs.work<{ eventId: string }>(
+  await jobs.workBatch<{ eventId: string }>(
     QUEUES.webhookFanout,
-    (job) => fanOut(deps, job.data.eventId),
-    // A short transaction per event: taken in batches, an import of hundreds of products fans
-    // out in seconds rather than at one event per poll.
+    async (batch) => {
+      try {
+        await fanOut(
+          deps,
+          batch.map((job) => job.data.eventId),
+        );
+      } catch (err) {
+        // One event that cannot fan out must not hold back its batch: each goes on its own, and
+        // the batch is tried again (harmlessly for those done) only if one fails again.
+        log.warn("webhook fan-out batch failed; fanning out one by one", { err });
+        let failed: unknown;
+        for (const job of batch)
+          await fanOut(deps, job.data.eventId).catch((e: unknown) => (failed ??= e));
+        if (failed) throw failed;
+      }
+    },
+    // An import of hundreds of products fans out in a few transactions, not one per event.
     { localConcurrency: 2, batchSize: 25 },
   );
   await jobs.work<{ deliveryId: string; attempt: number }>(

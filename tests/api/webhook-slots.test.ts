@@ -55,6 +55,61 @@ async function storeWithEndpoint(server: ReturnType<typeof createServer>) {
   return { call, engine, endpointId: (await created.json()).id as string };
 }
 
+describe("fan-out in batches", () => {
+  it("a batch of events from two stores reaches each store's endpoints only, in the events' order", async () => {
+    const receiver = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200).end("ok");
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      const a = await storeWithEndpoint(receiver);
+      const b = await storeWithEndpoint(receiver);
+      jobs.sent.length = 0;
+      for (const [s, name] of [
+        [a, "A1"],
+        [b, "B1"],
+        [a, "A2"],
+        [a, "A3"],
+      ] as const)
+        await s.call("POST", "/api/v1/store/products", { name: { en: name }, price: 1 });
+      const events = jobs.sent.splice(0).map((j) => j.data.eventId as string);
+      expect(events).toHaveLength(4);
+
+      await fanOut(a.engine, events);
+      const queued = jobs.sent.splice(0);
+      expect(queued.every((j) => j.queue === QUEUES.webhookDeliver)).toBe(true);
+      // Running the batch again (pg-boss retrying it) queues nothing new.
+      await fanOut(a.engine, events);
+      expect(jobs.sent.splice(0)).toEqual([]);
+
+      const names = async (s: typeof a) => {
+        const list = await (
+          await s.call("GET", `/api/v1/webhooks/${s.endpointId}/deliveries`)
+        ).json();
+        return (list.data as { id: string }[]).map((d) => d.id);
+      };
+      const [forA, forB] = [await names(a), await names(b)];
+      expect(forA).toHaveLength(3);
+      expect(forB).toHaveLength(1);
+      // The jobs went out in the events' order: A1, B1, A2, A3.
+      const order = queued.map((j) => j.data.deliveryId as string);
+      expect(order.filter((id) => forB.includes(id))).toEqual(forB);
+      const bodies = await Promise.all(
+        order.map(async (id) => {
+          const s = forA.includes(id) ? a : b;
+          const detail = await (await s.call("GET", `/api/v1/webhook-deliveries/${id}`)).json();
+          return JSON.parse(detail.body as string).data.name.en as string;
+        }),
+      );
+      expect(bodies).toEqual(["A1", "B1", "A2", "A3"]);
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  });
+});
+
 describe("an endpoint's delivery slots", () => {
   it("at most two deliveries reach one endpoint at once, however many workers start together", async () => {
     // pg-boss's group limit can be overshot by two fetches at the same instant (issue: 4 in flight
