@@ -17,13 +17,6 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface Database {
   db: Db;
-  /**
-   * For background workers' own bookkeeping (webhook deliveries, job state): on PostgreSQL a
-   * small pool whose commits do not wait for their WAL flush, the same `db` on PGlite. A crash
-   * can lose its last fraction of a second of commits, never a request's, and work lost that
-   * way is done again (docs/decisions/0019-webhook-throughput.md).
-   */
-  background: Db;
   kind: "pglite" | "postgres";
   /** For pg-boss: the PGlite client, or the PostgreSQL URL (it keeps a pool of its own). */
   pglite?: PGlite;
@@ -35,9 +28,6 @@ export interface Database {
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 // Any fixed number: instances starting together on one PostgreSQL migrate one at a time.
 const MIGRATION_LOCK = 727_274_001;
-
-/** Commits that return before their WAL is flushed (PostgreSQL's synchronous_commit=off). */
-export const ASYNC_COMMIT = "-c synchronous_commit=off";
 
 export interface OpenOptions {
   /** postgres://... ; when absent, PGlite. */
@@ -54,15 +44,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Without a listener the error would crash the process.
     pool.on("error", (err) => log.warn("database connection lost", { err }));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-    const backgroundPool = new pg.Pool({
-      connectionString: options.url,
-      max: 6,
-      options: ASYNC_COMMIT,
-    });
-    backgroundPool.on("error", (err) => log.warn("database connection lost", { err }));
     return {
       db,
-      background: drizzleNodePg(backgroundPool, { schema }) as unknown as Db,
       kind: "postgres",
       url: options.url,
       async migrate() {
@@ -75,10 +58,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           lock.release();
         }
       },
-      close: async () => {
-        await backgroundPool.end();
-        await pool.end();
-      },
+      close: () => pool.end(),
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -87,7 +67,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const pgliteDb = drizzlePglite(client, { schema });
   return {
     db: pgliteDb as unknown as Db,
-    background: pgliteDb as unknown as Db,
     kind: "pglite",
     pglite: client,
     migrate: () => migratePglite(pgliteDb, { migrationsFolder }),

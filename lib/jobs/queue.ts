@@ -8,7 +8,7 @@ import {
   type Job,
   type JobResult,
 } from "pg-boss";
-import { ASYNC_COMMIT, type Database, type Db } from "@/lib/db/client";
+import type { Database, Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 
 export const QUEUES = {
@@ -62,15 +62,7 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
   // next poll; polling stays on as the floor (and is all there is behind PgBouncer).
   const boss = database.pglite
     ? new PgBoss({ db: fromPglite(database.pglite), useListenNotify: true, ...timing })
-    : new PgBoss({
-        connectionString: database.url!,
-        max: 4,
-        // A job's fetch and completion need not wait for their WAL flush: if a crash loses
-        // them the job runs again, and its handlers are idempotent (lib/db/client.ts, background).
-        options: ASYNC_COMMIT,
-        useListenNotify: true,
-        ...timing,
-      });
+    : new PgBoss({ connectionString: database.url!, max: 4, useListenNotify: true, ...timing });
   boss.on("error", (err) => log.error("job queue error", { err }));
   await boss.start();
   for (const name of Object.values(QUEUES)) {

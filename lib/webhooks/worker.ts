@@ -18,7 +18,7 @@ export async function startWebhookWorkers(
 ) {
   const jobs = await startJobs(database, options);
   const deps: EngineDeps = {
-    db: database.background,
+    db: database.db,
     jobs: jobs.sender,
     now: () => new Date(),
     ...settings,

@@ -1,9 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import { closeSenderConnections, sendWebhook } from "@/lib/webhooks/sender";
-import { openTestDatabase } from "./harness";
 
 // Issue 20, item 4: what lets one instance send hundreds of deliveries a second
 // (docs/decisions/0019-webhook-throughput.md).
@@ -56,27 +54,6 @@ describe("the webhook sender", () => {
       expect(receiver.connections()).toBe(2);
     } finally {
       await receiver.close();
-    }
-  });
-});
-
-describe("the workers' database connections", () => {
-  it("commit without waiting for the WAL flush on PostgreSQL, while requests still wait for it", async () => {
-    const database = await openTestDatabase();
-    try {
-      const setting = async (db: typeof database.db) => {
-        const result = await db.execute(sql`select current_setting('synchronous_commit') as s`);
-        return (result as unknown as { rows: { s: string }[] }).rows[0]!.s;
-      };
-      if (database.kind === "postgres") {
-        expect(await setting(database.background)).toBe("off");
-        expect(await setting(database.db)).toBe("on");
-      } else {
-        // PGlite has one connection: the workers share it.
-        expect(database.background).toBe(database.db);
-      }
-    } finally {
-      await database.close();
     }
   });
 });
