@@ -34,7 +34,8 @@ async function startServer(
   args: string[],
 ): Promise<{ child: ChildProcess; coldStartMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "--seed-demo", ...args], {
+  // The compiled server, as `npm start` runs it (`npm run build` writes dist/server.js).
+  const child = spawn(process.execPath, ["dist/server.js", "--seed-demo", ...args], {
     env: {
       ...process.env,
       NODE_ENV: "production",
