@@ -26,6 +26,19 @@ export interface Database {
 }
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
+
+/**
+ * PGlite's PostgreSQL runs in the server's process, and it touches all of its shared buffers when
+ * it starts: PostgreSQL's default 128MB is 128 MiB more resident memory for every process that
+ * opens the database. 16MB holds a small store's hot pages; the rest of the data directory is
+ * read through the OS page cache, which keeps it anyway. PGLITE_SHARED_BUFFERS (e.g. 128MB) buys
+ * fewer reads on a large catalogue with memory (docs/decisions/0018-embedded-footprint.md).
+ */
+export function pgliteStartParams(sharedBuffers = process.env.PGLITE_SHARED_BUFFERS || "16MB") {
+  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers))
+    throw new Error("PGLITE_SHARED_BUFFERS must be a size such as 16MB or 128MB");
+  return [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`];
+}
 // Any fixed number: instances starting together on one PostgreSQL migrate one at a time.
 const MIGRATION_LOCK = 727_274_001;
 
@@ -63,7 +76,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // pg_trgm backs product search; PostgreSQL servers ship it in contrib.
-  const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    extensions: { pg_trgm },
+    startParams: pgliteStartParams(),
+  });
   const pgliteDb = drizzlePglite(client, { schema });
   return {
     db: pgliteDb as unknown as Db,
