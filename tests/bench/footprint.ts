@@ -78,7 +78,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), "bs-bench-footprint-"));
 try {
   const dataDir = path.join(scratch, "pglite");
   // The first start creates the data directory (initdb, migrations, the demo store): measured on
-  // its own, as it stays higher until the next start (docs/decisions/0018-embedded-footprint.md).
+  // its own, as it may idle higher until the next start (docs/decisions/0018-embedded-footprint.md).
   const env = { DATA_DIR: dataDir };
   const first: Variant = {
     database: "PGlite",
