@@ -96,6 +96,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      "dist/**",
       "node_modules/**",
       ".data/**",
       "test-results/**",

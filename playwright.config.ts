@@ -37,7 +37,8 @@ const chromium = {
 
 const LOCALE_TAGS = { en: "en-US", ar: "ar-SA" } as const;
 
-// `next build` runs before this (the CI script does it); the web server only starts the result.
+// `npm run build` runs before this (the CI script does it): it builds the admin and compiles
+// server.ts into dist/server.js, the production server these web servers start.
 export default defineConfig<AppLocaleOptions>({
   testDir: "tests/e2e",
   fullyParallel: false,
@@ -82,7 +83,7 @@ export default defineConfig<AppLocaleOptions>({
   webServer: [
     {
       // A fresh data directory per run: the demo tenant is seeded into an empty database.
-      command: `DATA_DIR="$(mktemp -d -t brainsait-e2e-XXXXXX)" npx tsx server.ts --seed-demo`,
+      command: `DATA_DIR="$(mktemp -d -t brainsait-e2e-XXXXXX)" node dist/server.js --seed-demo`,
       env: {
         NODE_ENV: "production",
         PORT: String(PORT),
@@ -124,7 +125,7 @@ export default defineConfig<AppLocaleOptions>({
     },
     ...FIRST_START.map(({ port, url, log }) => ({
       // stdout (where the setup code is printed) goes to the log file; errors still reach ours.
-      command: `DATA_DIR="$(mktemp -d -t brainsait-e2e-first-XXXXXX)" npx tsx server.ts > "${log}"`,
+      command: `DATA_DIR="$(mktemp -d -t brainsait-e2e-first-XXXXXX)" node dist/server.js > "${log}"`,
       env: {
         NODE_ENV: "production",
         PORT: String(port),
@@ -145,7 +146,7 @@ export default defineConfig<AppLocaleOptions>({
         `export DATA_DIR="$(mktemp -d -t brainsait-e2e-suspended-XXXXXX)"`,
         "npx tsx lib/db/cli.ts seed > /dev/null",
         "npx tsx lib/tenants/cli.ts suspend demo > /dev/null",
-        "npx tsx server.ts",
+        "node dist/server.js",
       ].join(" && "),
       env: {
         NODE_ENV: "production",

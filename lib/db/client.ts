@@ -1,5 +1,7 @@
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
@@ -26,6 +28,19 @@ export interface Database {
 }
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
+
+/**
+ * PGlite's PostgreSQL runs in the server's process, and it touches all of its shared buffers when
+ * it starts: PostgreSQL's default 128MB is 128 MiB more resident memory for every process that
+ * opens the database. 16MB holds a small store's hot pages; the rest of the data directory is
+ * read through the OS page cache, which keeps it anyway. PGLITE_SHARED_BUFFERS (e.g. 128MB) buys
+ * fewer reads on a large catalogue with memory (docs/decisions/0018-embedded-footprint.md).
+ */
+export function pgliteStartParams(sharedBuffers = process.env.PGLITE_SHARED_BUFFERS || "16MB") {
+  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers))
+    throw new Error("PGLITE_SHARED_BUFFERS must be a size such as 16MB or 128MB");
+  return [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`];
+}
 // Any fixed number: instances starting together on one PostgreSQL migrate one at a time.
 const MIGRATION_LOCK = 727_274_001;
 
@@ -61,9 +76,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    await initDataDirectory(options.dataDir);
+  }
   // pg_trgm backs product search; PostgreSQL servers ship it in contrib.
-  const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    extensions: { pg_trgm },
+    startParams: pgliteStartParams(),
+  });
   const pgliteDb = drizzlePglite(client, { schema });
   return {
     db: pgliteDb as unknown as Db,
@@ -72,6 +94,24 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
     close: () => client.close(),
   };
+}
+
+/**
+ * A new data directory is created (initdb) in a short-lived child process. PGlite runs initdb in
+ * a second WASM instance inside the process that opens the directory, and V8 keeps much of that
+ * memory long after: a server's first start would idle at about 450 MiB instead of about 320
+ * until its next start (docs/decisions/0018-embedded-footprint.md).
+ */
+async function initDataDirectory(dataDir: string) {
+  if (existsSync(path.join(dataDir, "PG_VERSION"))) return;
+  const script = `
+    import { PGlite } from "@electric-sql/pglite";
+    const db = await PGlite.create({ dataDir: process.env.PGLITE_INIT_DIR });
+    await db.close();`;
+  // Resolved from the working directory, like the migrations: the repository's root.
+  await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+    env: { ...process.env, PGLITE_INIT_DIR: dataDir },
+  });
 }
 
 export async function pingDatabase(db: Db): Promise<number> {

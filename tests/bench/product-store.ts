@@ -1,6 +1,6 @@
 /**
  * What the product benchmarks share: one store ("bench") with `count` products and an owner, the
- * API (or the bare baseline) in a child process (./bench-server.ts), and one autocannon run.
+ * API (or a bare baseline) in a child process (./bench-server.ts), and one autocannon run.
  */
 import { fork } from "node:child_process";
 import path from "node:path";
@@ -109,7 +109,7 @@ export async function seedProductStore(
 }
 
 export async function withServer<T>(
-  mode: "api" | "baseline",
+  mode: "api" | "baseline" | "bare",
   env: Record<string, string>,
   port: number,
   run: () => Promise<T>,
@@ -153,7 +153,12 @@ export async function measure(
   const { connections, seconds } = load;
   await autocannon({ url, headers, connections, duration: 2 });
   const r = await autocannon({ url, headers, connections, duration: seconds });
-  return { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx };
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
 }
 
 /** Signs the bench store's owner in; the API must be listening on `port`. */

@@ -1,165 +1,164 @@
 /**
- * Benchmarks the production server as an operator would run it (needs `npm run build` first):
- *   npm run bench                 # PGlite, and PostgreSQL when 127.0.0.1:5432 answers
- *   BENCH_SECONDS=20 npm run bench
- * Reports cold start (spawn -> first healthy reply), RSS at idle, and requests/s with latency
- * percentiles for GET /health and an authenticated GET /api/v1/auth/me.
+ * `npm run bench`: the production server as an operator runs it (`npm run build` first: this
+ * starts dist/server.js, as `npm start` does), on PGlite, then on PostgreSQL when
+ * BENCH_DATABASE_URL (default 127.0.0.1:5432) answers. Each database gets one store of
+ * BENCH_PRODUCTS (1,000) products with an owner, a read-only API key and an installed app
+ * (./credentials.ts); then, for the whole server (API and admin) and for `--api-only`:
+ *   - cold start (spawn to the first healthy /health) and RSS idle after light use, and after load;
+ *   - requests/s for GET /health, GET /api/v1/auth/me and GET /api/v1/store/products?limit=20
+ *     with a user's access token, the API key and the app's signed account token;
+ * and the same page from a bare node:http server running one prepared SELECT (the list's own
+ * statement) and from the same-SQL baseline (./bench-server.ts). Prints markdown tables, the list
+ * as ratios, and issue 20's targets.
+ *   BENCH_SECONDS=5 npm run bench      (BENCH_CONNECTIONS=20, BENCH_ONLY=pglite|postgres)
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
-import autocannon from "autocannon";
+import { measureAuthPaths, seedCredentialStore, type Credentials } from "./credentials";
+import { benchSettings, measure, withPostgresDatabase, withServer } from "./product-store";
+import { lightUse, rssMiB, sleep, startServer, stopServer } from "./server-process";
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const port = 3200;
-const base = `http://127.0.0.1:${port}`;
-const password = "bench-password-1";
+const { products: COUNT, load: LOAD, only: ONLY } = benchSettings({ products: 1_000, seconds: 10 });
+const PORT = 3200;
+const BARE_PORT = 3201;
+const base = `http://127.0.0.1:${PORT}`;
+const PAGE = "/api/v1/store/products?limit=20";
+/** Issue 20's targets. */
+const TARGETS = { tokenOfBare: 0.6, keyOfToken: 0.95, pgliteIdleRssMiB: 350 };
 
-interface Row {
+type Load = Awaited<ReturnType<typeof measure>>;
+interface ServerResult {
   database: string;
-  target: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
+  server: string;
+  coldStartMs: number;
+  idleRss: number;
+  loadedRss: number;
+  rows: ({ target: string } & Load)[];
+  /** The product page with each credential, in the order of AUTH_PATHS: token, key, app. */
+  list: Load[];
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function startServer(
-  env: Record<string, string>,
-  args: string[],
-): Promise<{ child: ChildProcess; coldStartMs: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "--seed-demo", ...args], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      LOG_LEVEL: "error",
-      RATE_LIMIT_POINTS: "1000000000",
-      DEMO_PASSWORD: password,
-      AUTH_SECRET: "bench-secret-0123456789-0123456789-abcdef",
-      ...env,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/health`);
-      if (res.ok) return { child, coldStartMs: performance.now() - started };
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(25);
-  }
-}
-
-function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-async function load(
-  target: string,
-  url: string,
-  headers: Record<string, string>,
+async function benchServer(
   database: string,
-): Promise<Row> {
-  // Warm up (JIT, connection pool), then measure.
-  await autocannon({ url, headers, connections, duration: 2 });
-  const r = await autocannon({ url, headers, connections, duration: seconds });
-  return {
-    database,
-    target,
-    rps: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.non2xx,
-  };
-}
-
-/** One server: the whole one (API and admin), or with `--api-only` the Store API alone. */
-async function benchOne(database: string, env: Record<string, string>, apiOnly = false) {
-  const { child, coldStartMs } = await startServer(env, apiOnly ? ["--api-only"] : []);
-  database = apiOnly ? `${database}, API only` : database;
+  env: Record<string, string>,
+  signIn: (port: number) => Promise<Credentials>,
+  apiOnly: boolean,
+): Promise<ServerResult> {
+  const args = ["--seed-demo", ...(apiOnly ? ["--api-only"] : [])];
+  const { child, coldStartMs } = await startServer({ port: PORT, args, env });
   try {
+    const credentials = await signIn(PORT);
+    const auth = { "x-tenant-id": "bench", authorization: `Bearer ${credentials.accessToken}` };
+    await lightUse(base, auth, apiOnly);
     await sleep(5000);
     const idleRss = rssMiB(child.pid!);
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-tenant-id": "demo" },
-      body: JSON.stringify({ email: "owner@demo.test", password }),
-    });
-    const { access_token } = (await login.json()) as { access_token: string };
     const rows = [
-      await load("GET /health", `${base}/health`, {}, database),
-      await load(
-        "GET /api/v1/auth/me",
-        `${base}/api/v1/auth/me`,
-        { authorization: `Bearer ${access_token}`, "x-tenant-id": "demo" },
-        database,
-      ),
+      { target: "GET /health", ...(await measure(`${base}/health`, {}, LOAD)) },
+      { target: "GET /api/v1/auth/me", ...(await measure(`${base}/api/v1/auth/me`, auth, LOAD)) },
     ];
-    const loadedRss = rssMiB(child.pid!);
-    return { database, coldStartMs: Math.round(coldStartMs), idleRss, loadedRss, rows };
+    const list = await measureAuthPaths(`${base}${PAGE}`, credentials, LOAD);
+    rows.push(...list.map((r) => ({ ...r, target: `GET ${PAGE}, ${r.label}` })));
+    const server = apiOnly ? "API only" : "API and admin";
+    return { database, server, coldStartMs, idleRss, loadedRss: rssMiB(child.pid!), rows, list };
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    await stopServer(child);
   }
 }
 
-async function postgresAvailable(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
+/** A bare server's page, once checked to hold the 20 products the API's page holds. */
+async function measurePage() {
+  const url = `http://127.0.0.1:${BARE_PORT}/`;
+  const { data } = (await (await fetch(url)).json()) as { data: unknown[] };
+  if (data.length !== 20) throw new Error(`the bare page has ${data.length} products`);
+  return measure(url, {}, LOAD);
 }
+
+async function benchDatabase(database: string, target: { url?: string; dataDir: string }) {
+  const started = performance.now();
+  const store = await seedCredentialStore(target, COUNT);
+  console.error(`${database}: seeded in ${Math.round(performance.now() - started)} ms`);
+  const env = {
+    DATA_DIR: target.dataDir,
+    ...store.env,
+    ...(target.url && { DATABASE_URL: target.url }),
+  };
+  const servers = [
+    await benchServer(database, env, store.credentials, false),
+    await benchServer(database, env, store.credentials, true),
+  ];
+  const bare = await withServer("bare", env, BARE_PORT, measurePage);
+  const baseline = await withServer("baseline", env, BARE_PORT, measurePage);
+  return { database, servers, bare, baseline };
+}
+
+if (!existsSync("dist/server.js")) throw new Error("dist/server.js is missing: npm run build");
 
 const results = [];
-const dataDir = mkdtempSync(path.join(tmpdir(), "bs-bench-"));
+const dirs: string[] = [];
+const freshDir = () => {
+  dirs.push(mkdtempSync(path.join(tmpdir(), "bs-bench-")));
+  return dirs.at(-1)!;
+};
 try {
-  results.push(await benchOne("pglite", { DATA_DIR: dataDir }));
-  results.push(await benchOne("pglite", { DATA_DIR: dataDir }, true));
+  // PGlite's data directory must be empty when it is created: each database gets its own.
+  if (ONLY !== "postgres") results.push(await benchDatabase("PGlite", { dataDir: freshDir() }));
+  if (ONLY !== "pglite") {
+    const dataDir = freshDir();
+    const pg = await withPostgresDatabase("bs_bench", (url) =>
+      benchDatabase("PostgreSQL", { url, dataDir }),
+    );
+    if (pg) results.push(pg);
+  }
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-if (await postgresAvailable(adminUrl)) {
-  const name = `bs_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pgDataDir = mkdtempSync(path.join(tmpdir(), "bs-bench-"));
-  try {
-    const env = { DATABASE_URL: url.toString(), DATA_DIR: pgDataDir };
-    results.push(await benchOne("postgres", env));
-    results.push(await benchOne("postgres", env, true));
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-    rmSync(pgDataDir, { recursive: true, force: true });
+const pct = (a: number, b: number) => `${Math.round((100 * a) / b)}%`;
+const mark = (ok: boolean) => (ok ? "met" : "NOT met");
+const servers = results.flatMap((r) => r.servers);
+console.log(
+  `\n${COUNT} products, ${LOAD.connections} connections, ${LOAD.seconds} s per target after a 2 s warm-up, ${new Date().toISOString()}\n`,
+);
+console.log("| database | server | cold start (ms) | RSS idle (MiB) | RSS after load (MiB) |");
+console.log("|---|---|---|---|---|");
+for (const s of servers)
+  console.log(`| ${s.database} | ${s.server} | ${s.coldStartMs} | ${s.idleRss} | ${s.loadedRss} |`);
+
+console.log("\n| database | server | target | requests/s | p50 (ms) | p99 (ms) | errors |");
+console.log("|---|---|---|---|---|---|---|");
+const line = (database: string, server: string, target: string, r: Load) =>
+  console.log(
+    `| ${database} | ${server} | ${target} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+  );
+for (const r of results) {
+  for (const s of r.servers) for (const row of s.rows) line(r.database, s.server, row.target, row);
+  line(r.database, "bare node:http, one prepared SELECT", `GET ${PAGE}`, r.bare);
+  line(r.database, "same-SQL baseline (queryProductPage)", `GET ${PAGE}`, r.baseline);
+}
+
+console.log(
+  "\n| database | server | token / bare one-SELECT | token / same-SQL baseline | key / token | app / token |",
+);
+console.log("|---|---|---|---|---|---|");
+for (const r of results) {
+  for (const s of r.servers) {
+    const [token, key, app] = s.list.map((x) => x.rps) as [number, number, number];
+    console.log(
+      `| ${r.database} | ${s.server} | ${pct(token, r.bare.rps)} | ${pct(token, r.baseline.rps)} | ${pct(key, token)} | ${pct(app, token)} |`,
+    );
   }
 }
 
-console.log(`\n${connections} connections, ${seconds} s per target, ${new Date().toISOString()}\n`);
-console.log("| database | cold start (ms) | RSS idle (MiB) | RSS after load (MiB) |");
-console.log("|---|---|---|---|");
-for (const r of results)
-  console.log(`| ${r.database} | ${r.coldStartMs} | ${r.idleRss} | ${r.loadedRss} |`);
-console.log("\n| database | target | requests/s | p50 (ms) | p99 (ms) | errors |");
-console.log("|---|---|---|---|---|---|");
-for (const r of results.flatMap((x) => x.rows))
-  console.log(`| ${r.database} | ${r.target} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+console.log("\nIssue 20's targets:");
+for (const r of results) {
+  for (const s of r.servers) {
+    const [token, key] = s.list.map((x) => x.rps) as [number, number];
+    console.log(
+      `- ${r.database}, ${s.server}: token at ${pct(token, r.bare.rps)} of bare (>= 60%: ${mark(token >= TARGETS.tokenOfBare * r.bare.rps)}), key at ${pct(key, token)} of token (>= 95%: ${mark(key >= TARGETS.keyOfToken * token)})` +
+        (r.database === "PGlite"
+          ? `, idle RSS ${s.idleRss} MiB (< 350: ${mark(s.idleRss < TARGETS.pgliteIdleRssMiB)})`
+          : ""),
+    );
+  }
+}
