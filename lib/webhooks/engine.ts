@@ -230,8 +230,8 @@ const SLOT_WAIT_MS = 1_000;
 /**
  * The worker's job: one attempt, then success, a scheduled retry, or the end of the road. Jobs
  * can run twice after a crash; the attempt number in the job makes a repeat a no-op. A delivery
- * that succeeds costs three round trips besides pg-boss's: the claim's transaction (read and
- * lock, then claim) and one statement that stores the attempt and settles the delivery.
+ * that succeeds costs two statements besides pg-boss's: the claim (lib/webhooks/slots.ts) and one
+ * statement that stores the attempt and settles the delivery.
  */
 export async function deliver(deps: EngineDeps, job: { deliveryId: string; attempt: number }) {
   const claim = await claimDelivery(deps, job);
