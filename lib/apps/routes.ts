@@ -1,7 +1,7 @@
 // The apps module's four route groups, mounted as four modules (bottom of the file): developer
 // accounts for the signed-in person, the developer's own installed-accounts call, the store's
 // directory and installs, and a staff app's /{account}/authorise. They share the path parameters,
-// the header schemas and appsSettings(); kept in one file (430 lines) so the module's whole HTTP
+// the header schemas and appsSettings(); kept in one file (about 435 lines) so the module's whole HTTP
 // surface reads in one place, as lib/webhooks/routes.ts does. Split by group if it grows further.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";

@@ -4,7 +4,8 @@ import { NotFoundError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/permissions";
 import { products } from "../schema";
 import { presentProduct, type Product } from "./present";
-import { perDatabase, PRODUCT_COLUMNS, statementName } from "./prepared";
+import { perDatabase, statementName } from "@/lib/db/prepared";
+import { PRODUCT_COLUMNS } from "./prepared";
 import { UUID } from "./shared";
 
 /** One product of a store by id: a prepared statement (./prepared.ts), the hot read after the list. */

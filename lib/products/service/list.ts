@@ -7,7 +7,8 @@ import { escapeLike, foldForSearch } from "@/lib/text/search";
 import type { ProductListQuery } from "../contract";
 import { categoryNames, productCounts, products, sortNameAr, sortNameEn } from "../schema";
 import { presentProduct } from "./present";
-import { perDatabase, PRODUCT_COLUMNS, statementName } from "./prepared";
+import { perDatabase, statementName } from "@/lib/db/prepared";
+import { PRODUCT_COLUMNS } from "./prepared";
 
 /** Categories one list returns, of each kind (in use, named). */
 const MAX_CATEGORIES = 200;
