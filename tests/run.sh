@@ -4,6 +4,7 @@
 #   2. unit + API tests on PGlite, then the client libraries against a server on PGlite
 #   3. API tests again on PostgreSQL (a fresh database per test file) with Redis rate limits
 #   4. production build, then Playwright (Debian chromium) against the production server
+#   5. the slow reliability checks, bounded: a 60 s soak of mixed traffic (tests/soak/run.ts)
 # An "unhandled error" in the server's log fails the run: tests/api/setup.ts for the API tests,
 # a look at the browser-test server's log here.
 set -uo pipefail
@@ -71,6 +72,9 @@ if npm run -s build >"$out/build.log" 2>&1; then
   else
     fail "browser tests (no chromium)"
   fi
+  stage "reliability at scale, bounded (soak: 60 s of mixed traffic on PostgreSQL)"
+  SOAK_DB=postgres SOAK_SECONDS=60 npm run -s soak 2>&1 | tee "$out/soak.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || fail "soak"
 else
   tail -60 "$out/build.log"
   fail build
