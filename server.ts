@@ -47,8 +47,8 @@ const jobs = await startWebhookWorkers(database, {
   allowPrivate: config.webhooksAllowPrivate,
 });
 const { api, ready: limitersReady, close: closeLimiters } = buildApi(config, database, jobs.sender);
-if (!(await limitersReady()))
-  log.warn("Redis not reachable yet; rate limits are per instance until it is");
+// Unreachable: lib/limiter.ts has said so in the log, and falls back to memory meanwhile.
+await limitersReady();
 // The admin's SDK calls the API through this, in-process, without a socket (lib/sdk/client.ts).
 (globalThis as Record<symbol, unknown>)[IN_PROCESS_API] = api;
 

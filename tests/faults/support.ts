@@ -59,9 +59,9 @@ export async function startPostgres() {
   };
 }
 
-/** A Redis of its own, without persistence, on a free port. */
-export async function startRedis() {
-  const port = await freePort();
+/** A Redis of its own, without persistence, on a free port (or `port`, to bring one back). */
+export async function startRedis(port?: number) {
+  port ??= await freePort();
   const child = spawn(
     "redis-server",
     ["--port", String(port), "--save", "", "--appendonly", "no"],
@@ -79,6 +79,7 @@ export async function startRedis() {
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     kill: () => stopChild(child, "SIGKILL"),
   };
 }
@@ -178,25 +179,4 @@ export async function signIn(base: string) {
   if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
   const { access_token } = (await res.json()) as { access_token: string };
   return { authorization: `Bearer ${access_token}`, "x-tenant-id": "demo" };
-}
-
-/** A fresh database on a PostgreSQL server (its admin URL), and how to drop it. */
-export async function freshDatabase(adminUrl: string) {
-  const { default: pg } = await import("pg");
-  const name = `bs_faults_${process.pid}_${Math.random().toString(16).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
 }
