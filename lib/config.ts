@@ -2,6 +2,7 @@ import { randomBytes, createHmac } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { parseTrustProxy } from "./client-ip";
+import { dataDirectoryError } from "./db/data-dir";
 
 /** Everything the server reads from the environment, read once. */
 export interface Config {
@@ -56,12 +57,16 @@ function loadAuthSecret(dataDir: string, databaseUrl: string | undefined): strin
   if (databaseUrl && process.env.NODE_ENV === "production") {
     throw new Error("AUTH_SECRET is required in production with DATABASE_URL (instances share it)");
   }
-  mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    if (existsSync(file)) return readFileSync(file, "utf8").trim();
+    const secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  } catch (err) {
+    throw dataDirectoryError(dataDir, err); // a read-only or full DATA_DIR, in one sentence
+  }
 }
 
 function parseSmtpUrl(raw: string | undefined): string | undefined {
