@@ -34,6 +34,11 @@ export interface Config {
   smtpUrl: string | undefined;
   /** MAIL_FROM: the From of every email, e.g. "Nakheel <no-reply@nakheel.example>". */
   mailFrom: string | undefined;
+  /**
+   * IDEMPOTENCY_LEASE_SECONDS: a request holding an Idempotency-Key renews its claim; a claim
+   * left unrenewed this long (its process died) is taken over by a retry (default 30).
+   */
+  idempotencyLeaseSeconds: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -120,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: int("RATE_LIMIT_WINDOW_SECONDS", 60),
     },
     bodyLimitBytes: int("API_BODY_LIMIT_BYTES", 1024 * 1024),
+    idempotencyLeaseSeconds: Math.max(1, int("IDEMPOTENCY_LEASE_SECONDS", 30)),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
   };

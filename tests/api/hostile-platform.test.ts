@@ -168,6 +168,37 @@ describe("Idempotency-Key is scoped by the store and the caller's identity", () 
   });
 });
 
+describe("Idempotency-Key after the process holding it died", () => {
+  it("a claim left in progress is refused while fresh and taken over once its lease ran out", async () => {
+    const s = await shop();
+    const send = () => createOrder(s.tenant.slug, s.tokens.access_token, "died-1", s.productId);
+    expect((await send()).status).toBe(201);
+    // As a process killed mid-request leaves it: claimed, never completed, no longer renewed.
+    const leaveClaim = (ageSeconds: number) =>
+      t.db
+        .update(idempotencyKeys)
+        .set({
+          statusCode: null,
+          responseBody: null,
+          createdAt: new Date(t.clock.now.getTime() - ageSeconds * 1000),
+        })
+        .where(eq(idempotencyKeys.key, "died-1"));
+    await leaveClaim(5);
+    const early = await send();
+    await expectError(early, 409, "IDEMPOTENCY_IN_PROGRESS");
+    expect(Number(early.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Past the lease (30 s by default) the retry runs the request again and completes the key.
+    await leaveClaim(31);
+    const retried = await send();
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get("idempotent-replayed")).toBeNull();
+    expect(await orderCount(s.tenant)).toBe(2);
+    const replay = await send();
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(await replay.json()).toEqual(await retried.json());
+  });
+});
+
 describe("Idempotency-Key on a streamed reply", () => {
   it("streams the reply as it is produced, then stores it for replay", async () => {
     const s = await shop();

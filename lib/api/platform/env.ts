@@ -24,7 +24,7 @@ export interface ApiDeps {
     | "trustProxy"
     | "rateLimit"
     | "publicUrl"
-  > & { signup?: "open" | "closed" };
+  > & { signup?: "open" | "closed"; idempotencyLeaseSeconds?: number };
   limiters: {
     api: Limiter;
     apiKey: Limiter;
