@@ -94,7 +94,9 @@ describe("a server killed with SIGKILL during an order create (PostgreSQL)", () 
       }
     };
     const workers = Array.from({ length: 8 }, worker);
-    await expect.poll(() => answered.size, { timeout: 30_000, interval: 5 }).toBe(killAfter);
+    await expect
+      .poll(() => answered.size >= killAfter, { timeout: 30_000, interval: 5 })
+      .toBe(true);
     await server.kill("SIGKILL");
     await Promise.all(workers);
 
@@ -213,8 +215,12 @@ describe.each(["postgres", "pglite"] as const)(
         );
         return { products: Number(row!.products), events: Number(row!.events) };
       };
-      // All or nothing: the transaction was cut off mid-way, so nothing.
-      expect(await count()).toEqual({ products: 0, events: 0 });
+      // All or nothing (nothing, unless the last rows were written before the kill landed),
+      // and each product that exists has its product.created event.
+      const afterKill = await count();
+      console.log(`import (${kind}): ${afterKill.products} of ${ROWS} rows after the kill`);
+      expect([0, ROWS]).toContain(afterKill.products);
+      expect(afterKill.events).toBe(afterKill.products);
 
       // The data directory (PGlite) or the database opens again; the same file imports whole.
       server = await serve(target, port);
@@ -224,7 +230,11 @@ describe.each(["postgres", "pglite"] as const)(
         body: csv,
       });
       expect(again.status).toBe(200);
-      expect(await again.json()).toMatchObject({ created: ROWS, updated: 0, errors: [] });
+      expect(await again.json()).toMatchObject({
+        created: ROWS - afterKill.products,
+        updated: afterKill.products,
+        errors: [],
+      });
       await server.kill();
       expect(await count()).toEqual({ products: ROWS, events: ROWS });
     }, 120_000);
