@@ -25,6 +25,14 @@ beforeAll(async () => {
   t = await createTestApi({
     routes(app) {
       // A reply that streams its first line at once and ends only when the test says so.
+      // What the drivers throw while PostgreSQL restarts, wrapped as Drizzle wraps them.
+      // Outside /api/v1: no store needed, the same error handler.
+      app.get("/_test/db-down/:code", (c) => {
+        const code = c.req.param("code");
+        throw new Error("Failed query: select 1", {
+          cause: Object.assign(new Error(`driver says ${code}`), { code }),
+        });
+      });
       app.post("/api/v1/_test/stream", authenticate, (c) => {
         const encoder = new TextEncoder();
         const body = new ReadableStream<Uint8Array>({
@@ -165,6 +173,17 @@ describe("Idempotency-Key is scoped by the store and the caller's identity", () 
     expect(
       await t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "anon")),
     ).toEqual([]);
+  });
+});
+
+describe("the database unreachable for a moment", () => {
+  it("is a 503 with Retry-After in the error envelope, not a 500", async () => {
+    // Refused, cut off by a shutdown, still starting up.
+    for (const code of ["ECONNREFUSED", "57P01", "57P03"]) {
+      const res = await t.request(`/_test/db-down/${code}`);
+      await expectError(res, 503, "DATABASE_UNAVAILABLE");
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
   });
 });
 
