@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { getRequestListener } from "@hono/node-server";
 import { deriveKey, loadConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
+import { DataDirectoryError } from "@/lib/db/data-dir";
 import { seedDemo } from "@/lib/demo/seed";
 import { seedSampleData } from "@/lib/demo/sample-data";
 import { buildApi } from "@/lib/api/instance";
@@ -20,7 +21,26 @@ import { issueSetupCode } from "@/lib/tenants/setup";
 const startedAt = performance.now();
 const dev = process.argv.includes("--dev");
 const apiOnly = process.argv.includes("--api-only") || process.env.API_ONLY === "1";
-const config = loadConfig();
+
+/**
+ * A start that cannot go on for a reason the operator must fix (a setting, an unusable DATA_DIR):
+ * one error line saying what and how, and exit code 1; not a stack trace (docs/operations.md).
+ */
+async function orExit<T>(step: () => T | Promise<T>, isClear: (err: unknown) => boolean) {
+  try {
+    return await step();
+  } catch (err) {
+    if (!isClear(err)) throw err;
+    log.error("cannot start", { reason: (err as Error).message });
+    process.exit(1);
+  }
+}
+const isDataDir = (err: unknown) => err instanceof DataDirectoryError;
+// Every error loadConfig throws names the setting and what it must be.
+const config = await orExit(
+  () => loadConfig(),
+  (err) => err instanceof Error,
+);
 
 // next-auth reads these; derive them from the one root secret unless set explicitly.
 process.env.NEXTAUTH_SECRET ||= deriveKey(config.authSecret, "nextauth").toString("base64url");
@@ -28,7 +48,10 @@ process.env.NEXTAUTH_URL ||= config.publicUrl;
 // A self-hosted store does not report usage to third parties unless its operator opts in.
 process.env.NEXT_TELEMETRY_DISABLED ||= "1";
 
-const database = await getDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await orExit(
+  () => getDatabase({ url: config.databaseUrl, dataDir: config.dataDir }),
+  isDataDir,
+);
 await database.migrate();
 let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
 if (process.argv.includes("--seed-demo")) {
@@ -47,8 +70,8 @@ const jobs = await startWebhookWorkers(database, {
   allowPrivate: config.webhooksAllowPrivate,
 });
 const { api, ready: limitersReady, close: closeLimiters } = buildApi(config, database, jobs.sender);
-if (!(await limitersReady()))
-  log.warn("Redis not reachable yet; rate limits are per instance until it is");
+// Unreachable: lib/limiter.ts has said so in the log, and falls back to memory meanwhile.
+await limitersReady();
 // The admin's SDK calls the API through this, in-process, without a socket (lib/sdk/client.ts).
 (globalThis as Record<symbol, unknown>)[IN_PROCESS_API] = api;
 

@@ -31,6 +31,19 @@ export default defineConfig({
           env: { LOG_LEVEL: "silent" },
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Faults (issue 17): each file starts its own PostgreSQL, Redis or server and breaks it.
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          // One at a time: each file runs servers and databases of its own on a small machine.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

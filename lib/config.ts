@@ -2,6 +2,7 @@ import { randomBytes, createHmac } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { parseTrustProxy } from "./client-ip";
+import { dataDirectoryError } from "./db/data-dir";
 
 /** Everything the server reads from the environment, read once. */
 export interface Config {
@@ -33,6 +34,11 @@ export interface Config {
   smtpUrl: string | undefined;
   /** MAIL_FROM: the From of every email, e.g. "Nakheel <no-reply@nakheel.example>". */
   mailFrom: string | undefined;
+  /**
+   * IDEMPOTENCY_LEASE_SECONDS: a request holding an Idempotency-Key renews its claim; a claim
+   * left unrenewed this long (its process died) is taken over by a retry (default 30).
+   */
+  idempotencyLeaseSeconds: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -56,12 +62,16 @@ function loadAuthSecret(dataDir: string, databaseUrl: string | undefined): strin
   if (databaseUrl && process.env.NODE_ENV === "production") {
     throw new Error("AUTH_SECRET is required in production with DATABASE_URL (instances share it)");
   }
-  mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    if (existsSync(file)) return readFileSync(file, "utf8").trim();
+    const secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  } catch (err) {
+    throw dataDirectoryError(dataDir, err); // a read-only or full DATA_DIR, in one sentence
+  }
 }
 
 function parseSmtpUrl(raw: string | undefined): string | undefined {
@@ -115,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: int("RATE_LIMIT_WINDOW_SECONDS", 60),
     },
     bodyLimitBytes: int("API_BODY_LIMIT_BYTES", 1024 * 1024),
+    idempotencyLeaseSeconds: Math.max(1, int("IDEMPOTENCY_LEASE_SECONDS", 30)),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
   };

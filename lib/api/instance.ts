@@ -34,6 +34,7 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
       stores: storeLimiters(factory),
       passwordReset: passwordResetLimiters(factory),
     },
+    rateLimitStore: factory.store,
     now: () => new Date(),
     version: VERSION,
     keyUsage,

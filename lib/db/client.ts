@@ -1,6 +1,6 @@
 import path from "node:path";
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -13,6 +13,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import * as schema from "./schema";
 import { log } from "@/lib/log";
+import { ensureWritableDataDir, wasiDataDirectoryError } from "./data-dir";
 
 /** One Drizzle type for both drivers; a transaction is assignable to it too. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -77,7 +78,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     };
   }
   if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
+    ensureWritableDataDir(options.dataDir);
     await initDataDirectory(options.dataDir);
   }
   // pg_trgm backs product search; PostgreSQL servers ship it in contrib.
@@ -111,6 +112,9 @@ async function initDataDirectory(dataDir: string) {
   // Resolved from the working directory, like the migrations: the repository's root.
   await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
     env: { ...process.env, PGLITE_INIT_DIR: dataDir },
+  }).catch((err: { stderr?: string }) => {
+    // The disk filled up while initdb wrote (it needs tens of MiB): say so, not its stack.
+    throw wasiDataDirectoryError(dataDir, err.stderr ?? "");
   });
 }
 

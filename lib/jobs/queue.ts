@@ -10,6 +10,7 @@ import {
 } from "pg-boss";
 import type { Database, Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 export const QUEUES = {
   /** An outbox event: find the endpoints that want it and create their deliveries. */
@@ -63,7 +64,13 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
   const boss = database.pglite
     ? new PgBoss({ db: fromPglite(database.pglite), useListenNotify: true, ...timing })
     : new PgBoss({ connectionString: database.url!, max: 4, useListenNotify: true, ...timing });
-  boss.on("error", (err) => log.error("job queue error", { err }));
+  // Workers poll on: while the database restarts each poll fails, which is an outage (a warning
+  // without the stack, as the API's 503s log it), not a defect of the queue.
+  boss.on("error", (err) =>
+    isDatabaseUnavailable(err)
+      ? log.warn("job queue: database unavailable", { reason: err.message })
+      : log.error("job queue error", { err }),
+  );
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     // Our handlers schedule their own retries (the webhook schedule); pg-boss retries only jobs

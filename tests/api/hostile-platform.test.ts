@@ -25,6 +25,14 @@ beforeAll(async () => {
   t = await createTestApi({
     routes(app) {
       // A reply that streams its first line at once and ends only when the test says so.
+      // What the drivers throw while PostgreSQL restarts, wrapped as Drizzle wraps them.
+      // Outside /api/v1: no store needed, the same error handler.
+      app.get("/_test/db-down/:code", (c) => {
+        const code = c.req.param("code");
+        throw new Error("Failed query: select 1", {
+          cause: Object.assign(new Error(`driver says ${code}`), { code }),
+        });
+      });
       app.post("/api/v1/_test/stream", authenticate, (c) => {
         const encoder = new TextEncoder();
         const body = new ReadableStream<Uint8Array>({
@@ -165,6 +173,48 @@ describe("Idempotency-Key is scoped by the store and the caller's identity", () 
     expect(
       await t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "anon")),
     ).toEqual([]);
+  });
+});
+
+describe("the database unreachable for a moment", () => {
+  it("is a 503 with Retry-After in the error envelope, not a 500", async () => {
+    // Refused, cut off by a shutdown, still starting up.
+    for (const code of ["ECONNREFUSED", "57P01", "57P03"]) {
+      const res = await t.request(`/_test/db-down/${code}`);
+      await expectError(res, 503, "DATABASE_UNAVAILABLE");
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("Idempotency-Key after the process holding it died", () => {
+  it("a claim left in progress is refused while fresh and taken over once its lease ran out", async () => {
+    const s = await shop();
+    const send = () => createOrder(s.tenant.slug, s.tokens.access_token, "died-1", s.productId);
+    expect((await send()).status).toBe(201);
+    // As a process killed mid-request leaves it: claimed, never completed, no longer renewed.
+    const leaveClaim = (ageSeconds: number) =>
+      t.db
+        .update(idempotencyKeys)
+        .set({
+          statusCode: null,
+          responseBody: null,
+          createdAt: new Date(t.clock.now.getTime() - ageSeconds * 1000),
+        })
+        .where(eq(idempotencyKeys.key, "died-1"));
+    await leaveClaim(5);
+    const early = await send();
+    await expectError(early, 409, "IDEMPOTENCY_IN_PROGRESS");
+    expect(Number(early.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Past the lease (30 s by default) the retry runs the request again and completes the key.
+    await leaveClaim(31);
+    const retried = await send();
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get("idempotent-replayed")).toBeNull();
+    expect(await orderCount(s.tenant)).toBe(2);
+    const replay = await send();
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(await replay.json()).toEqual(await retried.json());
   });
 });
 

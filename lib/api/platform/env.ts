@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/context";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import type { Tenant } from "@/lib/tenants/schema";
-import type { Limiter } from "@/lib/limiter";
+import type { Limiter, LimiterFactory } from "@/lib/limiter";
 import type { FileStorage } from "@/lib/storage";
 import type { JobSender } from "@/lib/jobs/queue";
 import type { RouteRules } from "./module";
@@ -24,7 +24,7 @@ export interface ApiDeps {
     | "trustProxy"
     | "rateLimit"
     | "publicUrl"
-  > & { signup?: "open" | "closed" };
+  > & { signup?: "open" | "closed"; idempotencyLeaseSeconds?: number };
   limiters: {
     api: Limiter;
     apiKey: Limiter;
@@ -36,6 +36,8 @@ export interface ApiDeps {
     /** "Forgot password" requests per address and per store+email; in memory when absent (tests). */
     passwordReset?: { ip: Limiter; account: Limiter };
   };
+  /** Where the limiters count when it is shared (Redis), for /health; absent: memory. */
+  rateLimitStore?: LimiterFactory["store"];
   keyUsage: { touch(keyId: string, at: Date): void };
   /** Verified credentials, dropped per tenant on every instance when one changes (lib/auth/credential-cache.ts). */
   credentials: CredentialCache;

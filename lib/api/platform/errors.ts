@@ -4,6 +4,10 @@ import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
 import { AppError, ValidationError, type FieldError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+
+/** Seconds a client waits before retrying while the database is unreachable (a restart). */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** The one error envelope of the Store API. */
 export interface ErrorBody {
@@ -34,6 +38,13 @@ export function zodToValidationError(error: ZodError, where: "body" | "query" | 
   return new ValidationError("The request has invalid fields", errors);
 }
 
+/** The innermost cause's message: the driver's own words (ECONNREFUSED, shutting down). */
+function rootMessage(err: unknown): string {
+  let e = err;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function respondWithError(c: Context, err: unknown): Response {
   const requestId = c.get("requestId") as string | undefined;
   let appError: AppError;
@@ -46,6 +57,17 @@ export function respondWithError(c: Context, err: unknown): Response {
       "invalid_request_error",
       "BAD_REQUEST",
       err.message || "Bad request",
+    );
+  } else if (isDatabaseUnavailable(err)) {
+    // An outage, not a defect: a warning, and a 503 the client may retry (docs/operations.md).
+    // One short line per request (no stack: hundreds of these during a restart say one thing).
+    log.warn("database unavailable", { requestId, path: c.req.path, reason: rootMessage(err) });
+    appError = new AppError(
+      503,
+      "api_error",
+      "DATABASE_UNAVAILABLE",
+      "The database is unavailable for a moment; retry shortly",
+      { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
     );
   } else {
     log.error("unhandled error", { requestId, path: c.req.path, err });

@@ -13,7 +13,11 @@ const Health = z
     status: z.enum(["ok", "degraded"]),
     version: z.string(),
     uptime_seconds: z.number().int(),
-    checks: z.object({ database: Check.extend({ driver: z.enum(["pglite", "postgres"]) }) }),
+    checks: z.object({
+      database: Check.extend({ driver: z.enum(["pglite", "postgres"]) }),
+      /** Present with REDIS_URL. Down is degraded but 200: limits fall back to memory. */
+      redis: Check.optional(),
+    }),
   })
   .openapi("Health");
 
@@ -21,10 +25,10 @@ const route = createRoute({
   method: "get",
   path: "/health",
   tags: ["Platform"],
-  summary: "Liveness and the status of the database",
+  summary: "Liveness and the status of the database (and Redis, when configured)",
   responses: {
-    200: jsonResponse(Health, "Healthy"),
-    503: jsonResponse(Health, "A dependency is down"),
+    200: jsonResponse(Health, "Serving: healthy, or degraded when only Redis is down"),
+    503: jsonResponse(Health, "The database is down"),
   },
 });
 
@@ -33,7 +37,7 @@ const started = Date.now();
 export function healthRoutes() {
   const app = new OpenAPIHono<ApiEnv>();
   app.openapi(route, async (c) => {
-    const { db, dbKind, version } = c.var.deps;
+    const { db, dbKind, version, rateLimitStore } = c.var.deps;
     let database: z.infer<typeof Health>["checks"]["database"];
     try {
       const ms = await Promise.race([
@@ -50,13 +54,22 @@ export function healthRoutes() {
         detail: err instanceof Error ? err.message : "unreachable",
       };
     }
+    // Without Redis each instance limits on its own (lib/limiter.ts): degraded, yet serving.
+    const redis = rateLimitStore
+      ? rateLimitStore().status === "ok"
+        ? { status: "ok" as const }
+        : {
+            status: "error" as const,
+            detail: "unreachable; rate limits are per instance (in memory) until it is back",
+          }
+      : undefined;
     const ok = database.status === "ok";
     c.header("Cache-Control", "no-store");
     const body = {
-      status: ok ? ("ok" as const) : ("degraded" as const),
+      status: ok && redis?.status !== "error" ? ("ok" as const) : ("degraded" as const),
       version,
       uptime_seconds: Math.floor((Date.now() - started) / 1000),
-      checks: { database },
+      checks: { database, ...(redis ? { redis } : {}) },
     };
     return ok ? c.json(body, 200) : c.json(body, 503);
   });

@@ -1,4 +1,4 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Context, Next } from "hono";
 import { ConflictError, ValidationError, BadRequestError } from "@/lib/errors";
 import { actorId } from "@/lib/context";
@@ -9,11 +9,14 @@ import { createHash } from "node:crypto";
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const RETENTION_MS = 24 * 3600 * 1000;
+const DEFAULT_LEASE_SECONDS = 30;
 
 /**
  * POST with an Idempotency-Key: the first response (anything but a 5xx or a 429) is stored and
  * replayed for the same key; the same key with a different body is a 422; a retry that arrives
  * while the first is still running gets 409 and may try again. Keys live 24 hours.
+ * The running request renews its claim; a claim nobody renewed for the lease (its process was
+ * killed) is taken over by the next retry, which runs the request again (docs/operations.md).
  * Run by authenticate: keys are scoped by the store and the caller (user or API key id), so a
  * refreshed token or another spelling of X-Tenant-ID replays (docs/api.md, Idempotency-Key).
  */
@@ -28,7 +31,8 @@ export async function idempotency(c: Context<ApiEnv>, next: Next) {
       422,
     );
   }
-  const { db, now } = c.var.deps;
+  const { db, now, config } = c.var.deps;
+  const leaseMs = (config.idempotencyLeaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;
   const { actor } = c.var;
   const caller =
     actor.type === "app"
@@ -49,7 +53,8 @@ export async function idempotency(c: Context<ApiEnv>, next: Next) {
     .where(and(where, lt(idempotencyKeys.createdAt, new Date(now().getTime() - RETENTION_MS))));
   const inserted = await db
     .insert(idempotencyKeys)
-    .values({ scope, key, requestHash })
+    // The API's clock, as the lease and the retention compare against it.
+    .values({ scope, key, requestHash, createdAt: now() })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (inserted.length === 0) {
@@ -66,32 +71,63 @@ export async function idempotency(c: Context<ApiEnv>, next: Next) {
         "IDEMPOTENCY_KEY_REUSED",
       );
     }
-    if (existing.statusCode === null) {
-      c.header("Retry-After", "1");
+    if (existing.statusCode !== null) {
+      c.header("Idempotent-Replayed", "true");
+      return c.body(existing.responseBody ?? "", existing.statusCode as 200, {
+        "Content-Type": existing.contentType ?? "application/json",
+      });
+    }
+    // In progress, unless its holder stopped renewing it: then this retry takes it over.
+    // One retry wins: the update refreshes the claim, so a second finds it fresh.
+    const taken = await db
+      .update(idempotencyKeys)
+      .set({ createdAt: now() })
+      .where(
+        and(
+          where,
+          isNull(idempotencyKeys.statusCode),
+          lt(idempotencyKeys.createdAt, new Date(now().getTime() - leaseMs)),
+        ),
+      )
+      .returning({ key: idempotencyKeys.key });
+    if (taken.length === 0) {
+      c.header("Retry-After", String(Math.min(5, Math.ceil(leaseMs / 1000))));
       throw new ConflictError(
         "A request with this Idempotency-Key is in progress; retry shortly",
         "IDEMPOTENCY_IN_PROGRESS",
       );
     }
-    c.header("Idempotent-Replayed", "true");
-    return c.body(existing.responseBody ?? "", existing.statusCode as 200, {
-      "Content-Type": existing.contentType ?? "application/json",
-    });
   }
 
+  // While this request runs, its claim stays fresh; killed, it lapses after the lease.
+  const renewal = setInterval(
+    () =>
+      void db
+        .update(idempotencyKeys)
+        .set({ createdAt: now() })
+        .where(and(where, isNull(idempotencyKeys.statusCode)))
+        .catch(() => {}),
+    leaseMs / 3,
+  );
+  renewal.unref();
+  const release = async () => {
+    clearInterval(renewal);
+    await db.delete(idempotencyKeys).where(where);
+  };
   try {
     await next();
   } catch (err) {
-    await db.delete(idempotencyKeys).where(where);
+    await release();
     throw err;
   }
   const status = c.res.status;
   if (status >= 500 || status === 429) {
-    await db.delete(idempotencyKeys).where(where);
+    await release();
     return;
   }
   const contentType = c.res.headers.get("content-type");
   const store = async (responseBody: string) => {
+    clearInterval(renewal);
     await db
       .update(idempotencyKeys)
       .set({ statusCode: status, responseBody, contentType, completedAt: now() })
@@ -107,7 +143,7 @@ export async function idempotency(c: Context<ApiEnv>, next: Next) {
       .then(store)
       .catch(async (err: unknown) => {
         log.error("idempotency: storing a streamed reply failed", { err });
-        await db.delete(idempotencyKeys).where(where);
+        await release();
       })
       .catch(() => {});
     return;
