@@ -84,7 +84,8 @@ const isApi = (req: IncomingMessage) => {
     url.startsWith("/api/v1/") ||
     url === "/api/v1" ||
     url === "/health" ||
-    url.startsWith("/health?")
+    url.startsWith("/health?") ||
+    url.startsWith("/health/")
   );
 };
 

@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema";
 import { log } from "@/lib/log";
 
@@ -118,6 +119,29 @@ export async function pingDatabase(db: Db): Promise<number> {
   const started = performance.now();
   await db.execute(sql`select 1`);
   return performance.now() - started;
+}
+
+let releaseMigrations: number[] | undefined;
+
+/**
+ * How many of this release's migrations the database lacks (0: up to date, or newer than this
+ * release, as in a rolling upgrade). The same test drizzle's migrator uses: by creation time.
+ */
+export async function missingMigrations(db: Db): Promise<number> {
+  releaseMigrations ??= readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis);
+  let applied = 0;
+  try {
+    const result = (await db.execute(
+      sql`select max(created_at) as at from drizzle.__drizzle_migrations`,
+    )) as unknown as { rows: { at: string | null }[] };
+    applied = Number(result.rows[0]?.at ?? 0);
+  } catch (err) {
+    // No migrations table yet (42P01, or 3F000 for its schema): none applied.
+    const code =
+      (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    if (code !== "42P01" && code !== "3F000") throw err;
+  }
+  return releaseMigrations.filter((at) => at > applied).length;
 }
 
 /**
