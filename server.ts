@@ -28,7 +28,13 @@ process.env.NEXTAUTH_URL ||= config.publicUrl;
 // A self-hosted store does not report usage to third parties unless its operator opts in.
 process.env.NEXT_TELEMETRY_DISABLED ||= "1";
 
-const database = await getDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await getDatabase({
+  url: config.databaseUrl,
+  readUrl: config.databaseReadUrl,
+  dataDir: config.dataDir,
+});
+if (config.databaseReadUrl && !config.databaseUrl)
+  log.warn("DATABASE_READ_URL is ignored on the embedded database (PGlite): it has no replicas");
 await database.migrate();
 let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
 if (process.argv.includes("--seed-demo")) {

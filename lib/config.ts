@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A read replica for list, export and analytics reads (PostgreSQL only). */
+  databaseReadUrl: string | undefined;
   redisUrl: string | undefined;
   /** Root secret; per-purpose keys are derived from it (see deriveKey). */
   authSecret: string;
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     authSecret,
     encryptionKey,

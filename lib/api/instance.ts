@@ -22,6 +22,7 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
   const credentials = credentialCache(database);
   const api = createApi({
     db: database.db,
+    readDb: database.read,
     dbKind: database.kind,
     config,
     limiters: {

@@ -20,6 +20,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface Database {
   db: Db;
+  /**
+   * For reads that may lag the primary a moment (lists, exports, analytics): a pool of its own on
+   * DATABASE_READ_URL (a replica), else absent and such reads use `db` (docs/operations.md).
+   */
+  read?: Db;
   kind: "pglite" | "postgres";
   /** For pg-boss: the PGlite client, or the PostgreSQL URL (it keeps a pool of its own). */
   pglite?: PGlite;
@@ -48,6 +53,8 @@ const MIGRATION_LOCK = 727_274_001;
 export interface OpenOptions {
   /** postgres://... ; when absent, PGlite. */
   url?: string;
+  /** A read replica's postgres://... for list, export and analytics reads; ignored on PGlite. */
+  readUrl?: string;
   /** PGlite data directory; absent means in-memory (tests). */
   dataDir?: string;
   poolSize?: number;
@@ -60,8 +67,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Without a listener the error would crash the process.
     pool.on("error", (err) => log.warn("database connection lost", { err }));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const readPool = options.readUrl
+      ? new pg.Pool({ connectionString: options.readUrl, max: options.poolSize ?? 10 })
+      : undefined;
+    readPool?.on("error", (err) => log.warn("read replica connection lost", { err }));
     return {
       db,
+      read: readPool && (drizzleNodePg(readPool, { schema }) as unknown as Db),
       kind: "postgres",
       url: options.url,
       async migrate() {
@@ -74,7 +86,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           lock.release();
         }
       },
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), readPool?.end()]);
+      },
     };
   }
   if (options.dataDir) {
