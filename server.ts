@@ -10,10 +10,10 @@ import { deriveKey, loadConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
 import { seedSampleData } from "@/lib/demo/sample-data";
-import { buildApi } from "@/lib/api/instance";
+import { buildApi, inProcessApi } from "@/lib/api/instance";
 import { IN_PROCESS_API } from "@/lib/sdk/client";
 import { startWebhookWorkers } from "@/lib/webhooks/worker";
-import { log } from "@/lib/log";
+import { log, withRequestId } from "@/lib/log";
 import { clientAddress } from "@/lib/client-ip";
 import { issueSetupCode } from "@/lib/tenants/setup";
 
@@ -55,8 +55,9 @@ const jobs = await startWebhookWorkers(database, {
 const { api, ready: limitersReady, close: closeLimiters } = buildApi(config, database, jobs.sender);
 if (!(await limitersReady()))
   log.warn("Redis not reachable yet; rate limits are per instance until it is");
-// The admin's SDK calls the API through this, in-process, without a socket (lib/sdk/client.ts).
-(globalThis as Record<symbol, unknown>)[IN_PROCESS_API] = api;
+// The admin's SDK calls the API through this, in-process, without a socket (lib/sdk/client.ts),
+// under the admin request's id: the API's lines for an admin action carry the action's id.
+(globalThis as Record<symbol, unknown>)[IN_PROCESS_API] = inProcessApi(api);
 
 const handleApi = getRequestListener(api.fetch);
 const admin = apiOnly ? undefined : await startAdmin();
@@ -106,10 +107,13 @@ const server = createServer((req, res) => {
     req.socket.remoteAddress ?? "",
     config.trustProxy,
   );
-  admin.handle(req, res).catch((err: unknown) => {
-    log.error("next handler failed", { err, url: req.url });
-    if (!res.headersSent) res.writeHead(500).end();
-  });
+  // Every line the admin logs while serving this request carries its id (lib/log.ts).
+  withRequestId(req, res, () =>
+    admin.handle(req, res).catch((err: unknown) => {
+      log.error("next handler failed", { err, url: req.url });
+      if (!res.headersSent) res.writeHead(500).end();
+    }),
+  );
 });
 if (dev && admin) server.on("upgrade", admin.upgrade);
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
