@@ -85,6 +85,8 @@ function notServedHere(res: ServerResponse) {
   );
 }
 
+let stopping = false;
+
 const isApi = (req: IncomingMessage) => {
   const url = req.url ?? "/";
   return (
@@ -97,6 +99,8 @@ const isApi = (req: IncomingMessage) => {
 };
 
 const server = createServer((req, res) => {
+  // Draining (SIGTERM): answer what still arrives on an open connection, then close it.
+  if (stopping) res.setHeader("Connection", "close");
   if (isApi(req)) return void handleApi(req, res);
   if (!admin) return notServedHere(res);
   // The admin (sign-in throttling) reads the client address from X-Forwarded-For: reduce it to
@@ -155,19 +159,21 @@ server.listen(config.port, config.host, () => {
   }
 });
 
-let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info("shutting down", { signal });
   // Stop accepting, let in-flight requests finish (10 s at most), then close the database.
+  // A kept-alive connection whose request has been answered is closed as soon as it is idle:
+  // left open, it would hold server.close() until the 10 s are up.
   const force = setTimeout(() => server.closeAllConnections(), 10_000);
-  force.unref();
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
   });
   clearTimeout(force);
+  clearInterval(idle);
   await admin?.close()?.catch(() => {});
   await jobs.stop().catch(() => {});
   await closeLimiters();
