@@ -48,10 +48,11 @@ if (process.argv.includes("--seed-demo")) {
 // stored; the code itself is printed once below (docs/decisions/0009-stores-setup-and-export.md).
 const setupCode = demo ? undefined : await issueSetupCode(database.db);
 
-const jobs = await startWebhookWorkers(database, {
-  encryptionKey: config.encryptionKey,
-  allowPrivate: config.webhooksAllowPrivate,
-});
+const jobs = await startWebhookWorkers(
+  database,
+  { encryptionKey: config.encryptionKey, allowPrivate: config.webhooksAllowPrivate },
+  { maintenanceCron: config.maintenanceCron },
+);
 const { api, ready: limitersReady, close: closeLimiters } = buildApi(config, database, jobs.sender);
 if (!(await limitersReady()))
   log.warn("Redis not reachable yet; rate limits are per instance until it is");

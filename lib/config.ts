@@ -12,6 +12,8 @@ export interface Config {
   /** A read replica for list, export and analytics reads (PostgreSQL only). */
   databaseReadUrl: string | undefined;
   redisUrl: string | undefined;
+  /** When the hourly clean-up runs (cron, UTC); one instance runs each occurrence. */
+  maintenanceCron: string;
   /** Root secret; per-purpose keys are derived from it (see deriveKey). */
   authSecret: string;
   accessTokenTtlSeconds: number;
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseReadUrl: env.DATABASE_READ_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    maintenanceCron: env.MAINTENANCE_CRON || "17 * * * *",
     authSecret,
     encryptionKey,
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1",
