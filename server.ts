@@ -11,10 +11,10 @@ import { getDatabase } from "@/lib/db/client";
 import { DataDirectoryError } from "@/lib/db/data-dir";
 import { seedDemo } from "@/lib/demo/seed";
 import { seedSampleData } from "@/lib/demo/sample-data";
-import { buildApi } from "@/lib/api/instance";
+import { buildApi, inProcessApi } from "@/lib/api/instance";
 import { IN_PROCESS_API } from "@/lib/sdk/client";
 import { startWebhookWorkers } from "@/lib/webhooks/worker";
-import { log } from "@/lib/log";
+import { log, withRequestId } from "@/lib/log";
 import { clientAddress } from "@/lib/client-ip";
 import { issueSetupCode } from "@/lib/tenants/setup";
 
@@ -49,9 +49,12 @@ process.env.NEXTAUTH_URL ||= config.publicUrl;
 process.env.NEXT_TELEMETRY_DISABLED ||= "1";
 
 const database = await orExit(
-  () => getDatabase({ url: config.databaseUrl, dataDir: config.dataDir }),
+  () =>
+    getDatabase({ url: config.databaseUrl, readUrl: config.databaseReadUrl, dataDir: config.dataDir }),
   isDataDir,
 );
+if (config.databaseReadUrl && !config.databaseUrl)
+  log.warn("DATABASE_READ_URL is ignored on the embedded database (PGlite): it has no replicas");
 await database.migrate();
 let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
 if (process.argv.includes("--seed-demo")) {
@@ -65,15 +68,17 @@ if (process.argv.includes("--seed-demo")) {
 // stored; the code itself is printed once below (docs/decisions/0009-stores-setup-and-export.md).
 const setupCode = demo ? undefined : await issueSetupCode(database.db);
 
-const jobs = await startWebhookWorkers(database, {
-  encryptionKey: config.encryptionKey,
-  allowPrivate: config.webhooksAllowPrivate,
-});
+const jobs = await startWebhookWorkers(
+  database,
+  { encryptionKey: config.encryptionKey, allowPrivate: config.webhooksAllowPrivate },
+  { maintenanceCron: config.maintenanceCron },
+);
 const { api, ready: limitersReady, close: closeLimiters } = buildApi(config, database, jobs.sender);
 // Unreachable: lib/limiter.ts has said so in the log, and falls back to memory meanwhile.
 await limitersReady();
-// The admin's SDK calls the API through this, in-process, without a socket (lib/sdk/client.ts).
-(globalThis as Record<symbol, unknown>)[IN_PROCESS_API] = api;
+// The admin's SDK calls the API through this, in-process, without a socket (lib/sdk/client.ts),
+// under the admin request's id: the API's lines for an admin action carry the action's id.
+(globalThis as Record<symbol, unknown>)[IN_PROCESS_API] = inProcessApi(api);
 
 const handleApi = getRequestListener(api.fetch);
 const admin = apiOnly ? undefined : await startAdmin();
@@ -101,17 +106,22 @@ function notServedHere(res: ServerResponse) {
   );
 }
 
+let stopping = false;
+
 const isApi = (req: IncomingMessage) => {
   const url = req.url ?? "/";
   return (
     url.startsWith("/api/v1/") ||
     url === "/api/v1" ||
     url === "/health" ||
-    url.startsWith("/health?")
+    url.startsWith("/health?") ||
+    url.startsWith("/health/")
   );
 };
 
 const server = createServer((req, res) => {
+  // Draining (SIGTERM): answer what still arrives on an open connection, then close it.
+  if (stopping) res.setHeader("Connection", "close");
   if (isApi(req)) return void handleApi(req, res);
   if (!admin) return notServedHere(res);
   // The admin (sign-in throttling) reads the client address from X-Forwarded-For: reduce it to
@@ -122,10 +132,13 @@ const server = createServer((req, res) => {
     req.socket.remoteAddress ?? "",
     config.trustProxy,
   );
-  admin.handle(req, res).catch((err: unknown) => {
-    log.error("next handler failed", { err, url: req.url });
-    if (!res.headersSent) res.writeHead(500).end();
-  });
+  // Every line the admin logs while serving this request carries its id (lib/log.ts).
+  withRequestId(req, res, () =>
+    admin.handle(req, res).catch((err: unknown) => {
+      log.error("next handler failed", { err, url: req.url });
+      if (!res.headersSent) res.writeHead(500).end();
+    }),
+  );
 });
 if (dev && admin) server.on("upgrade", admin.upgrade);
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
@@ -167,19 +180,21 @@ server.listen(config.port, config.host, () => {
   }
 });
 
-let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info("shutting down", { signal });
   // Stop accepting, let in-flight requests finish (10 s at most), then close the database.
+  // A kept-alive connection whose request has been answered is closed as soon as it is idle:
+  // left open, it would hold server.close() until the 10 s are up.
   const force = setTimeout(() => server.closeAllConnections(), 10_000);
-  force.unref();
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
   });
   clearTimeout(force);
+  clearInterval(idle);
   await admin?.close()?.catch(() => {});
   await jobs.stop().catch(() => {});
   await closeLimiters();

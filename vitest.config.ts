@@ -44,6 +44,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Several server processes on one PostgreSQL and one Redis (issue 17): a CI stage of its
+          // own, skipped without DATABASE_URL and REDIS_URL.
+          name: "instances",
+          include: ["tests/instances/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

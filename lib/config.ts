@@ -10,7 +10,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A read replica for list, export and analytics reads (PostgreSQL only). */
+  databaseReadUrl: string | undefined;
   redisUrl: string | undefined;
+  /** When the hourly clean-up runs (cron, UTC); one instance runs each occurrence. */
+  maintenanceCron: string;
   /** Root secret; per-purpose keys are derived from it (see deriveKey). */
   authSecret: string;
   accessTokenTtlSeconds: number;
@@ -108,7 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    maintenanceCron: env.MAINTENANCE_CRON || "17 * * * *",
     authSecret,
     encryptionKey,
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1",

@@ -29,6 +29,8 @@ export function actorId(actor: Actor): string {
 /** What every service verb receives: the tenant, the caller, the database. Never HTTP. */
 export interface ServiceContext {
   db: Db;
+  /** The read replica when there is one (DATABASE_READ_URL): use it through `readsOf(ctx)`. */
+  reads?: Db;
   tenant: Tenant;
   actor?: Actor;
   ip: string;
@@ -39,3 +41,10 @@ export interface ServiceContext {
   /** Absent where no queue runs (some tests): events are still recorded, just not delivered. */
   jobs?: JobSender;
 }
+
+/**
+ * Where a list, an export or an analytics query reads: the replica when one is configured, else
+ * the primary. Such reads may lag a write by the replica's delay; reads that must see the
+ * caller's own write (get-after-create, checks before a change) use `ctx.db`.
+ */
+export const readsOf = (ctx: Pick<ServiceContext, "db" | "reads">): Db => ctx.reads ?? ctx.db;

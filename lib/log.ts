@@ -5,6 +5,7 @@
  * and secret-named fields are redacted, so a careless field cannot leak a token.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
 import pino, { type DestinationStream } from "pino";
 
 type Fields = Record<string, unknown>;
@@ -31,6 +32,31 @@ const context = new AsyncLocalStorage<Fields>();
 /** Runs `fn` with `fields` (a request id) added to every line it logs, however deep. */
 export function withLogContext<T>(fields: Fields, fn: () => T): T {
   return context.run({ ...context.getStore(), ...fields }, fn);
+}
+
+/** The id of the request this code runs for (from withLogContext), if any. */
+export function currentRequestId(): string | undefined {
+  const id = context.getStore()?.requestId;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** A caller's X-Request-ID that is safe to log and echo: the rule of the Store API's (Hono's). */
+const REQUEST_ID = /^[\w\-=]{1,255}$/;
+
+/**
+ * Runs `fn` (the admin's Next.js handler, which the Store API's middleware does not see) with
+ * the caller's X-Request-ID, or a new one, on every line it logs and on the reply.
+ */
+export function withRequestId<T>(
+  req: { headers: Record<string, string | string[] | undefined> },
+  res: { setHeader(name: string, value: string): unknown },
+  fn: () => T,
+): T {
+  const given = req.headers["x-request-id"];
+  const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("X-Request-ID", requestId);
+  return withLogContext({ requestId }, fn);
 }
 
 /** A failed query's text ends with its parameters: customer data and signatures stay out. */

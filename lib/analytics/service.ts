@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import { authorize } from "@/lib/auth/permissions";
-import type { ServiceContext } from "@/lib/context";
+import { readsOf, type ServiceContext } from "@/lib/context";
 import type { Db } from "@/lib/db/client";
 import { toMajor } from "@/lib/money";
 import { dateInZone } from "@/lib/time";
@@ -45,7 +45,7 @@ export async function getOverview(
   const money = (minor: number) => toMajor(minor, currency);
 
   // One snapshot for every part, so the parts add up even while orders come in.
-  return ctx.db.transaction(
+  return readsOf(ctx).transaction(
     async (tx) => {
       const orderRows = await orderFigures(tx, tenantId, current, previous);
       const periodRows = orderRows.filter((r) => r.grain === PERIOD);

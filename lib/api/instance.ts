@@ -5,7 +5,8 @@ import { localDiskStorage } from "@/lib/storage";
 import { KeyUsageTracker } from "@/lib/api-keys/service";
 import { credentialCache } from "@/lib/auth/credential-cache";
 import type { JobSender } from "@/lib/jobs/queue";
-import { createApi } from "./app";
+import { createApi, type StoreApi } from "./app";
+import { currentRequestId } from "@/lib/log";
 import { mailOff, smtpMailer } from "@/lib/mail/transport";
 import { storeLimiters } from "@/lib/tenants/setup-routes";
 import { passwordResetLimiters } from "@/lib/auth/password-reset";
@@ -22,6 +23,7 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
   const credentials = credentialCache(database);
   const api = createApi({
     db: database.db,
+    readDb: database.read,
     dbKind: database.kind,
     config,
     limiters: {
@@ -61,6 +63,20 @@ export function buildApi(config: Config, database: Database, jobs?: JobSender) {
       await keyUsage.close();
       await credentials.close();
       await factory.close();
+    },
+  };
+}
+
+/**
+ * The Store API as the admin's SDK calls it in-process (lib/sdk/client.ts), under the admin
+ * request's id: the API's log lines for an admin action carry the id of the action's request.
+ */
+export function inProcessApi(api: StoreApi) {
+  return {
+    fetch(request: Request, env: { inProcess: true }) {
+      const id = currentRequestId();
+      if (id && !request.headers.has("x-request-id")) request.headers.set("x-request-id", id);
+      return api.fetch(request, env);
     },
   };
 }

@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema";
 import { log } from "@/lib/log";
 import { ensureWritableDataDir, wasiDataDirectoryError } from "./data-dir";
@@ -20,6 +21,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface Database {
   db: Db;
+  /**
+   * For reads that may lag the primary a moment (lists, exports, analytics): a pool of its own on
+   * DATABASE_READ_URL (a replica), else absent and such reads use `db` (docs/operations.md).
+   */
+  read?: Db;
   kind: "pglite" | "postgres";
   /** For pg-boss: the PGlite client, or the PostgreSQL URL (it keeps a pool of its own). */
   pglite?: PGlite;
@@ -48,6 +54,8 @@ const MIGRATION_LOCK = 727_274_001;
 export interface OpenOptions {
   /** postgres://... ; when absent, PGlite. */
   url?: string;
+  /** A read replica's postgres://... for list, export and analytics reads; ignored on PGlite. */
+  readUrl?: string;
   /** PGlite data directory; absent means in-memory (tests). */
   dataDir?: string;
   poolSize?: number;
@@ -60,8 +68,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Without a listener the error would crash the process.
     pool.on("error", (err) => log.warn("database connection lost", { err }));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const readPool = options.readUrl
+      ? new pg.Pool({ connectionString: options.readUrl, max: options.poolSize ?? 10 })
+      : undefined;
+    readPool?.on("error", (err) => log.warn("read replica connection lost", { err }));
     return {
       db,
+      read: readPool && (drizzleNodePg(readPool, { schema }) as unknown as Db),
       kind: "postgres",
       url: options.url,
       async migrate() {
@@ -74,7 +87,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           lock.release();
         }
       },
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), readPool?.end()]);
+      },
     };
   }
   if (options.dataDir) {
@@ -122,6 +137,29 @@ export async function pingDatabase(db: Db): Promise<number> {
   const started = performance.now();
   await db.execute(sql`select 1`);
   return performance.now() - started;
+}
+
+let releaseMigrations: number[] | undefined;
+
+/**
+ * How many of this release's migrations the database lacks (0: up to date, or newer than this
+ * release, as in a rolling upgrade). The same test drizzle's migrator uses: by creation time.
+ */
+export async function missingMigrations(db: Db): Promise<number> {
+  releaseMigrations ??= readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis);
+  let applied = 0;
+  try {
+    const result = (await db.execute(
+      sql`select max(created_at) as at from drizzle.__drizzle_migrations`,
+    )) as unknown as { rows: { at: string | null }[] };
+    applied = Number(result.rows[0]?.at ?? 0);
+  } catch (err) {
+    // No migrations table yet (42P01, or 3F000 for its schema): none applied.
+    const code =
+      (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    if (code !== "42P01" && code !== "3F000") throw err;
+  }
+  return releaseMigrations.filter((at) => at > applied).length;
 }
 
 /**

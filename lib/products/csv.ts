@@ -3,7 +3,7 @@ import { BOM, csvLines, csvStream, unescapeCell } from "@/lib/csv";
 import { TEXT_PROBLEM_MESSAGES, textProblem } from "@/lib/input";
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
-import type { ServiceContext } from "@/lib/context";
+import { readsOf, type ServiceContext } from "@/lib/context";
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
 import { recordEvent } from "@/lib/events/service";
@@ -65,7 +65,7 @@ export async function exportProductsCsv(
           ),
         )
       : and(...base);
-    const page = await ctx.db
+    const page = await readsOf(ctx)
       .select({ row: products, at: sql<string>`${products.createdAt}::text` })
       .from(products)
       .where(where)

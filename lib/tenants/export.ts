@@ -5,7 +5,7 @@
  */
 import { and, asc, count, countDistinct, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import Papa from "papaparse";
-import type { ServiceContext } from "@/lib/context";
+import { readsOf, type ServiceContext } from "@/lib/context";
 import { PermissionError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { auditLog } from "@/lib/audit/schema";
@@ -46,21 +46,20 @@ export function exportFilename(slug: string, now: Date, timeZone: string): strin
 
 export async function exportCounts(ctx: ServiceContext) {
   const t = ctx.tenant.id;
+  const db = readsOf(ctx);
   const one = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
   const [productN, orderN, customerN, keyN, hookN, auditN] = await Promise.all([
-    one(ctx.db.select({ n: count() }).from(products).where(eq(products.tenantId, t))),
-    one(ctx.db.select({ n: count() }).from(orders).where(eq(orders.tenantId, t))),
+    one(db.select({ n: count() }).from(products).where(eq(products.tenantId, t))),
+    one(db.select({ n: count() }).from(orders).where(eq(orders.tenantId, t))),
     one(
-      ctx.db
+      db
         .select({ n: countDistinct(sql`lower(${orders.customerEmail})`) })
         .from(orders)
         .where(and(eq(orders.tenantId, t), isNotNull(orders.customerEmail))),
     ),
-    one(ctx.db.select({ n: count() }).from(apiKeys).where(eq(apiKeys.tenantId, t))),
-    one(
-      ctx.db.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.tenantId, t)),
-    ),
-    one(ctx.db.select({ n: count() }).from(auditLog).where(eq(auditLog.tenantId, t))),
+    one(db.select({ n: count() }).from(apiKeys).where(eq(apiKeys.tenantId, t))),
+    one(db.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.tenantId, t))),
+    one(db.select({ n: count() }).from(auditLog).where(eq(auditLog.tenantId, t))),
   ]);
   return {
     products: productN,
@@ -104,7 +103,7 @@ function* files(
   counts: Awaited<ReturnType<typeof exportCounts>>,
 ): Generator<Entry> {
   const t = ctx.tenant.id;
-  const db = ctx.db;
+  const db = readsOf(ctx);
   yield {
     name: "settings.json",
     chunks: (async function* () {

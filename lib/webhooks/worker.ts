@@ -14,9 +14,10 @@ export async function startWebhookWorkers(
   database: Database,
   settings: Pick<EngineDeps, "encryptionKey" | "allowPrivate"> &
     Partial<Pick<EngineDeps, "now" | "schedule" | "random" | "timeoutMs">>,
-  options: JobsOptions = {},
+  options: JobsOptions & { maintenanceCron?: string } = {},
 ) {
-  const jobs = await startJobs(database, options);
+  const { maintenanceCron = "17 * * * *", ...jobOptions } = options;
+  const jobs = await startJobs(database, jobOptions);
   const deps: EngineDeps = {
     db: database.db,
     jobs: jobs.sender,
@@ -65,7 +66,8 @@ export async function startWebhookWorkers(
     const removed = await cleanUp(database.db, new Date());
     log.info("maintenance", removed);
   });
-  await jobs.boss.schedule(QUEUES.maintenance, "17 * * * *");
+  // pg-boss files each occurrence under one key: however many instances, one of them runs it.
+  await jobs.boss.schedule(QUEUES.maintenance, maintenanceCron);
   return {
     ...jobs,
     async stop() {

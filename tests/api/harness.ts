@@ -20,7 +20,10 @@ import { users, type Role, type User } from "@/lib/users/schema";
  * A Store API on a database of its own: PGlite in memory, or (when DATABASE_URL is set) a fresh
  * PostgreSQL database created for this test file and dropped after it.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(
+  /** A read replica's URL made from the database's own (the same server, another pool). */
+  readUrl?: (url: string) => string,
+): Promise<Database> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const database = await openDatabase({});
@@ -34,7 +37,11 @@ export async function openTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
+  const database = await openDatabase({
+    url: url.toString(),
+    readUrl: readUrl?.(url.toString()),
+    poolSize: 5,
+  });
   await database.migrate();
   return {
     ...database,
@@ -64,6 +71,8 @@ export interface TestApiOptions {
   mail?: Mailer;
   /** Verified credentials; a cache of this instance alone (no listener) unless given. */
   credentials?: CredentialCache;
+  /** Reads for lists, exports and analytics through Database.read (PostgreSQL only). */
+  readUrl?: (url: string) => string;
 }
 
 /** The API's dependencies for a test: fresh secret, small limits, a controllable clock. */
@@ -86,6 +95,7 @@ export function testDeps(database: Database, options: TestApiOptions = {}) {
   const keyUsage = new KeyUsageTracker(database.db, 0);
   const deps: ApiDeps = {
     db: database.db,
+    readDb: database.read,
     dbKind: database.kind,
     config,
     limiters: {
@@ -117,7 +127,7 @@ export function testDeps(database: Database, options: TestApiOptions = {}) {
 export async function createTestApi(
   options: TestApiOptions & { webhookWorkers?: WorkerOptions } = {},
 ) {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(options.readUrl);
   let jobs: Jobs | undefined;
   const encryptionKey = randomBytes(32);
   if (options.webhookWorkers) {

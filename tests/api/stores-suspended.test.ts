@@ -20,6 +20,8 @@ const PUBLIC = new Set([
   "/api/v1/openapi.json",
   "/api/v1/docs",
   "/health",
+  "/health/live",
+  "/health/ready",
 ]);
 
 let t: TestApi;

@@ -15,7 +15,9 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** Not in either client, on purpose. */
 const NOT_IN_CLIENTS: Record<string, string> = {
-  "GET /health": "the load balancer's liveness probe, not an integration call",
+  "GET /health": "the status of an instance for people and dashboards, not an integration call",
+  "GET /health/live": "the load balancer's liveness probe, not an integration call",
+  "GET /health/ready": "the load balancer's readiness probe, not an integration call",
 };
 
 /** Not in the Python client, on purpose (the TypeScript SDK has them: the admin uses them). */

@@ -7,6 +7,7 @@ export function serviceContext(c: Context<ApiEnv>): ServiceContext {
   const { deps } = c.var;
   return {
     db: deps.db,
+    reads: deps.readDb,
     tenant: c.var.tenant,
     actor: c.get("actor"),
     ip: c.var.clientIp,

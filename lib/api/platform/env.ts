@@ -14,6 +14,8 @@ import type { CredentialCache } from "@/lib/auth/credential-cache";
 /** What the API is built from; tests build their own. */
 export interface ApiDeps {
   db: Db;
+  /** A read replica for lists, exports and analytics (lib/context.ts, readsOf). */
+  readDb?: Db;
   dbKind: "pglite" | "postgres";
   config: Pick<
     Config,

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
-import type { ServiceContext } from "@/lib/context";
+import { readsOf, type ServiceContext } from "@/lib/context";
 import { authorize } from "@/lib/auth/permissions";
 import { escapeLike, foldForSearch } from "@/lib/text/search";
 import { endOfDayIn, startOfDayIn } from "@/lib/time";
@@ -60,8 +60,9 @@ export async function listOrders(ctx: ServiceContext, query: z.infer<typeof Orde
   const order = query.sort.startsWith("-")
     ? [desc(column), desc(orders.id)]
     : [asc(column), asc(orders.id)];
+  const db = readsOf(ctx);
   const [rows, [total]] = await Promise.all([
-    ctx.db
+    db
       .select({
         order: orders,
         itemCount:
@@ -76,8 +77,8 @@ export async function listOrders(ctx: ServiceContext, query: z.infer<typeof Orde
       .offset((query.page - 1) * query.limit),
     // The whole store or one status: the trigger-kept counter. Anything narrower: count.
     query.q || query.source || query.start_date || query.end_date
-      ? ctx.db.select({ n: count() }).from(orders).where(where)
-      : ctx.db
+      ? db.select({ n: count() }).from(orders).where(where)
+      : db
           .select({ n: sql<number>`coalesce(sum(${orderCounts.count}), 0)`.mapWith(Number) })
           .from(orderCounts)
           .where(

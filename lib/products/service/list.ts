@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, isNotNull, like, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
-import type { ServiceContext } from "@/lib/context";
+import { readsOf, type ServiceContext } from "@/lib/context";
 import type { Db } from "@/lib/db/client";
 import { authorize } from "@/lib/auth/permissions";
 import { escapeLike, foldForSearch } from "@/lib/text/search";
@@ -135,7 +135,7 @@ function countSearchMatches(db: Db, where: SQL | undefined) {
 
 export async function listProducts(ctx: ServiceContext, query: z.infer<typeof ProductListQuery>) {
   authorize(ctx.actor, "products:read");
-  const { rows, total } = await queryProductPage(ctx.db, ctx.tenant.id, query);
+  const { rows, total } = await queryProductPage(readsOf(ctx), ctx.tenant.id, query);
   return {
     data: rows.map(presentProduct),
     pagination: {
@@ -153,15 +153,16 @@ export async function listProducts(ctx: ServiceContext, query: z.infer<typeof Pr
  */
 export async function listCategories(ctx: ServiceContext) {
   authorize(ctx.actor, "products:read");
+  const db = readsOf(ctx);
   const [used, named] = await Promise.all([
-    ctx.db
+    db
       .select({ name: products.category, count: count() })
       .from(products)
       .where(and(eq(products.tenantId, ctx.tenant.id), isNotNull(products.category)))
       .groupBy(products.category)
       .orderBy(desc(count()), asc(products.category))
       .limit(MAX_CATEGORIES),
-    ctx.db
+    db
       .select()
       .from(categoryNames)
       .where(eq(categoryNames.tenantId, ctx.tenant.id))

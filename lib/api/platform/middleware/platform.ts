@@ -50,8 +50,12 @@ export function setLimitHeaders(
   c.header("X-Rate-Limit-Reset", String(Math.ceil((Date.now() + res.msBeforeNext) / 1000)));
 }
 
+/** A load balancer's probes: never counted, or busy clients behind it would get the instance pulled. */
+const PROBES = new Set(["/health/live", "/health/ready"]);
+
 /** Every response carries the X-Rate-Limit-* headers; over the limit is a 429 with Retry-After. */
 export const rateLimit = createMiddleware<ApiEnv>(async (c, next) => {
+  if (PROBES.has(c.req.path)) return next();
   const { limiters, config } = c.var.deps;
   const limit = config.rateLimit.points;
   let res: RateLimiterRes;
