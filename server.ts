@@ -50,7 +50,11 @@ process.env.NEXT_TELEMETRY_DISABLED ||= "1";
 
 const database = await orExit(
   () =>
-    getDatabase({ url: config.databaseUrl, readUrl: config.databaseReadUrl, dataDir: config.dataDir }),
+    getDatabase({
+      url: config.databaseUrl,
+      readUrl: config.databaseReadUrl,
+      dataDir: config.dataDir,
+    }),
   isDataDir,
 );
 if (config.databaseReadUrl && !config.databaseUrl)
