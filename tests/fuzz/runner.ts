@@ -97,7 +97,7 @@ export async function fuzz(options: FuzzOptions): Promise<Tally> {
           const { code } = (await baseline.json().catch(() => ({}))) as { code?: string };
           tally.baseline[op.key] = `${baseline.status} ${code ?? ""}`;
         } else {
-          await world.repair(op, baseline);
+          await world.repair(op, { method: op.method, url: "" }, baseline);
           await baseline.body?.cancel();
         }
       }
@@ -121,9 +121,8 @@ export async function fuzz(options: FuzzOptions): Promise<Tally> {
           return { kind: "timeout", status: 0, detail: "no reply", op: op.key, seed, sent };
         tally.statuses[res.status] = (tally.statuses[res.status] ?? 0) + 1;
         const failure = await checkResponse(sent, res.clone());
-        // Only the operation itself uses things up (a DELETE mutated into a GET deletes nothing).
-        const repaired = res.status < 300 && sent.method === op.method;
-        if (repaired) await world.repair(op, res);
+        const repaired = res.status < 300;
+        if (repaired) await world.repair(op, sent, res);
         if (failure) {
           if (before) before = await fingerprint();
           return { ...failure, op: op.key, seed, sent };

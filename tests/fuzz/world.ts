@@ -113,12 +113,14 @@ export async function createWorld(t: TestApi) {
     key: await apiKey(),
     invitation: await invitation(),
   };
-  ids.order = id(
-    await call("POST", "/api/v1/store/orders", {
-      items: [{ product_id: ids.product, quantity: 1 }],
-      customer_email: "buyer@example.com",
-    }),
-  );
+  const openOrder = async () =>
+    id(
+      await call("POST", "/api/v1/store/orders", {
+        items: [{ product_id: ids.product, quantity: 1 }],
+        customer_email: "buyer@example.com",
+      }),
+    );
+  ids.order = await openOrder();
   // A paid order, for the invoice and for refunds (the main order stays open for payments).
   const paid = (ids.paid = id(
     await call("POST", "/api/v1/store/orders", {
@@ -241,16 +243,29 @@ export async function createWorld(t: TestApi) {
   }
 
   /** After a request that succeeded, puts back what it used up, so the next case has it again. */
-  async function repair(op: Operation, res: Response) {
+  /**
+   * `sent` is how the request went out: a GET mutated into a DELETE uses up what it names too.
+   */
+  async function repair(op: Operation, sent: { method: string; url: string }, res: Response) {
     const reply = async () =>
       (await res
         .clone()
         .json()
         .catch(() => ({}))) as Json;
-    switch (op.key) {
+    switch (`${sent.method} ${op.path}`) {
       case "DELETE /api/v1/store/products/{id}":
-        ids.deletable = await product("Deletable");
+        if (sent.url.includes(ids.product)) ids.product = await product();
+        else ids.deletable = await product("Deletable");
         break;
+      case "POST /api/v1/payments/manual": {
+        // A payment without an amount pays what the order owes: the next cases need an open one.
+        const order = (await call("GET", `/api/v1/store/orders/${ids.order}`)) as Json;
+        if (order.status !== "pending") {
+          ids.order = await openOrder();
+          await checkoutLink();
+        }
+        break;
+      }
       case "DELETE /api/v1/webhooks/{id}":
         ids.webhook = await webhook();
         break;
@@ -305,16 +320,8 @@ export async function createWorld(t: TestApi) {
       ],
       "brainsait-dev-ref": [developer.ref, "nobody"],
     },
-    ids: [
-      productB,
-      ids.product,
-      ids.order,
-      ids.webhook,
-      ids.invoice,
-      ids.payment,
-      staff.id,
-      randomUUID(),
-    ],
+    // Ids of another store, or of another kind in this one (none a DELETE of its kind could use up).
+    ids: [productB, ids.order, ids.invoice, ids.payment, staff.id, randomUUID()],
   };
 
   return { tenantIds: [a.id, b.id], base, repair, alt, owner: owner as User };
