@@ -2,9 +2,12 @@
 # Every test, in the order CI runs them (`npm test`). Prints a final "N passed, N failed".
 #   1. verify: format, lint, typecheck
 #   2. unit + API tests on PGlite, then the client libraries against a server on PGlite
-#   3. API tests again on PostgreSQL (a fresh database per test file) with Redis rate limits
+#   3. unit + API tests again on PostgreSQL (a fresh database per test file) with Redis rate
+#      limits, on the newest supported Node.js; then the faults (tests/faults: each starts its own
+#      PostgreSQL, Redis or server and breaks it) and three instances behind a proxy
 #   4. production build, then Playwright (Debian chromium) against the production server
-#   5. the slow reliability checks, bounded: a 60 s soak of mixed traffic (tests/soak/run.ts)
+#   5. a 60 s soak of mixed traffic on the production server (tests/soak/run.ts)
+# The fuzzer runs inside the API tests, bounded (tests/api/fuzz.test.ts; `npm run fuzz` for more).
 # An "unhandled error" in the server's log fails the run: tests/api/setup.ts for the API tests,
 # a look at the browser-test server's log here.
 set -uo pipefail
@@ -17,6 +20,10 @@ fail() { failed_stages+=("$1"); }
 
 pg_admin_url=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 redis_url=${TEST_REDIS_URL:-redis://127.0.0.1:6379}
+# The newest supported Node.js (docs/operations.md): the PostgreSQL stage runs on it, from the npm
+# registry's `node` package; the rest runs on the `node` on PATH (.ci/run puts the oldest there).
+NODE_NEWEST=24.21.0
+on_node() { local version=$1; shift; npm exec --yes --package="node@$version" -- "$@"; }
 
 ensure_services() {
   # CI machines start PostgreSQL and Redis before the session; start them if they stopped.
@@ -41,16 +48,19 @@ ensure_chromium() {
 stage "verify (format, lint, typecheck)"
 npm run -s verify || fail verify
 
-stage "unit + API tests on PGlite"
-npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest-pglite.json" || fail "tests (PGlite)"
+stage "unit + API tests on PGlite (Node.js $(node --version))"
+npx vitest run --project unit --project api --reporter=default --reporter=json --outputFile="$out/vitest-pglite.json" || fail "tests (PGlite)"
 
 stage "client libraries (the packed npm SDK in a fresh project, the Python client)"
 bash tests/clients/run.sh || fail "client libraries"
 
-stage "API tests on PostgreSQL + Redis"
+stage "unit + API tests on PostgreSQL + Redis (Node.js $(on_node "$NODE_NEWEST" node --version))"
 ensure_services
 if pg_isready -q -h 127.0.0.1 -p 5432 && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
-  DATABASE_URL="$pg_admin_url" REDIS_URL="$redis_url" npx vitest run --project api --reporter=default --reporter=json --outputFile="$out/vitest-postgres.json" || fail "tests (PostgreSQL)"
+  DATABASE_URL="$pg_admin_url" REDIS_URL="$redis_url" on_node "$NODE_NEWEST" npx vitest run --project unit --project api --reporter=default --reporter=json --outputFile="$out/vitest-postgres.json" || fail "tests (PostgreSQL)"
+  stage "faults and three instances (each starts its own databases and servers)"
+  npx vitest run --project faults --reporter=default --reporter=json --outputFile="$out/vitest-faults.json" || fail "faults"
+  DATABASE_URL="$pg_admin_url" REDIS_URL="$redis_url" npx vitest run --project instances --reporter=default --reporter=json --outputFile="$out/vitest-instances.json" || fail "instances"
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL or Redis is not reachable on 127.0.0.1" && fail "tests (PostgreSQL)"
 else
@@ -84,7 +94,7 @@ fi
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;
-  for (const f of ["vitest-pglite.json", "vitest-postgres.json"]) {
+  for (const f of ["vitest-pglite.json", "vitest-postgres.json", "vitest-faults.json", "vitest-instances.json"]) {
     try {
       const r = JSON.parse(fs.readFileSync(".ci/out/" + f, "utf8"));
       passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
