@@ -141,17 +141,14 @@ describe("exports fail before the first byte, or visibly after it", () => {
   });
 
   it.each(EXPORTS)(
-    "%s: a database error on the first page is a 500 envelope",
+    "%s: a connection lost on the first page is a 503 envelope with Retry-After, not a cut 200",
     async (path, table) => {
       const s = await shop();
-      expectUnhandledErrors(); // a simulated database failure
       broken.fail.set(table, 0);
       try {
-        await expectError(
-          await broken.api.request(path, { headers: s.headers }),
-          500,
-          "INTERNAL_ERROR",
-        );
+        const res = await broken.api.request(path, { headers: s.headers });
+        expect(res.headers.get("retry-after")).toBe("5");
+        await expectError(res, 503, "DATABASE_UNAVAILABLE");
       } finally {
         broken.fail.delete(table);
       }
