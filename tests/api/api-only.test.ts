@@ -29,6 +29,8 @@ beforeAll(async () => {
     env: {
       ...process.env,
       DATABASE_URL: "",
+      // A replica means nothing to the embedded database: ignored, with a warning.
+      DATABASE_READ_URL: "postgres://nobody@127.0.0.1:1/none",
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: "127.0.0.1",
@@ -75,5 +77,9 @@ describe("an API-only instance", () => {
 
   it("says in its start-up line that it serves the API alone", () => {
     expect(output).toMatch(/"serves":"api"/);
+  });
+
+  it("ignores DATABASE_READ_URL on PGlite, says so, and serves all the same", () => {
+    expect(output).toContain("DATABASE_READ_URL is ignored on the embedded database");
   });
 });
