@@ -148,5 +148,6 @@ export async function idempotency(c: Context<ApiEnv>, next: Next) {
       .catch(() => {});
     return;
   }
+  clearInterval(renewal); // even if reading the reply fails: the claim then lapses
   await store(await c.res.clone().text());
 }
