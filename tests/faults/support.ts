@@ -6,21 +6,16 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
+import { freePort } from "../support/api-process";
+
+export { freePort };
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PG_BIN = "/usr/lib/postgresql/15/bin";
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export async function freePort() {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres OS user. */
 function pgCommand(binary: string, args: string[]) {
