@@ -25,6 +25,13 @@ export async function productsForLines(
 }
 
 /**
+ * Rows are locked in one order, by id, whatever order the caller's lines come in: two orders of
+ * [A, B] and [B, A] locking crosswise would deadlock, and PostgreSQL would fail one of them.
+ */
+const byId = <T>(entries: Iterable<[string, T]>) =>
+  [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
  * Takes `quantity` of each product off its stock. Returns the first product that is short, or
  * null when all were reserved; the conditional update is the lock, so two buyers of the last
  * unit cannot both succeed. Roll the transaction back on a shortage.
@@ -34,7 +41,7 @@ export async function reserveStock(
   tenantId: string,
   wanted: ReadonlyMap<string, number>,
 ): Promise<string | null> {
-  for (const [productId, quantity] of wanted) {
+  for (const [productId, quantity] of byId(wanted)) {
     const reserved = await tx
       .update(products)
       .set({ inventory: sql`${products.inventory} - ${quantity}` })
@@ -51,20 +58,22 @@ export async function reserveStock(
   return null;
 }
 
-/** Gives reserved stock back (a cancelled order); a product deleted since is skipped. */
+/** Gives reserved stock back (a cancelled order), in id order; a product deleted since is skipped. */
 export async function releaseStock(
   tx: Db,
   tenantId: string,
   lines: readonly { productId: string | null; quantity: number }[],
 ): Promise<void> {
-  for (const line of lines) {
-    if (!line.productId) continue;
+  const back = new Map<string, number>();
+  for (const line of lines)
+    if (line.productId) back.set(line.productId, (back.get(line.productId) ?? 0) + line.quantity);
+  for (const [productId, quantity] of byId(back)) {
     await tx
       .update(products)
       // Stock never exceeds the documented cap (docs/api.md "Limits"), nor overflows int4.
       .set({
-        inventory: sql`least(${products.inventory}::bigint + ${line.quantity}, ${MAX_INVENTORY})`,
+        inventory: sql`least(${products.inventory}::bigint + ${quantity}, ${MAX_INVENTORY})`,
       })
-      .where(and(eq(products.tenantId, tenantId), eq(products.id, line.productId)));
+      .where(and(eq(products.tenantId, tenantId), eq(products.id, productId)));
   }
 }

@@ -180,6 +180,27 @@ describe("inventory", () => {
     expect(next.number).toMatch(/000002$/);
   });
 
+  it("orders naming the same products in opposite orders, all at once, all succeed (no deadlock)", async () => {
+    // Found by the soak (npm run soak): two buyers of [A, B] and [B, A] locked the rows crosswise
+    // and PostgreSQL killed one as a deadlock, a 500.
+    const s = await shop();
+    const a = await s.product(10, 1000);
+    const b = await s.product(12, 1000);
+    const lines = [
+      { product_id: a.id, quantity: 1 },
+      { product_id: b.id, quantity: 1 },
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        s.order({ items: i % 2 ? lines : [...lines].reverse() }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(30).fill(201));
+    const stock = async (id: string) =>
+      (await (await s.call("GET", `/api/v1/store/products/${id}`)).json()).inventory;
+    expect([await stock(a.id), await stock(b.id)]).toEqual([970, 970]);
+  });
+
   it("a product that orders reference is archived, not deleted", async () => {
     const s = await shop();
     const p = await s.product(10, 3);
