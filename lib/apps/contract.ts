@@ -76,7 +76,11 @@ export const AppCreate = z
     },
   });
 
-export const AppUpdate = AppCreate.omit({ app_ref: true }).partial().openapi("AppUpdate");
+// Without its default: a PATCH that leaves kind out must not turn a staff app into a system app.
+export const AppUpdate = AppCreate.omit({ app_ref: true })
+  .extend({ kind: z.enum(APP_KINDS) })
+  .partial()
+  .openapi("AppUpdate");
 
 export const AppSchema = z
   .object({

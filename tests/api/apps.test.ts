@@ -423,6 +423,16 @@ describe("callbacks", () => {
 });
 
 describe("staff apps", () => {
+  it("stay staff apps when the developer edits something else (found by the fuzzer)", async () => {
+    const dev = await person();
+    const app = await developerWithApp(dev, { kind: "staff" });
+    const path = `/api/v1/developers/${app.developerRef}/apps/${app.appRef}`;
+    const res = await dev.call("PATCH", path, { description: "Prints labels in Arabic too" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ kind: "staff" });
+    expect(await (await dev.call("GET", path)).json()).toMatchObject({ kind: "staff" });
+  });
+
   it("authorises a member, hands a staff token, limits it by role, and revokes it", async () => {
     const dev = await person();
     const app = await developerWithApp(dev, {

@@ -105,6 +105,18 @@ describe("provider settings", () => {
   });
 });
 
+/** A store's order of 100.00 with 40 of it paid in cash. */
+async function partlyPaid() {
+  const s = await paymentsShop(w);
+  const order = await s.order("100.00");
+  await s.call("POST", "/api/v1/payments/manual", {
+    order_id: order.id,
+    method: "cash_on_delivery",
+    amount: 40,
+  });
+  return { s, order };
+}
+
 describe("manual payments", () => {
   it("a bank transfer with a reference pays the order", async () => {
     const s = await paymentsShop(w, { role: "staff" });
@@ -143,13 +155,7 @@ describe("manual payments", () => {
   });
 
   it("part of it leaves the order pending until the rest arrives", async () => {
-    const s = await paymentsShop(w);
-    const order = await s.order("100.00");
-    await s.call("POST", "/api/v1/payments/manual", {
-      order_id: order.id,
-      method: "cash_on_delivery",
-      amount: 40,
-    });
+    const { s, order } = await partlyPaid();
     expect(await s.getOrder(order.id)).toMatchObject({ status: "pending", amount_paid: 40 });
     await s.call("POST", "/api/v1/payments/manual", {
       order_id: order.id,
@@ -219,6 +225,18 @@ describe("hosted checkout links", () => {
       await checkout(link.token, `/paypal/${created.id}/capture`, "POST")
     ).json();
     expect(after.state).toBe("paid");
+  });
+
+  it("PayPal pays the rest of a partly paid order (found by the fuzzer)", async () => {
+    const { s, order } = await partlyPaid();
+    const link = await (await s.call("POST", `/api/v1/payments/checkout-links/${order.id}`)).json();
+    const res = await checkout(link.token, "/paypal", "POST");
+    expect(res.status).toBe(200);
+    const created = await res.json();
+    expect(w.paypal.orders.get(created.id)?.purchase_units[0]?.amount.value).toBe("60.00");
+    w.paypal.approve(created.id);
+    await checkout(link.token, `/paypal/${created.id}/capture`, "POST");
+    expect(await s.getOrder(order.id)).toMatchObject({ status: "paid", amount_paid: 100 });
   });
 
   it("revoked, replaced, unknown and cancelled links say so", async () => {

@@ -63,9 +63,11 @@ export async function fuzz(options: FuzzOptions): Promise<Tally> {
     failures: [],
     ms: 0,
   };
+  let closeWorld: (() => Promise<unknown>) | undefined;
   try {
     const doc = await (await t.api.request("/api/v1/openapi.json")).json();
     const world = await createWorld(t);
+    closeWorld = world.close;
     const fingerprint = await fingerprinter(t.db, world.tenantIds);
     let ip = 0;
     const send = async (sent: Sent): Promise<Response | "timeout"> => {
@@ -94,8 +96,9 @@ export async function fuzz(options: FuzzOptions): Promise<Tally> {
       const baseline = await send(apply(base, [], world.alt));
       if (baseline !== "timeout") {
         if (baseline.status >= 300) {
-          const { code } = (await baseline.json().catch(() => ({}))) as { code?: string };
-          tally.baseline[op.key] = `${baseline.status} ${code ?? ""}`;
+          const e = (await baseline.json().catch(() => ({}))) as { code?: string; detail?: string };
+          tally.baseline[op.key] =
+            `${baseline.status} ${e.code ?? ""}: ${short(e.detail ?? "", 90)}`;
         } else {
           await world.repair(op, { method: op.method, url: "" }, baseline);
           await baseline.body?.cancel();
@@ -167,6 +170,7 @@ export async function fuzz(options: FuzzOptions): Promise<Tally> {
       );
     }
   } finally {
+    await closeWorld?.();
     await t.close();
     await stripe.close();
     await paypal.close();
@@ -205,7 +209,7 @@ export function report(tally: Tally): string {
   const base = Object.entries(tally.baseline);
   if (base.length) {
     lines.push("operations whose unmutated request was refused (fuzzed all the same):");
-    for (const [op, status] of base) lines.push(`  ${status}  ${op}`);
+    for (const [op, status] of base) lines.push(`  ${op}: ${status}`);
   }
   const kinds = ["5xx", "envelope", "changed-state", "timeout"].map(
     (k) => `${k} ${tally.failures.filter((f) => f.kind === k).length}`,

@@ -3,6 +3,7 @@ import { signToken } from "@/lib/apps/signing";
 import type { Tenant } from "@/lib/tenants/schema";
 import type { User } from "@/lib/users/schema";
 import { createTenant, createUser, login, type TestApi } from "../api/harness";
+import { startReceiver } from "../api/webhook-receiver";
 import { PAYPAL_KEYS, STRIPE_KEYS } from "../api/payments-helpers";
 import type { Alternatives, BaseRequest } from "./mutate";
 import { validBody } from "./bodies";
@@ -88,15 +89,18 @@ export async function createWorld(t: TestApi) {
     });
     return { id: id(r), key: String(r.key) };
   };
+  // A local receiver, so a test delivery succeeds and leaves a delivery to read and resend.
+  const receiver = await startReceiver();
   const webhook = async () =>
-    id(await call("POST", "/api/v1/webhooks", { url: "https://example.com/h", events: ["*"] }));
-  const invitation = async () =>
-    id(
-      await call("POST", "/api/v1/users/invitations", {
-        email: `i${next()}@example.test`,
-        role: "staff",
-      }),
-    );
+    id(await call("POST", "/api/v1/webhooks", { url: receiver.url, events: ["*"] }));
+  const invitation = async () => {
+    const r = await call("POST", "/api/v1/users/invitations", {
+      email: `i${next()}@example.test`,
+      role: "staff",
+    });
+    const token = new URL(String(r.accept_url)).searchParams.get("token")!;
+    return { id: id(r.invitation as Json), token };
+  };
 
   const ids = {
     product: await product(),
@@ -112,6 +116,8 @@ export async function createWorld(t: TestApi) {
     delivery: randomUUID() as string,
     key: await apiKey(),
     invitation: await invitation(),
+    /** Previewed and accepted (POST /auth/invitation, /auth/accept-invitation). */
+    accept: await invitation(),
   };
   const openOrder = async () =>
     id(
@@ -139,7 +145,9 @@ export async function createWorld(t: TestApi) {
   ids.invoice = id(invoice);
   ids.invoiceToken = String(invoice.customer_url).split("/").pop()!;
   const test = await send("POST", `/api/v1/webhooks/${ids.webhook}/test`);
-  if (test.status === 200) ids.delivery = String(((await test.json()) as Json).delivery_id);
+  if (test.status !== 200)
+    throw new Error(`seed webhook test: ${test.status} ${await test.text()}`);
+  ids.delivery = String(((await test.json()) as Json).delivery_id);
 
   const dev = await call("POST", "/api/v1/developers", {
     developer_ref: `dev${next()}`,
@@ -197,7 +205,7 @@ export async function createWorld(t: TestApi) {
     if (p.startsWith("/api/v1/invoices/")) return ids.invoice;
     if (p.startsWith("/api/v1/payments/")) return ids.payment;
     if (p.startsWith("/api/v1/api-keys/")) return ids.key.id;
-    if (p.startsWith("/api/v1/users/invitations/")) return ids.invitation;
+    if (p.startsWith("/api/v1/users/invitations/")) return ids.invitation.id;
     if (p.startsWith("/api/v1/users/")) return staff.id;
     if (p.startsWith("/api/v1/webhooks/")) return ids.webhook;
     if (p.startsWith("/api/v1/webhook-deliveries/")) return ids.delivery;
@@ -276,6 +284,9 @@ export async function createWorld(t: TestApi) {
       case "DELETE /api/v1/users/invitations/{id}":
         ids.invitation = await invitation();
         break;
+      case "POST /api/v1/auth/accept-invitation":
+        ids.accept = await invitation();
+        break;
       case "DELETE /api/v1/payments/checkout-links/{order_id}":
         await checkoutLink();
         break;
@@ -324,7 +335,14 @@ export async function createWorld(t: TestApi) {
     ids: [productB, ids.order, ids.invoice, ids.payment, staff.id, randomUUID()],
   };
 
-  return { tenantIds: [a.id, b.id], base, repair, alt, owner: owner as User };
+  return {
+    tenantIds: [a.id, b.id],
+    base,
+    repair,
+    alt,
+    owner: owner as User,
+    close: () => receiver.close(),
+  };
 }
 
 export type World = Awaited<ReturnType<typeof createWorld>>;

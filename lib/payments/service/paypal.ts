@@ -177,7 +177,7 @@ export async function openPayPalOrder(
       ...(item.sku && { sku: item.sku }),
     }));
   } else throw invalid("items", "Give the lines to pay for (items) or the order (order_id)");
-  const itemTotal = lines.reduce((sum, l) => sum + l.unitMinor * l.quantity, 0);
+  let itemTotal = lines.reduce((sum, l) => sum + l.unitMinor * l.quantity, 0);
   let amount = itemTotal;
   let taxTotal = 0;
   if (order) {
@@ -190,7 +190,11 @@ export async function openPayPalOrder(
     if (itemTotal !== amount) {
       if (row.paidMinor === 0 && !row.pricesIncludeVat && itemTotal + row.taxMinor === amount)
         taxTotal = row.taxMinor;
-      else
+      // The order's own lines after part of it was paid: one line for what is still owed.
+      else if (!input.items?.length && amount > 0) {
+        lines = [{ name: `Order ${row.number} (balance)`, quantity: 1, unitMinor: amount }];
+        itemTotal = amount;
+      } else
         throw invalid(
           "items",
           `The items add up to ${toMajor(itemTotal, currency)} ${currency} but order ${row.number} owes ${toMajor(amount, currency)} ${currency}`,
