@@ -1,3 +1,4 @@
+import { outsideTenantScope } from "@/lib/db/tenant-scope";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { Actor, ServiceContext } from "@/lib/context";
@@ -214,7 +215,11 @@ export async function verifyApiKey(
 ): Promise<Extract<Actor, { type: "api_key" }>> {
   if (!isWellFormedApiKey(key)) throw new AuthenticationError("Invalid API key", "AUTH_005");
   const keyHash = hashApiKey(key);
-  const found = await credentials.remember("api_key", keyHash, () => loadKey(db, keyHash));
+  // Found among every store's keys (a key names its store only once found), so outside the
+  // request's store; cached for every store's requests alike.
+  const found = await credentials.remember("api_key", keyHash, () =>
+    outsideTenantScope(() => loadKey(db, keyHash)),
+  );
   if (!found) throw new AuthenticationError("Invalid API key", "AUTH_005");
   const row = found.key;
   if (row.tenantId !== tenantId)
@@ -263,9 +268,12 @@ export class KeyUsageTracker {
       batch.map(([id, at]) => sql`(${id}::uuid, ${at.toISOString()}::timestamptz)`),
       sql`, `,
     );
-    await this.db.execute(sql`
+    // Keys of every store, whichever request's timer this runs in.
+    await outsideTenantScope(() =>
+      this.db.execute(sql`
       update ${apiKeys} set last_used_at = greatest(${apiKeys.lastUsedAt}, v.at)
-      from (values ${values}) as v(id, at) where ${apiKeys.id} = v.id`);
+      from (values ${values}) as v(id, at) where ${apiKeys.id} = v.id`),
+    );
   }
 
   async close() {

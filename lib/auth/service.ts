@@ -1,3 +1,4 @@
+import { outsideTenantScope } from "@/lib/db/tenant-scope";
 import { and, eq, gte, isNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { ServiceContext } from "@/lib/context";
@@ -210,12 +211,15 @@ export async function refresh(
   s: AuthSettings,
 ): Promise<IssuedTokens> {
   const now = ctx.now();
-  const [row] = await ctx.db
-    .select({ token: refreshTokens, user: users })
-    .from(refreshTokens)
-    .innerJoin(users, eq(users.id, refreshTokens.userId))
-    .where(eq(refreshTokens.tokenHash, sha256Hex(input.refreshToken)))
-    .limit(1);
+  // Looked up among every store's tokens, so that another store's token is told apart (403).
+  const [row] = await outsideTenantScope(() =>
+    ctx.db
+      .select({ token: refreshTokens, user: users })
+      .from(refreshTokens)
+      .innerJoin(users, eq(users.id, refreshTokens.userId))
+      .where(eq(refreshTokens.tokenHash, sha256Hex(input.refreshToken)))
+      .limit(1),
+  );
   if (!row) throw invalidRefresh();
   const { token, user } = row;
   if (token.tenantId !== ctx.tenant.id) {

@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import pg from "pg";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -15,6 +14,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema";
 import { log } from "@/lib/log";
 import { ensureWritableDataDir, wasiDataDirectoryError } from "./data-dir";
+import { ScopedPool, scopedPglite } from "./tenant-scope";
 
 /** One Drizzle type for both drivers; a transaction is assignable to it too. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -63,13 +63,14 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Its clients follow the caller's store (row-level security, lib/db/tenant-scope.ts).
+    const pool = new ScopedPool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle client can be cut off (a restart, a failover): log it; the pool replaces it.
     // Without a listener the error would crash the process.
     pool.on("error", (err) => log.warn("database connection lost", { err }));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     const readPool = options.readUrl
-      ? new pg.Pool({ connectionString: options.readUrl, max: options.poolSize ?? 10 })
+      ? new ScopedPool({ connectionString: options.readUrl, max: options.poolSize ?? 10 })
       : undefined;
     readPool?.on("error", (err) => log.warn("read replica connection lost", { err }));
     return {
@@ -102,11 +103,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     extensions: { pg_trgm },
     startParams: pgliteStartParams(),
   });
-  const pgliteDb = drizzlePglite(client, { schema });
+  // Drizzle's statements follow the caller's store (row-level security); pg-boss's run as the system.
+  const views = scopedPglite(client);
+  const pgliteDb = drizzlePglite(views.scoped as PGlite, { schema });
   return {
     db: pgliteDb as unknown as Db,
     kind: "pglite",
-    pglite: client,
+    pglite: views.system,
     migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
     close: () => client.close(),
   };

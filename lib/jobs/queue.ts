@@ -1,3 +1,4 @@
+import { APP_ROLE, outsideTenantScope } from "@/lib/db/tenant-scope";
 import { sql } from "drizzle-orm";
 import {
   PgBoss,
@@ -85,6 +86,16 @@ export async function startJobs(database: Database, options: JobsOptions = {}) {
     // createQueue leaves an existing queue as it was: bring one made by an older release up to date.
     await boss.updateQueue(name, queueOptions);
   }
+  // A store's request sends its jobs in its own transaction, as the role row-level security
+  // restricts (lib/db/tenant-scope.ts): that role may write pg-boss's tables, which are no store's.
+  await outsideTenantScope(async () => {
+    for (const grant of [
+      "usage on schema pgboss",
+      "select, insert, update on all tables in schema pgboss",
+      "usage, select on all sequences in schema pgboss",
+    ])
+      await database.db.execute(sql.raw(`grant ${grant} to ${APP_ROLE}`));
+  });
   const polling = {
     pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
     // NOTIFY fires when a job is sent, not when a delayed one (a retry) comes due: keep

@@ -1,3 +1,4 @@
+import { outsideTenantScope } from "@/lib/db/tenant-scope";
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { ServiceContext } from "@/lib/context";
@@ -98,13 +99,24 @@ export async function getDeveloper(ctx: ServiceContext, s: AppsSettings, ref: st
   return presentDeveloper(s, await ownDeveloper(ctx.db, ctx, ref));
 }
 
-/** The stores where this developer's apps are installed now: their cached credentials go stale. */
-async function storesWithInstalls(db: Db, developerId: string) {
-  const rows = await db
-    .selectDistinct({ tenantId: appInstalls.tenantId })
-    .from(appInstalls)
-    .innerJoin(apps, eq(apps.id, appInstalls.appId))
-    .where(and(eq(apps.developerId, developerId), isNull(appInstalls.uninstalledAt)));
+/**
+ * The stores where these apps are installed now: their cached credentials go stale. Read across
+ * stores (row-level security would show the developer's own store only), before the transaction
+ * that changes the apps: its connection is the developer's store's.
+ */
+async function storesWithInstalls(db: Db, of: { developerId: string } | { appId: string }) {
+  const rows = await outsideTenantScope(() =>
+    db
+      .selectDistinct({ tenantId: appInstalls.tenantId })
+      .from(appInstalls)
+      .innerJoin(apps, eq(apps.id, appInstalls.appId))
+      .where(
+        and(
+          "appId" in of ? eq(apps.id, of.appId) : eq(apps.developerId, of.developerId),
+          isNull(appInstalls.uninstalledAt),
+        ),
+      ),
+  );
   return rows.map((r) => r.tenantId);
 }
 
@@ -115,6 +127,9 @@ async function storesWithInstalls(db: Db, developerId: string) {
  */
 export async function rotateDeveloperSecret(ctx: ServiceContext, s: AppsSettings, ref: string) {
   const secret = newDeveloperCredential();
+  const stores = await storesWithInstalls(ctx.db, {
+    developerId: (await ownDeveloper(ctx.db, ctx, ref)).id,
+  });
   const row = await ctx.db.transaction(async (tx) => {
     const current = await ownDeveloper(tx, ctx, ref, true);
     const [row] = await tx
@@ -127,7 +142,7 @@ export async function rotateDeveloperSecret(ctx: ServiceContext, s: AppsSettings
       resourceType: "developer",
       resourceId: current.ref,
     });
-    await forgetStores(ctx, tx, await storesWithInstalls(tx, current.id));
+    await forgetStores(ctx, tx, stores);
     return row!;
   });
   return { developer_ref: row.ref, developer_secret: secret };
@@ -138,13 +153,16 @@ async function forgetStores(ctx: ServiceContext, tx: Db, tenantIds: string[]) {
   for (const tenantId of tenantIds) await ctx.credentials.invalidateTenant(tx, tenantId);
 }
 
+/** Installs in every store, counted for the app's developer. */
 async function installCounts(db: Db, appIds: string[]) {
   if (appIds.length === 0) return new Map<string, number>();
-  const rows = await db
-    .select({ appId: appInstalls.appId, n: count() })
-    .from(appInstalls)
-    .where(and(inArray(appInstalls.appId, appIds), isNull(appInstalls.uninstalledAt)))
-    .groupBy(appInstalls.appId);
+  const rows = await outsideTenantScope(() =>
+    db
+      .select({ appId: appInstalls.appId, n: count() })
+      .from(appInstalls)
+      .where(and(inArray(appInstalls.appId, appIds), isNull(appInstalls.uninstalledAt)))
+      .groupBy(appInstalls.appId),
+  );
   return new Map(rows.map((r) => [r.appId, r.n]));
 }
 
@@ -238,6 +256,7 @@ export async function updateApp(
     input.install_callback_url === undefined
       ? undefined
       : checkCallbackUrl(input.install_callback_url, s);
+  const stores = await storesWithInstalls(ctx.db, { appId: current.id });
   const row = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(apps)
@@ -257,29 +276,26 @@ export async function updateApp(
       resourceId: current.ref,
       metadata: { fields: Object.keys(input) },
     });
-    const installed = await tx
-      .selectDistinct({ tenantId: appInstalls.tenantId })
-      .from(appInstalls)
-      .where(and(eq(appInstalls.appId, current.id), isNull(appInstalls.uninstalledAt)));
-    await forgetStores(
-      ctx,
-      tx,
-      installed.map((r) => r.tenantId),
-    );
+    await forgetStores(ctx, tx, stores);
     return row!;
   });
   const counts = await installCounts(ctx.db, [row.id]);
   return presentApp(row, developer, counts.get(row.id) ?? 0);
 }
 
-/** The stores that have `appId` installed now, with their unsigned account tokens. */
+/**
+ * The stores that have `appId` installed now, with their unsigned account tokens: the app's own
+ * view across stores, so read outside the caller's store.
+ */
 export async function installedAccountsOf(db: Db, s: AppsSettings, appId: string) {
-  const rows = await db
-    .select({ install: appInstalls, slug: tenants.slug })
-    .from(appInstalls)
-    .innerJoin(tenants, eq(tenants.id, appInstalls.tenantId))
-    .where(and(eq(appInstalls.appId, appId), isNull(appInstalls.uninstalledAt)))
-    .orderBy(appInstalls.installedAt);
+  const rows = await outsideTenantScope(() =>
+    db
+      .select({ install: appInstalls, slug: tenants.slug })
+      .from(appInstalls)
+      .innerJoin(tenants, eq(tenants.id, appInstalls.tenantId))
+      .where(and(eq(appInstalls.appId, appId), isNull(appInstalls.uninstalledAt)))
+      .orderBy(appInstalls.installedAt),
+  );
   return rows.map(({ install, slug }) => ({
     account_code: slug,
     account_token: unseal(s, install.accountTokenSealed),

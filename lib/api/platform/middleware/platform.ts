@@ -1,3 +1,4 @@
+import { inTenantScope } from "@/lib/db/tenant-scope";
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import {
@@ -96,7 +97,8 @@ export function tenantResolver(ttlMs = 5_000) {
       );
     c.set("tenant", hit.tenant);
     c.set("forgetTenant", () => cache.delete(slug));
-    await next();
+    // From here on the database shows this store's rows only (row-level security).
+    await inTenantScope(hit.tenant.id, next);
   });
 }
 
