@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test, in the order CI runs them (`npm test`). Prints a final "N passed, N failed".
-#   1. verify: format, lint, typecheck
+#   1. verify: format, lint, typecheck; npm audit of the production dependencies (tests/audit.sh)
 #   2. unit + API tests on PGlite, then the client libraries against a server on PGlite
 #   3. unit + API tests again on PostgreSQL (a fresh database per test file) with Redis rate
 #      limits, on the newest supported Node.js; then the faults (tests/faults: each starts its own
@@ -47,6 +47,9 @@ ensure_chromium() {
 
 stage "verify (format, lint, typecheck)"
 npm run -s verify || fail verify
+
+stage "dependencies (npm audit --omit=dev: no high or critical advisory)"
+timeout 180 bash tests/audit.sh || fail "npm audit"
 
 stage "unit + API tests on PGlite (Node.js $(node --version))"
 npx vitest run --project unit --project api --reporter=default --reporter=json --outputFile="$out/vitest-pglite.json" || fail "tests (PGlite)"
