@@ -34,6 +34,27 @@ export const outsideTenantScope = <T>(work: () => PromiseLike<T> | T): Promise<T
 
 export const currentTenantScope = (): string | undefined => scope.getStore();
 
+/**
+ * A stream whose reads run in the scope it was made in. A reply's body is read after its handler
+ * has returned, by the server, outside the request's scope: a download reading the database page
+ * by page would otherwise read as the system.
+ */
+export function readInScope<T>(source: ReadableStream<T>): ReadableStream<T> {
+  const inScope = AsyncLocalStorage.snapshot();
+  const reader = source.getReader();
+  return new ReadableStream<T>(
+    {
+      async pull(controller) {
+        const chunk = await inScope(() => reader.read());
+        if (chunk.done) controller.close();
+        else controller.enqueue(chunk.value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 /** What a connection is switched to: a store's id, or "" for the system. */
 type Scope = string;
 const SYSTEM: Scope = "";

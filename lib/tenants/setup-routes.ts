@@ -2,6 +2,7 @@
  * Routes that make stores: first-run setup, public sign-up and the slug check (public: no
  * X-Tenant-ID, declared in storesModule's rules below), and the owner's data export.
  */
+import { readInScope } from "@/lib/db/tenant-scope";
 import { randomUUID } from "node:crypto";
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -253,7 +254,8 @@ export function exportRoutes() {
   const app = new OpenAPIHono<ApiEnv>();
   app.openapi(exportRoute, async (c) => {
     const archive = await exportStore(serviceContext(c));
-    return new Response(archive.stream, {
+    // Read page by page after this handler returns: in this store's scope (row-level security).
+    return new Response(readInScope(archive.stream), {
       status: 200,
       headers: {
         "Content-Type": "application/zip",

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { products } from "@/lib/products/schema";
 import { tenants } from "@/lib/tenants/schema";
 import { inTenantScope, outsideTenantScope } from "@/lib/db/tenant-scope";
+import { csvDownload } from "@/lib/api/platform/stream";
 import { createTenant, createTestApi, signIn, type TestApi } from "./harness";
 import type { Tenant } from "@/lib/tenants/schema";
 
@@ -43,6 +44,24 @@ beforeAll(async () => {
       api.get("/api/v1/store/unscoped-products", async (c) => {
         const all = await c.var.deps.db.select({ tenantId: products.tenantId }).from(products);
         return c.json({ tenants: [...new Set(all.map((p) => p.tenantId))] });
+      });
+      // The same, read by the server while it sends a streamed download, after the handler returned.
+      api.get("/api/v1/store/unscoped-products.csv", (c) => {
+        const source = new ReadableStream<Uint8Array>(
+          {
+            async pull(controller) {
+              const all = await c.var.deps.db
+                .select({ tenantId: products.tenantId })
+                .from(products);
+              controller.enqueue(
+                new TextEncoder().encode([...new Set(all.map((p) => p.tenantId))].join("\n")),
+              );
+              controller.close();
+            },
+          },
+          { highWaterMark: 0 },
+        );
+        return csvDownload(c, "unscoped", source);
       });
     },
   });
@@ -97,6 +116,14 @@ describe("row-level security", () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ tenants: [b.id] });
+  });
+
+  it("a streamed download reads in the caller's store too", async () => {
+    const res = await t.request("/api/v1/store/unscoped-products.csv", {
+      headers: { "x-tenant-id": a.slug },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(a.id);
   });
 
   it("refuses to write a row into another store, and to move a row there", async () => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Context } from "hono";
 import { log } from "@/lib/log";
 import { dateInZone } from "@/lib/time";
@@ -12,13 +13,16 @@ export function downloadBody(
   c: Context<ApiEnv>,
   source: ReadableStream<Uint8Array>,
 ): ReadableStream<Uint8Array> {
+  // Read in the request's scope: the server reads the body after the handler returned, and each
+  // page of rows must come from this store's view (row-level security, lib/db/tenant-scope.ts).
+  const inScope = AsyncLocalStorage.snapshot();
   const reader = source.getReader();
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         let chunk: ReadableStreamReadResult<Uint8Array>;
         try {
-          chunk = await reader.read();
+          chunk = await inScope(() => reader.read());
         } catch (err) {
           log.error("unhandled error", {
             requestId: c.var.requestId,
