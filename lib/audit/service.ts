@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
+import { likeInStore } from "@/lib/db/store-like";
+import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "@/lib/db/client";
 import { authorize } from "@/lib/auth/permissions";
@@ -41,7 +42,7 @@ export async function listAudit(ctx: ServiceContext, query: z.infer<typeof Audit
   if (query.action) {
     conditions.push(
       query.action.endsWith(".")
-        ? like(auditLog.action, `${escapeLike(query.action)}%`)
+        ? likeInStore(auditLog, auditLog.action, ctx.tenant.id, `${escapeLike(query.action)}%`)
         : eq(auditLog.action, query.action),
     );
   }

@@ -1,3 +1,4 @@
+import { likeInStore } from "@/lib/db/store-like";
 import Papa from "papaparse";
 import { BOM, csvLines, csvStream, unescapeCell } from "@/lib/csv";
 import { TEXT_PROBLEM_MESSAGES, textProblem } from "@/lib/input";
@@ -9,7 +10,6 @@ import { recordAudit } from "@/lib/audit/service";
 import { recordEvent } from "@/lib/events/service";
 import { ValidationError, type FieldError } from "@/lib/errors";
 import { escapeLike, foldForSearch } from "@/lib/text/search";
-import { like } from "drizzle-orm";
 import { ProductCreate } from "./contract";
 import { products, PRODUCT_STATUSES, type ProductStatus } from "./schema";
 import {
@@ -51,7 +51,8 @@ export async function exportProductsCsv(
   if (filter.status) base.push(eq(products.status, filter.status));
   if (filter.category) base.push(eq(products.category, filter.category));
   const folded = filter.q ? foldForSearch(filter.q) : "";
-  if (folded) base.push(like(products.searchText, `%${escapeLike(folded)}%`));
+  if (folded)
+    base.push(likeInStore(products, products.searchText, ctx.tenant.id, `%${escapeLike(folded)}%`));
   // The cursor keeps created_at as PostgreSQL's text: a JS Date drops the microseconds, and the
   // rows after it that share its millisecond (a whole import shares one) would be skipped.
   let cursor: { at: string; id: string } | undefined;

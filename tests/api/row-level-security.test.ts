@@ -172,6 +172,21 @@ describe("row-level security", () => {
       expect([...got].sort()).toEqual(store ? [store.id] : [a.id, b.id].sort());
   });
 
+  it("the search helper, which runs as the owner, answers a store's scope for that store only", async () => {
+    const like = (tenant: Tenant, column = "search_text") =>
+      t.db.execute(
+        sql`select store_rows_like('products', ${column}, ${tenant.id}::uuid, '%') as id`,
+      );
+    await inTenantScope(a.id, async () => {
+      expect(rows(await like(a)).length).toBe(1);
+      expect(rows(await like(b)).length).toBe(0);
+      // Only the columns the API searches: not a way to probe any column of any table.
+      await expect(like(a, "name_en")).rejects.toThrow();
+    });
+    // As the system, any store (what the workers and exports of the system would see).
+    expect(rows(await like(b)).length).toBe(2);
+  });
+
   it("outsideTenantScope is the one way back to every store, on purpose", async () => {
     const counted = await inTenantScope(a.id, () =>
       outsideTenantScope(() => t.db.select({ id: products.id }).from(products)),

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { likeInStore } from "@/lib/db/store-like";
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import { readsOf, type ServiceContext } from "@/lib/context";
 import { authorize } from "@/lib/auth/permissions";
@@ -39,8 +40,10 @@ function searchCondition(raw: string, ctx: ServiceContext): SQL {
   if (branches.length) return or(...branches)!;
   const folded = foldForSearch(q);
   return or(
-    like(orders.customerEmail, `${escapeLike(q.toLowerCase())}%`),
-    folded ? like(orders.customerNameSearch, `%${escapeLike(folded)}%`) : undefined,
+    likeInStore(orders, orders.customerEmail, ctx.tenant.id, `${escapeLike(q.toLowerCase())}%`),
+    folded
+      ? likeInStore(orders, orders.customerNameSearch, ctx.tenant.id, `%${escapeLike(folded)}%`)
+      : undefined,
   )!;
 }
 

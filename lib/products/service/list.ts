@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, isNotNull, like, sql, type SQL } from "drizzle-orm";
+import { likeInStore } from "@/lib/db/store-like";
+import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import { readsOf, type ServiceContext } from "@/lib/context";
 import type { Db } from "@/lib/db/client";
@@ -102,11 +103,12 @@ export async function queryProductPage(
     return { rows, total: totalRow?.total ?? 0 };
   }
 
-  // A search: LIKE on the folded text through the trigram index, counted on its own.
+  // A search: LIKE on the folded text through the trigram index (lib/db/store-like.ts), counted
+  // on its own.
   const conditions: SQL[] = [eq(products.tenantId, tenantId)];
   if (query.status) conditions.push(eq(products.status, query.status));
   if (query.category) conditions.push(eq(products.category, query.category));
-  conditions.push(like(products.searchText, `%${escapeLike(folded)}%`));
+  conditions.push(likeInStore(products, products.searchText, tenantId, `%${escapeLike(folded)}%`));
   const where = and(...conditions);
   const [rows, [totalRow]] = await Promise.all([
     db
