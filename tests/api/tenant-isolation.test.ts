@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { SCOPES } from "@/lib/auth/permissions";
+import { signToken } from "@/lib/apps/signing";
 import { startFakePaypal } from "../support/fake-paypal";
 import { startFakeStripe } from "../support/fake-stripe";
 import { createTestApi, type TestApi } from "./harness";
@@ -14,14 +15,15 @@ import { createWorld, type World } from "../fuzz/world";
  * request (tests/fuzz/world.ts makes one of everything in A), sent by store B instead, three ways:
  *   - B's owner, in B, naming A's resources: a path naming one of A's rows is 404 (or 403), and
  *     whatever B may do in its own store never touches A;
- *   - B's owner token, and B's API key, presented at A's door (X-Tenant-ID of A): 401 or 403.
+ *   - B's owner token, B's API key and an app installed in B (its signed account token), presented
+ *     at A's door (X-Tenant-ID of A): 401 or 403.
  * Every reply is checked for A's ids that the request did not carry (a leak), and A's rows for
  * any change. Derived from the document, so a route added later is covered without a list here.
  */
 let t: TestApi;
 let world: World;
 let ops: Operation[];
-let stores: { b: string; ownerB: string; keyB: string };
+let stores: { b: string; ownerB: string; keyB: string; appB: Record<string, string> };
 /** Every id of A's rows, and its owner's email: none may appear in a reply unless asked for. */
 let secretsOfA: string[];
 let fingerprintA: () => Promise<Map<string, string>>;
@@ -49,7 +51,12 @@ beforeAll(async () => {
     body: JSON.stringify({ name: "B's key", scopes: SCOPES }),
   });
   expect(key.status).toBe(201);
-  stores = { b: slugB, ownerB, keyB: `Bearer ${((await key.json()) as { key: string }).key}` };
+  stores = {
+    b: slugB,
+    ownerB,
+    keyB: `Bearer ${((await key.json()) as { key: string }).key}`,
+    appB: await appInstalledIn(slugB, ownerB),
+  };
   // The fuzzer's fingerprint of the stores' tables, A's rows only; its whole-table parts (every
   // store, every developer account) are replaced by A's own store row.
   const tablesOfA = await fingerprinter(t.db, [a]);
@@ -70,6 +77,43 @@ afterAll(async () => {
   for (const close of closers.reverse()) await close();
 });
 
+/** A third-party app installed in store B: the headers of its signed account token (docs/apps.md). */
+async function appInstalledIn(slug: string, owner: string) {
+  const call = async (path: string, body?: unknown) => {
+    const res = await t.api.request(path, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "x-tenant-id": slug, authorization: owner, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(res.status, `${path}: ${await res.clone().text()}`).toBeLessThan(300);
+    return res.json();
+  };
+  const developer = await call("/api/v1/developers", {
+    developer_ref: "isolation-dev",
+    name: "Isolation",
+    email: "dev@isolation.example",
+  });
+  await call("/api/v1/developers/isolation-dev/apps", {
+    app_ref: "isolation-app",
+    name: { en: "Everything", ar: "كل شيء" },
+    install_callback_url: "https://apps.example.com/installed",
+    scopes: ["products:read", "products:write", "orders:read", "orders:write"],
+    kind: "system",
+  });
+  await call("/api/v1/apps/isolation-app/install", {});
+  const accounts = await call(
+    "/api/v1/developers/isolation-dev/apps/isolation-app/installed-accounts",
+  );
+  const account = (accounts as { data: { account_code: string; account_token: string }[] })
+    .data[0]!;
+  expect(account.account_code).toBe(slug);
+  return {
+    "brainsait-dev-ref": "isolation-dev",
+    "brainsait-app-ref": "isolation-app",
+    "brainsait-account-token": signToken(developer.developer_secret, account.account_token),
+  };
+}
+
 /** The id of every row store A owns, from every table with a tenant_id and an id. */
 async function idsOf(tenantId: string) {
   const tables = (await t.db.execute(
@@ -89,10 +133,12 @@ async function idsOf(tenantId: string) {
 
 const storeScoped = (op: Operation) => op.security.flat().includes("bearerAuth");
 
-/** Sends A's request for `op` with other headers; the reply's status and text. */
-async function sendAs(op: Operation, headers: Record<string, string>) {
+/** Sends A's request for `op` with other headers (`drop`: without these); its status and text. */
+async function sendAs(op: Operation, headers: Record<string, string>, drop: string[] = []) {
   const base = world.base(op);
-  const sent = apply({ ...base, headers: { ...base.headers, ...headers } }, [], world.alt);
+  const merged = { ...base.headers, ...headers };
+  for (const name of drop) delete merged[name];
+  const sent = apply({ ...base, headers: merged }, [], world.alt);
   const res = await t.api.request(sent.url, {
     method: sent.method,
     headers: { ...sent.headers, "x-forwarded-for": "10.77.0.1" },
@@ -134,13 +180,17 @@ describe("store B cannot reach store A's data through any operation", () => {
   it.each([
     ["B's owner token", () => stores.ownerB],
     ["B's API key", () => stores.keyB],
-  ])(
+    ["B's app, with its signed account token", () => stores.appB],
+  ] as [string, () => string | Record<string, string>][])(
     "%s at A's door (X-Tenant-ID of A): 401 or 403 on every operation, nothing leaked or changed",
     async (_label, credential) => {
       const problems: string[] = [];
       const before = await fingerprintA();
+      const given = credential();
+      const headers = typeof given === "string" ? { authorization: given } : given;
+      const drop = typeof given === "string" ? [] : ["authorization"];
       for (const op of ops.filter(storeScoped)) {
-        const { sent, status, text } = await sendAs(op, { authorization: credential() });
+        const { sent, status, text } = await sendAs(op, headers, drop);
         if (status !== 401 && status !== 403) problems.push(`${op.key}: ${status}`);
         const leaks = leaked(sent, text);
         if (leaks.length) problems.push(`${op.key}: leaked ${leaks.join(", ")}`);

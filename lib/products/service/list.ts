@@ -1,5 +1,5 @@
-import { likeInStore } from "@/lib/db/store-like";
-import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { outsideTenantScope } from "@/lib/db/tenant-scope";
+import { and, asc, count, desc, eq, inArray, isNotNull, like, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import { readsOf, type ServiceContext } from "@/lib/context";
 import type { Db } from "@/lib/db/client";
@@ -103,23 +103,41 @@ export async function queryProductPage(
     return { rows, total: totalRow?.total ?? 0 };
   }
 
-  // A search: LIKE on the folded text through the trigram index (lib/db/store-like.ts), counted
-  // on its own.
+  // A search: LIKE on the folded text, counted on its own. The page's ids and the count are found
+  // as the tables' owner, with the store's filter here: under row-level security PostgreSQL may
+  // not test LIKE (not leakproof) inside the trigram index, nor walk the sort's index with it, and
+  // a broad term went from 110 searches/s to 20. The rows are then read in the store's scope, so
+  // whatever the first step found, only the store's own rows reach the reply.
   const conditions: SQL[] = [eq(products.tenantId, tenantId)];
   if (query.status) conditions.push(eq(products.status, query.status));
   if (query.category) conditions.push(eq(products.category, query.category));
-  conditions.push(likeInStore(products, products.searchText, tenantId, `%${escapeLike(folded)}%`));
+  conditions.push(like(products.searchText, `%${escapeLike(folded)}%`));
   const where = and(...conditions);
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select(PRODUCT_COLUMNS)
-      .from(products)
-      .where(where)
-      .orderBy(...orderFor(query.sort))
-      .limit(query.limit)
-      .offset((query.page - 1) * query.limit),
-    countSearchMatches(db, where),
-  ]);
+  const [page, [totalRow]] = await outsideTenantScope(() =>
+    Promise.all([
+      db
+        .select({ id: products.id })
+        .from(products)
+        .where(where)
+        .orderBy(...orderFor(query.sort))
+        .limit(query.limit)
+        .offset((query.page - 1) * query.limit),
+      countSearchMatches(db, where),
+    ]),
+  );
+  const found = page.length
+    ? await db
+        .select(PRODUCT_COLUMNS)
+        .from(products)
+        .where(
+          inArray(
+            products.id,
+            page.map((p) => p.id),
+          ),
+        )
+    : [];
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = page.flatMap((p) => byId.get(p.id) ?? []);
   return { rows, total: totalRow?.total ?? 0 };
 }
 
