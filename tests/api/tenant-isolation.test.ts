@@ -104,14 +104,19 @@ async function appInstalledIn(slug: string, owner: string) {
   const accounts = await call(
     "/api/v1/developers/isolation-dev/apps/isolation-app/installed-accounts",
   );
-  const account = (accounts as { data: { account_code: string; account_token: string }[] })
-    .data[0]!;
-  expect(account.account_code).toBe(slug);
-  return {
+  const [account] = accounts as { account_code: string; account_token: string }[];
+  expect(account!.account_code).toBe(slug);
+  const headers = {
     "brainsait-dev-ref": "isolation-dev",
     "brainsait-app-ref": "isolation-app",
-    "brainsait-account-token": signToken(developer.developer_secret, account.account_token),
+    "brainsait-account-token": signToken(developer.developer_secret, account!.account_token),
   };
+  // The credential works in its own store: a refusal at A's door is then about the store.
+  const own = await t.api.request("/api/v1/store/products", {
+    headers: { ...headers, "x-tenant-id": slug },
+  });
+  expect(own.status).toBe(200);
+  return headers;
 }
 
 /** The id of every row store A owns, from every table with a tenant_id and an id. */
