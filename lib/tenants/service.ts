@@ -55,13 +55,13 @@ export async function updateSettings(
   authorize(ctx.actor, "settings:write");
   if (BILLING_FIELDS.some((f) => input[f] !== undefined)) authorize(ctx.actor, "settings:billing");
   const errors: FieldError[] = [];
-  if (input.currency && !isCurrency(input.currency))
+  if (input.currency !== undefined && !isCurrency(input.currency))
     errors.push({
       field: "currency",
       code: "invalid_currency",
       message: `"${input.currency}" is not an ISO 4217 currency`,
     });
-  if (input.time_zone && !isTimeZone(input.time_zone))
+  if (input.time_zone !== undefined && !isTimeZone(input.time_zone))
     errors.push({
       field: "time_zone",
       code: "invalid_time_zone",

@@ -338,11 +338,15 @@ describe("store settings", () => {
     );
   });
 
-  it("422 for an unknown time zone, currency or a VAT rate out of range", async () => {
+  it("422 for an unknown or empty time zone or currency, or a VAT rate out of range", async () => {
     const tenant = await createTenant(t);
     const owner = await member(tenant, "owner");
     for (const [body, field] of [
       [{ time_zone: "Mars/Olympus" }, "time_zone"],
+      // Empty (or blank, trimmed to empty) was stored and broke the analytics rebuild: a 500.
+      [{ time_zone: "" }, "time_zone"],
+      [{ time_zone: "  " }, "time_zone"],
+      [{ currency: "" }, "currency"],
       [{ currency: "ZZZ" }, "currency"],
       [{ vat_rate: 101 }, "vat_rate"],
       [{ vat_rate: 15.125 }, "vat_rate"],
