@@ -16,8 +16,6 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 export const QUEUES = {
   /** An outbox event: find the endpoints that want it and create their deliveries. */
   webhookFanout: "webhooks-fanout",
-  /** One delivery attempt. */
-  webhookDeliver: "webhooks-deliver",
   /** One attempt of a third-party app's install or uninstall callback (lib/apps). */
   appCallback: "apps-callback",
   /** Hourly: delete expired idempotency records and old refresh tokens. */

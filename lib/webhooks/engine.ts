@@ -1,16 +1,39 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { perDatabase, statementName } from "@/lib/db/prepared";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { decryptSecret } from "@/lib/crypto";
 import { outboxEvents } from "@/lib/events/schema";
-import { QUEUES, type JobSender } from "@/lib/jobs/queue";
+import type { JobSender } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
 import { tenants } from "@/lib/tenants/schema";
 import { disableEndpoint } from "./disable";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
 import { sendWebhook, type SendResult } from "./sender";
-import { claimDelivery, type Delivery, type Endpoint } from "./slots";
 import { signedHeaders, webhookBody } from "./signing";
+
+/** What sending and settling read of a delivery; the dispatcher's claim returns just these. */
+export const DELIVERY_FIELDS = [
+  "id",
+  "tenantId",
+  "eventId",
+  "event",
+  "body",
+  "attempts",
+  "nextAttemptAt",
+] as const;
+/** What sending and settling read of an endpoint. */
+export const ENDPOINT_FIELDS = [
+  "id",
+  "url",
+  "secretSealed",
+  "previousSecretSealed",
+  "previousSecretExpiresAt",
+  "failingSince",
+] as const;
+export type Delivery = Pick<
+  typeof webhookDeliveries.$inferSelect,
+  (typeof DELIVERY_FIELDS)[number]
+>;
+export type Endpoint = Pick<typeof webhookEndpoints.$inferSelect, (typeof ENDPOINT_FIELDS)[number]>;
 
 /** Waits before each retry: a little over two days in all (docs/webhooks.md, "Retries"). */
 export const RETRY_SCHEDULE_MS = [
@@ -60,10 +83,9 @@ export function nextDelayMs(
 const wants = (events: string[], event: string) => events.includes("*") || events.includes(event);
 
 /**
- * Outbox events -> one delivery per subscribed, enabled endpoint, each with its first job. The
- * worker passes a batch (an import's hundreds of events): one transaction of six statements
- * however many events and endpoints, the deliveries queued in the events' order. Running again
- * is harmless: an event has one delivery per endpoint.
+ * Outbox events -> one delivery per subscribed, enabled endpoint, due now. The worker passes a
+ * batch (an import's hundreds of events): one transaction of five statements however many
+ * events and endpoints. Running again is harmless: an event has one delivery per endpoint.
  */
 export async function fanOut(deps: EngineDeps, eventIds: string | string[]) {
   const ids = typeof eventIds === "string" ? [eventIds] : eventIds;
@@ -106,25 +128,13 @@ export async function fanOut(deps: EngineDeps, eventIds: string | string[]) {
         eventId: event.id,
         event: event.event,
         body,
+        // Due since its event happened (never later than now): a backlog goes out oldest event first.
+        nextAttemptAt: event.createdAt < now ? event.createdAt : now,
         createdAt: now,
       }));
     });
-    if (values.length) {
-      // One statement for the deliveries and one for their first jobs.
-      const deliveries = await tx
-        .insert(webhookDeliveries)
-        .values(values)
-        .onConflictDoNothing()
-        .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId });
-      await deps.jobs.sendManyInTx(
-        tx,
-        QUEUES.webhookDeliver,
-        deliveries.map((d) => ({
-          data: { deliveryId: d.id, attempt: 1 },
-          group: { id: d.endpointId },
-        })),
-      );
-    }
+    // One statement for all the deliveries, due at once: the dispatcher claims them from here.
+    if (values.length) await tx.insert(webhookDeliveries).values(values).onConflictDoNothing();
     await tx
       .update(outboxEvents)
       .set({ dispatchedAt: now })
@@ -137,20 +147,38 @@ export async function fanOut(deps: EngineDeps, eventIds: string | string[]) {
   });
 }
 
+/**
+ * Opened secrets by their sealed form, so a busy endpoint's secret is not decrypted for every
+ * delivery. A rotated secret has a new sealed form; the old entry just ages out. Bounded: the
+ * whole map is dropped when it fills.
+ */
+const opened = new Map<string, string>();
+const OPENED_MAX = 1024;
+
+function open(deps: EngineDeps, sealed: string): string {
+  let secret = opened.get(sealed);
+  if (secret === undefined) {
+    secret = decryptSecret(deps.encryptionKey, sealed);
+    if (opened.size >= OPENED_MAX) opened.clear();
+    opened.set(sealed, secret);
+  }
+  return secret;
+}
+
 function liveSecrets(deps: EngineDeps, endpoint: Endpoint): string[] {
-  const secrets = [decryptSecret(deps.encryptionKey, endpoint.secretSealed)];
+  const secrets = [open(deps, endpoint.secretSealed)];
   if (
     endpoint.previousSecretSealed &&
     endpoint.previousSecretExpiresAt &&
     endpoint.previousSecretExpiresAt > deps.now()
   ) {
-    secrets.push(decryptSecret(deps.encryptionKey, endpoint.previousSecretSealed));
+    secrets.push(open(deps, endpoint.previousSecretSealed));
   }
   return secrets;
 }
 
 /** Signs and POSTs a delivery's body now. */
-async function send(deps: EngineDeps, delivery: Delivery, endpoint: Endpoint, now: Date) {
+export async function send(deps: EngineDeps, delivery: Delivery, endpoint: Endpoint, now: Date) {
   const headers = signedHeaders({
     secrets: liveSecrets(deps, endpoint),
     messageId: delivery.eventId,
@@ -224,117 +252,54 @@ const UNRECORDED_REPLY = "The receiver's reply could not be recorded";
 
 const ok = (status: number | null) => status !== null && status >= 200 && status < 300;
 
-/** How long a delivery that found no free slot waits before looking again. */
-const SLOT_WAIT_MS = 1_000;
+/** A 2xx from an endpoint that was not failing: settled in a batch by `settleSucceeded`. */
+export const isPlainSuccess = (result: SendResult, endpoint: Endpoint) =>
+  ok(result.status) && !endpoint.failingSince;
 
-/**
- * The worker's job: one attempt, then success, a scheduled retry, or the end of the road. Jobs
- * can run twice after a crash; the attempt number in the job makes a repeat a no-op. A delivery
- * that succeeds costs two statements besides pg-boss's: the claim (lib/webhooks/slots.ts) and one
- * statement that stores the attempt and settles the delivery.
- */
-export async function deliver(deps: EngineDeps, job: { deliveryId: string; attempt: number }) {
-  const claim = await claimDelivery(deps, job);
-  if (claim.outcome === "busy") {
-    // Both of the endpoint's slots are taken: look again shortly, without counting an attempt.
-    await deps.db.transaction((tx) =>
-      deps.jobs.sendInTx(tx, QUEUES.webhookDeliver, job, {
-        startAfter: new Date(deps.now().getTime() + SLOT_WAIT_MS),
-        group: { id: claim.endpointId },
-      }),
-    );
-    return;
-  }
-  if (claim.outcome !== "claimed") return;
-  const { delivery, endpoint } = claim;
-  try {
-    const { result, attempt } = await send(deps, delivery, endpoint, deps.now());
-    await settle(deps, delivery, endpoint, result, attempt);
-  } catch (err) {
-    // The slot must not stay taken until its lease runs out; pg-boss retries the job.
-    await deps.db
-      .update(webhookDeliveries)
-      .set({ inFlightUntil: null })
-      .where(eq(webhookDeliveries.id, delivery.id))
-      .catch(() => {});
-    throw err;
-  }
+export interface Succeeded {
+  attempt: AttemptValues;
+  completedAt: Date;
 }
 
-const param = (name: string) => sql`${sql.placeholder(name)}`;
+/**
+ * Plain successes as webhook_dispatch settles them (lib/db/migrations/0023_webhook_dispatch.sql):
+ * each attempt stored, its delivery marked succeeded and its slot given back, many in one
+ * statement. A reply that cannot be stored fails that statement; the caller then uses `settle`.
+ */
+export function settledRows(batch: Succeeded[]): string {
+  // The attempt's own field names: the function reads them as they are (Dates become ISO text).
+  return JSON.stringify(batch.map(({ attempt, completedAt }) => ({ ...attempt, completedAt })));
+}
 
-/** A 2xx to a healthy endpoint: the attempt stored and the delivery settled, built once. */
-const successStatement = perDatabase((db) => {
-  const attempt = db.$with("attempt").as(
-    db.insert(webhookAttempts).values({
-      tenantId: param("tenantId"),
-      deliveryId: param("deliveryId"),
-      number: param("number"),
-      requestHeaders: sql`${sql.placeholder("requestHeaders")}::jsonb`,
-      responseStatus: param("responseStatus"),
-      responseBody: param("responseBody"),
-      error: param("error"),
-      durationMs: param("durationMs"),
-      createdAt: sql`${sql.placeholder("createdAt")}::timestamptz`,
-    }),
-  );
-  return db
-    .with(attempt)
-    .update(webhookDeliveries)
-    .set({
-      status: "succeeded",
-      attempts: param("number"),
-      lastStatusCode: param("responseStatus"),
-      nextAttemptAt: null,
-      completedAt: sql`${sql.placeholder("completedAt")}::timestamptz`,
-      inFlightUntil: null,
-    })
-    .where(eq(webhookDeliveries.id, sql.placeholder("deliveryId")))
-    .returning({ id: webhookDeliveries.id })
-    .prepare(statementName("webhook_delivery_succeeded"));
-});
-
-/** Stores the attempt and moves the delivery on as its result says, giving back its slot. */
-async function settle(
+/**
+ * Stores an attempt and moves its delivery on as the result says (succeeded, a retry at its
+ * time, or failed for good), giving back its slot. Answers when the delivery is due again, if
+ * it is. One transaction: failures, endpoints that were failing, replies that cannot be stored.
+ */
+export async function settle(
   deps: EngineDeps,
   delivery: Delivery,
   endpoint: Endpoint,
   result: SendResult,
   values: AttemptValues,
-) {
+): Promise<Date | undefined> {
   // After the send, not before: a retry waits its step from when the attempt ended.
   const now = deps.now();
   const attempts = delivery.attempts + 1;
-  const succeeded = {
-    status: "succeeded" as const,
-    attempts,
-    lastStatusCode: result.status,
-    nextAttemptAt: null,
-    completedAt: now,
-    inFlightUntil: null,
-  };
-  if (ok(result.status) && !endpoint.failingSince) {
-    // The common case, one statement: the attempt and the delivery's new state together.
-    const done = await successStatement(deps.db, "success")
-      .execute({
-        ...values,
-        requestHeaders: JSON.stringify(values.requestHeaders),
-        createdAt: values.createdAt.toISOString(),
-        completedAt: now.toISOString(),
-      })
-      .then(
-        (rows) => rows.length > 0,
-        () => false, // stored the careful way below, which tells a gone delivery from a bad reply
-      );
-    if (done) return;
-  }
-  if (!(await recordAttempt(deps, values))) return;
+  if (!(await recordAttempt(deps, values))) return undefined;
 
-  await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     if (ok(result.status)) {
       await tx
         .update(webhookDeliveries)
-        .set(succeeded)
+        .set({
+          status: "succeeded",
+          attempts,
+          lastStatusCode: result.status,
+          nextAttemptAt: null,
+          completedAt: now,
+          inFlightUntil: null,
+        })
         .where(eq(webhookDeliveries.id, delivery.id));
       // Only a failing endpoint is written: a healthy one is not locked and rewritten per delivery.
       if (endpoint.failingSince)
@@ -342,7 +307,7 @@ async function settle(
           .update(webhookEndpoints)
           .set({ failingSince: null })
           .where(eq(webhookEndpoints.id, endpoint.id));
-      return;
+      return undefined;
     }
     const failingSince = endpoint.failingSince ?? now;
     if (!endpoint.failingSince)
@@ -367,18 +332,13 @@ async function settle(
         .where(eq(webhookDeliveries.id, delivery.id));
       if (gone || tooLong)
         await disableEndpoint(tx, deps, endpoint.id, gone ? "receiver_gone" : "failing_for_5_days");
-      return;
+      return undefined;
     }
     const nextAt = new Date(now.getTime() + delay);
     await tx
       .update(webhookDeliveries)
       .set({ attempts, lastStatusCode: result.status, nextAttemptAt: nextAt, inFlightUntil: null })
       .where(eq(webhookDeliveries.id, delivery.id));
-    await deps.jobs.sendInTx(
-      tx,
-      QUEUES.webhookDeliver,
-      { deliveryId: delivery.id, attempt: attempts + 1 },
-      { startAfter: nextAt, group: { id: endpoint.id } },
-    );
+    return nextAt;
   });
 }

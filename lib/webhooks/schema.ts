@@ -62,6 +62,7 @@ export const webhookDeliveries = pgTable(
     body: text("body").notNull(),
     status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
+    /** When a pending delivery is due: its creation, then each retry's time. */
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     lastStatusCode: integer("last_status_code"),
     /** Set while a worker is sending it: an endpoint's slot (at most 2), held until this time. */
@@ -75,6 +76,11 @@ export const webhookDeliveries = pgTable(
       .on(t.endpointId, t.inFlightUntil)
       .where(sql`${t.inFlightUntil} is not null`),
     index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt),
+    // What the dispatcher claims from (lib/webhooks/dispatch.ts): each endpoint with work, and
+    // its oldest due delivery.
+    index("webhook_deliveries_due_idx")
+      .on(t.endpointId, t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     check(
       "webhook_deliveries_status",
       sql`${t.status} in ('pending', 'succeeded', 'failed', 'cancelled')`,

@@ -11,6 +11,18 @@ export function guideSignature(secret: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
 }
 
+/** Signers by secret: the library decodes the key when one is made, not at every signature. */
+const signers = new Map<string, Webhook>();
+
+function signer(secret: string): Webhook {
+  let webhook = signers.get(secret);
+  if (!webhook) {
+    if (signers.size >= 1024) signers.clear();
+    signers.set(secret, (webhook = new Webhook(secret)));
+  }
+  return webhook;
+}
+
 /**
  * The headers of one delivery attempt. `X-Webhook-Signature` is signed with the newest secret;
  * during a rotation `webhook-signature` carries one `v1,...` per live secret, space-separated
@@ -34,7 +46,7 @@ export function signedHeaders(input: {
     "webhook-id": input.messageId,
     "webhook-timestamp": String(Math.floor(input.timestamp.getTime() / 1000)),
     "webhook-signature": input.secrets
-      .map((s) => new Webhook(s).sign(input.messageId, input.timestamp, input.body))
+      .map((s) => signer(s).sign(input.messageId, input.timestamp, input.body))
       .join(" "),
   };
 }

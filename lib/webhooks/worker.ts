@@ -3,12 +3,14 @@ import { QUEUES, startJobs, type JobsOptions } from "@/lib/jobs/queue";
 import { cleanUp } from "@/lib/jobs/maintenance";
 import { log } from "@/lib/log";
 import { deliverCallback } from "@/lib/apps/service";
-import { deliver, fanOut, type EngineDeps } from "./engine";
+import { startDispatcher } from "./dispatch";
+import { fanOut, type EngineDeps } from "./engine";
 import { closeSenderConnections } from "./sender";
 
 /**
- * Starts the queue and the webhook workers. At most two deliveries per endpoint run at once
- * (across instances), so one slow receiver cannot hold every worker.
+ * Starts the queue's workers (fan-out, app callbacks, maintenance) and the webhook dispatcher.
+ * At most two deliveries per endpoint run at once (across instances), so one slow receiver
+ * cannot hold every worker.
  */
 export async function startWebhookWorkers(
   database: Database,
@@ -24,6 +26,9 @@ export async function startWebhookWorkers(
     now: () => new Date(),
     ...settings,
   };
+  const dispatcher = startDispatcher(deps, {
+    pollMs: (jobOptions.pollingIntervalSeconds ?? 1) * 1000,
+  });
   await jobs.workBatch<{ eventId: string }>(
     QUEUES.webhookFanout,
     async (batch) => {
@@ -32,6 +37,7 @@ export async function startWebhookWorkers(
           deps,
           batch.map((job) => job.data.eventId),
         );
+        dispatcher.wake();
       } catch (err) {
         // One event that cannot fan out must not hold back its batch: each goes on its own, and
         // the batch is tried again (harmlessly for those done) only if one fails again.
@@ -39,22 +45,12 @@ export async function startWebhookWorkers(
         let failed: unknown;
         for (const job of batch)
           await fanOut(deps, job.data.eventId).catch((e: unknown) => (failed ??= e));
+        dispatcher.wake();
         if (failed) throw failed;
       }
     },
     // An import of hundreds of products fans out in a few transactions, not one per event.
     { localConcurrency: 2, batchSize: 25 },
-  );
-  await jobs.work<{ deliveryId: string; attempt: number }>(
-    QUEUES.webhookDeliver,
-    (job) => deliver(deps, job.data),
-    // Two jobs per fetch per worker: pg-boss fetches again at once only after a full batch, and
-    // under the group limit (2 in flight per endpoint) a batch of five rarely filled, so workers
-    // slept out their polling interval mid-backlog. The group limit is counted in the database,
-    // where a job settled early frees its group at once (an in-memory limit holds the group for
-    // the whole batch, so a fast endpoint waited on a slow batch-mate); the claim
-    // (lib/webhooks/slots.ts) is what makes it strict across instances.
-    { localConcurrency: 4, batchSize: 2, groupConcurrency: 2 },
   );
   // Third-party apps' install and uninstall callbacks go out through the same sender and schedule.
   await jobs.work<{ callbackId: string; attempt: number }>(
@@ -71,7 +67,7 @@ export async function startWebhookWorkers(
   return {
     ...jobs,
     async stop() {
-      await jobs.stop();
+      await Promise.all([jobs.stop(), dispatcher.stop()]);
       await closeSenderConnections();
     },
   };

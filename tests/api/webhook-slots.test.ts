@@ -2,8 +2,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUEUES, type JobSender } from "@/lib/jobs/queue";
-import { deliver, fanOut, type EngineDeps } from "@/lib/webhooks/engine";
-import { SLOTS_PER_ENDPOINT } from "@/lib/webhooks/slots";
+import { sql } from "drizzle-orm";
+import { fanOut, type EngineDeps } from "@/lib/webhooks/engine";
+import { webhookDeliveries } from "@/lib/webhooks/schema";
+import { claimDue, SLOTS_PER_ENDPOINT, startDispatcher } from "@/lib/webhooks/dispatch";
 import { createTenant, createTestApi, createUser, login, type TestApi } from "./harness";
 
 /** Jobs the code sends, kept instead of queued, so the test runs each one when it chooses. */
@@ -55,16 +57,66 @@ async function storeWithEndpoint(server: ReturnType<typeof createServer>) {
   return { call, engine, endpointId: (await created.json()).id as string };
 }
 
-describe("fan-out in batches", () => {
-  it("a batch of events from two stores reaches each store's endpoints only, in the events' order", async () => {
-    const receiver = createServer((req, res) => {
-      req.resume();
-      res.writeHead(200).end("ok");
+/** A receiver that answers after `delayMs`, counting what arrives and what is in flight. */
+async function slowReceiver(delayMs: number) {
+  const stats = { inFlight: 0, maxInFlight: 0, received: 0, ids: [] as string[] };
+  let arrived!: () => void;
+  const firstArrival = new Promise<void>((resolve) => (arrived = resolve));
+  const server = createServer((req, res) => {
+    stats.inFlight++;
+    stats.received++;
+    stats.ids.push(String(req.headers["webhook-id"]));
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    arrived();
+    res.on("close", () => stats.inFlight--);
+    req.resume();
+    setTimeout(() => res.writeHead(200).end("ok"), delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    server,
+    stats,
+    firstArrival,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Records `count` products in `s`'s store and fans their events out: its deliveries, due now. */
+async function deliveriesFor(s: Awaited<ReturnType<typeof storeWithEndpoint>>, count: number) {
+  jobs.sent.length = 0;
+  for (let i = 0; i < count; i++) {
+    const res = await s.call("POST", "/api/v1/store/products", {
+      name: { en: `Lamp ${i}`, ar: `مصباح ${i}` },
+      price: 10,
     });
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    expect(res.status).toBe(201);
+  }
+  const events = jobs.sent.filter((j) => j.queue === QUEUES.webhookFanout);
+  expect(events).toHaveLength(count);
+  jobs.sent.length = 0;
+  await fanOut(
+    s.engine,
+    events.map((e) => e.data.eventId as string),
+  );
+}
+
+const statuses = async (s: Awaited<ReturnType<typeof storeWithEndpoint>>) =>
+  (
+    (await (await s.call("GET", `/api/v1/webhooks/${s.endpointId}/deliveries`)).json()).data as {
+      status: string;
+      attempts: number;
+    }[]
+  ).map((d) => `${d.status}/${d.attempts}`);
+
+describe("fan-out in batches", () => {
+  it("a batch of events from two stores reaches each store's endpoints only; the oldest due is claimed first", async () => {
+    const receiver = await slowReceiver(0);
     try {
-      const a = await storeWithEndpoint(receiver);
-      const b = await storeWithEndpoint(receiver);
+      const a = await storeWithEndpoint(receiver.server);
+      const b = await storeWithEndpoint(receiver.server);
       jobs.sent.length = 0;
       for (const [s, name] of [
         [a, "A1"],
@@ -77,158 +129,109 @@ describe("fan-out in batches", () => {
       expect(events).toHaveLength(4);
 
       await fanOut(a.engine, events);
-      const queued = jobs.sent.splice(0);
-      expect(queued.every((j) => j.queue === QUEUES.webhookDeliver)).toBe(true);
-      // Running the batch again (pg-boss retrying it) queues nothing new.
+      // Running the batch again (pg-boss retrying it) creates nothing new.
       await fanOut(a.engine, events);
-      expect(jobs.sent.splice(0)).toEqual([]);
+      expect(await statuses(a)).toEqual(["pending/0", "pending/0", "pending/0"]);
+      expect(await statuses(b)).toEqual(["pending/0"]);
 
-      const names = async (s: typeof a) => {
-        const list = await (
-          await s.call("GET", `/api/v1/webhooks/${s.endpointId}/deliveries`)
-        ).json();
-        return (list.data as { id: string }[]).map((d) => d.id);
-      };
-      const [forA, forB] = [await names(a), await names(b)];
-      expect(forA).toHaveLength(3);
-      expect(forB).toHaveLength(1);
-      // The jobs went out in the events' order: A1, B1, A2, A3.
-      const order = queued.map((j) => j.data.deliveryId as string);
-      expect(order.filter((id) => forB.includes(id))).toEqual(forB);
-      const bodies = await Promise.all(
-        order.map(async (id) => {
-          const s = forA.includes(id) ? a : b;
-          const detail = await (await s.call("GET", `/api/v1/webhook-deliveries/${id}`)).json();
-          return JSON.parse(detail.body as string).data.name.en as string;
-        }),
-      );
-      expect(bodies).toEqual(["A1", "B1", "A2", "A3"]);
+      // The test clock stands still, so the three are due at the same instant; make A3 the
+      // oldest (a retry long due, say): it is claimed first, with one more of A's (two slots).
+      await t.db
+        .update(webhookDeliveries)
+        .set({ nextAttemptAt: new Date(Date.now() - 60_000) })
+        .where(sql`${webhookDeliveries.body}::jsonb #>> '{data,name,en}' = 'A3'`);
+      const claimed = await claimDue(a.engine, 100);
+      const names = (endpointId: string) =>
+        claimed
+          .filter((c) => c.endpoint.id === endpointId)
+          .map((c) => JSON.parse(c.delivery.body).data.name.en as string);
+      expect(names(a.endpointId)).toHaveLength(2);
+      expect(names(a.endpointId)[0]).toBe("A3");
+      expect(new Set(names(a.endpointId)).size).toBe(2);
+      expect(names(b.endpointId)).toEqual(["B1"]);
     } finally {
-      receiver.closeAllConnections();
-      await new Promise((resolve) => receiver.close(resolve));
+      await receiver.close();
     }
   });
 });
 
 describe("an endpoint's delivery slots", () => {
-  it("at most two deliveries reach one endpoint at once, however many workers start together", async () => {
-    // pg-boss's group limit can be overshot by two fetches at the same instant (issue: 4 in flight
-    // under load); here four workers start the same endpoint's deliveries at one moment.
-    let inFlight = 0;
-    let maxInFlight = 0;
-    let received = 0;
-    const slow = createServer((req, res) => {
-      inFlight++;
-      received++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      res.on("close", () => inFlight--);
-      req.resume();
-      setTimeout(() => res.writeHead(200).end("ok"), 300);
-    });
-    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+  it("at most two deliveries reach one endpoint at once, however many instances claim together", async () => {
+    const slow = await slowReceiver(300);
     try {
-      const { call, engine, endpointId } = await storeWithEndpoint(slow);
-      jobs.sent.length = 0;
-      for (let i = 0; i < 4; i++) {
-        const res = await call("POST", "/api/v1/store/products", {
-          name: { en: `Lamp ${i}`, ar: `مصباح ${i}` },
-          price: 10,
-        });
-        expect(res.status).toBe(201);
-      }
-      const events = jobs.sent.filter((j) => j.queue === QUEUES.webhookFanout);
-      expect(events).toHaveLength(4);
-      jobs.sent.length = 0;
-      for (const e of events) await fanOut(engine, e.data.eventId as string);
-      const first = jobs.sent
-        .splice(0)
-        .map((j) => j.data as { deliveryId: string; attempt: number });
-      expect(first).toHaveLength(4);
-
-      await Promise.all(first.map((job) => deliver(engine, job)));
-      expect(maxInFlight).toBe(SLOTS_PER_ENDPOINT);
-      expect(received).toBe(2);
-      // The two that found no slot were put back for a moment later, still as their first attempt.
-      const waiting = jobs.sent.splice(0);
-      expect(waiting.map((j) => j.data.attempt)).toEqual([1, 1]);
-      expect(waiting.every((j) => j.startAfter && j.startAfter.getTime() > Date.now())).toBe(true);
-
-      // Slots are given back when a send ends: the waiting ones go through.
-      await Promise.all(
-        waiting.map((j) => deliver(engine, j.data as { deliveryId: string; attempt: number })),
-      );
-      expect(received).toBe(4);
-      expect(jobs.sent).toHaveLength(0);
-      const list = await (await call("GET", `/api/v1/webhooks/${endpointId}/deliveries`)).json();
-      expect(list.data.map((d: { status: string }) => d.status)).toEqual([
-        "succeeded",
-        "succeeded",
-        "succeeded",
-        "succeeded",
-      ]);
+      const s = await storeWithEndpoint(slow.server);
+      await deliveriesFor(s, 4);
+      // Four claims at the same instant, as four instances would: two slots between them.
+      const claims = await Promise.all([1, 2, 3, 4].map(() => claimDue(s.engine, 10)));
+      const mine = claims.flat().filter((c) => c.endpoint.id === s.endpointId);
+      expect(mine).toHaveLength(SLOTS_PER_ENDPOINT);
+      expect(new Set(mine.map((c) => c.delivery.id)).size).toBe(SLOTS_PER_ENDPOINT);
     } finally {
-      slow.closeAllConnections();
-      await new Promise((resolve) => slow.close(resolve));
-    }
-  });
-  it("an endpoint removed while its delivery is on the wire ends the job quietly", async () => {
-    let arrived!: () => void;
-    const onWire = new Promise<void>((resolve) => (arrived = resolve));
-    const slow = createServer((req, res) => {
-      req.resume();
-      arrived();
-      setTimeout(() => res.writeHead(200).end("ok"), 300);
-    });
-    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
-    try {
-      const { call, engine, endpointId } = await storeWithEndpoint(slow);
-      jobs.sent.length = 0;
-      await call("POST", "/api/v1/store/products", { name: { en: "Lamp", ar: "مصباح" }, price: 1 });
-      const [event] = jobs.sent.splice(0);
-      await fanOut(engine, event!.data.eventId as string);
-      const [job] = jobs.sent.splice(0);
-      const sending = deliver(engine, job!.data as { deliveryId: string; attempt: number });
-      await onWire;
-      expect((await call("DELETE", `/api/v1/webhooks/${endpointId}`)).status).toBe(204);
-      // Before: the attempt's insert broke its foreign key, the job failed and was retried.
-      await expect(sending).resolves.toBeUndefined();
-      expect(jobs.sent).toHaveLength(0);
-    } finally {
-      slow.closeAllConnections();
-      await new Promise((resolve) => slow.close(resolve));
+      await slow.close();
     }
   });
 
-  it("a delivery whose job runs twice at once (pg-boss retries an expired job still sending) goes out once", async () => {
-    // The second run saw its own delivery's claim as no claim, so one endpoint got the same
-    // delivery twice at once, past its two slots (issue 17: 4 in flight under load).
-    let received = 0;
-    const slow = createServer((req, res) => {
-      received++;
-      req.resume();
-      setTimeout(() => res.writeHead(200).end("ok"), 300);
-    });
-    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+  it("two dispatchers (two instances) deliver every delivery once, never more than two at a time", async () => {
+    const slow = await slowReceiver(200);
+    const engine = (await storeWithEndpoint(slow.server)).engine;
+    const s = await storeWithEndpoint(slow.server);
+    const dispatchers = [1, 2].map(() => startDispatcher(engine, { pollMs: 50 }));
     try {
-      const { call, engine, endpointId } = await storeWithEndpoint(slow);
-      jobs.sent.length = 0;
-      await call("POST", "/api/v1/store/products", { name: { en: "Lamp", ar: "مصباح" }, price: 1 });
-      const [event] = jobs.sent.splice(0);
-      await fanOut(engine, event!.data.eventId as string);
-      const job = jobs.sent.splice(0)[0]!.data as { deliveryId: string; attempt: number };
-
-      await Promise.all([deliver(engine, job), deliver(engine, job)]);
-      expect(received).toBe(1);
-      // The run that found the delivery on the wire looks again later, and then has nothing to do.
-      const [again] = jobs.sent.splice(0);
-      expect(again?.data).toEqual(job);
-      await deliver(engine, again!.data as typeof job);
-      expect(received).toBe(1);
-      const list = await (await call("GET", `/api/v1/webhooks/${endpointId}/deliveries`)).json();
-      expect(list.data).toMatchObject([{ status: "succeeded", attempts: 1 }]);
+      await deliveriesFor(s, 6);
+      dispatchers.forEach((d) => d.wake());
+      await expect
+        .poll(() => statuses(s), { timeout: 15_000 })
+        .toEqual(Array(6).fill("succeeded/1"));
+      expect(slow.stats.maxInFlight).toBe(SLOTS_PER_ENDPOINT);
+      expect(slow.stats.received).toBe(6);
+      expect(new Set(slow.stats.ids).size).toBe(6);
     } finally {
-      slow.closeAllConnections();
-      await new Promise((resolve) => slow.close(resolve));
+      await Promise.all(dispatchers.map((d) => d.stop()));
+      await slow.close();
+    }
+  });
+
+  it("an endpoint removed while its delivery is on the wire: nothing is recorded and the dispatcher goes on", async () => {
+    const slow = await slowReceiver(300);
+    const s = await storeWithEndpoint(slow.server);
+    const other = await storeWithEndpoint(slow.server);
+    const dispatcher = startDispatcher(s.engine, { pollMs: 50 });
+    try {
+      await deliveriesFor(s, 1);
+      dispatcher.wake();
+      await slow.firstArrival;
+      expect((await s.call("DELETE", `/api/v1/webhooks/${s.endpointId}`)).status).toBe(204);
+      // Before: the attempt's insert broke its foreign key and the delivery was tried again.
+      await deliveriesFor(other, 1);
+      dispatcher.wake();
+      await expect.poll(() => statuses(other), { timeout: 10_000 }).toEqual(["succeeded/1"]);
+      expect(slow.stats.received).toBe(2);
+    } finally {
+      await dispatcher.stop();
+      await slow.close();
+    }
+  });
+
+  it("a claim whose process died is sent again once its lease lapses, and only then", async () => {
+    const receiver = await slowReceiver(0);
+    const s = await storeWithEndpoint(receiver.server);
+    // A 1 s send timeout: the lease of a claim is the timeout plus a 5 s margin.
+    const engine = { ...s.engine, timeoutMs: 1_000 };
+    let dispatcher: ReturnType<typeof startDispatcher> | undefined;
+    try {
+      await deliveriesFor(s, 1);
+      const [dead] = (await claimDue(engine, 100)).filter((c) => c.endpoint.id === s.endpointId);
+      expect(dead).toBeDefined();
+      const claimedAt = Date.now();
+      // The claimer is gone; a fresh instance starts and finds the delivery held.
+      dispatcher = startDispatcher(engine, { pollMs: 100 });
+      await receiver.firstArrival;
+      expect(Date.now() - claimedAt).toBeGreaterThanOrEqual(5_500);
+      await expect.poll(() => statuses(s), { timeout: 5_000 }).toEqual(["succeeded/1"]);
+      expect(receiver.stats.received).toBe(1);
+    } finally {
+      await dispatcher?.stop();
+      await receiver.close();
     }
   });
 });
